@@ -1,0 +1,72 @@
+"""The records store: documents, their versions (one per distinct file), and the articles of a version.
+
+A Document is one act (a draft law, a decision...). Each distinct file of it is a Version; the same
+bytes twice are the same Version. Kyrgyz and Russian texts of one act are Versions of one Document
+with different ``language``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    act_type: Mapped[str | None] = mapped_column(String(40))
+    number: Mapped[str | None] = mapped_column(String(80), index=True)
+    act_date: Mapped[str | None] = mapped_column(String(10))
+    identity_key: Mapped[str | None] = mapped_column(String(400), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    versions: Mapped[list[Version]] = relationship(
+        back_populates="document", order_by="Version.seq", cascade="all, delete-orphan"
+    )
+
+
+class Version(Base):
+    __tablename__ = "versions"
+    __table_args__ = (UniqueConstraint("sha256", name="uq_versions_sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer, default=1)
+    sha256: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str | None] = mapped_column(String(20))
+    language: Mapped[str | None] = mapped_column(String(8))
+    page_count: Mapped[int | None] = mapped_column(Integer)
+    ocr: Mapped[bool] = mapped_column(Boolean, default=False)
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str | None] = mapped_column(Text)
+    footnotes: Mapped[list[Any] | None] = mapped_column(JSON)
+    repairs: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    paragraph_languages: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    # Where the version is in the pipeline, and why it stopped if it failed.
+    status: Mapped[str] = mapped_column(String(20), default="stored")
+    stage: Mapped[str] = mapped_column(String(20), default="stored")
+    error_code: Mapped[str | None] = mapped_column(String(40))
+    error_stage: Mapped[str | None] = mapped_column(String(20))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="versions")

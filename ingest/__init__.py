@@ -1,0 +1,1 @@
+"""Ingest: from any draft file to clean, repaired text (readers -> repair -> language), stored once."""
