@@ -81,7 +81,16 @@ class NotFound(KeneshError):
 ERRORS_BY_CODE: dict[str, type[KeneshError]] = {
     cls.code: cls
     for cls in (
-        EmptyDocument, UnsupportedFormat, CorruptDocument, EncryptedDocument, TooLarge, ArchiveBomb,
-        ConversionFailed, OcrFailed, ExtractTimeout, ExtractOutOfMemory, NotFound,
+        EmptyDocument,
+        UnsupportedFormat,
+        CorruptDocument,
+        EncryptedDocument,
+        TooLarge,
+        ArchiveBomb,
+        ConversionFailed,
+        OcrFailed,
+        ExtractTimeout,
+        ExtractOutOfMemory,
+        NotFound,
     )
 }

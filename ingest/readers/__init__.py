@@ -19,7 +19,13 @@ from ingest.readers.pdf import PdfReader
 from ingest.readers.text import TextReader
 
 READERS: list[Reader] = [
-    PdfReader(), DocxReader(), LegacyOfficeReader(), MhtmlReader(), HtmlReader(), ImageReader(), TextReader(),
+    PdfReader(),
+    DocxReader(),
+    LegacyOfficeReader(),
+    MhtmlReader(),
+    HtmlReader(),
+    ImageReader(),
+    TextReader(),
 ]
 
 
@@ -29,7 +35,8 @@ def choose_reader(probe: Probe) -> Reader:
     if best <= 0:
         raise UnsupportedFormat(
             f"Kenesh cannot read this file (extension '.{probe.extension}', "
-            f"starts with {probe.head[:8]!r}); supported: PDF, DOCX, DOC, RTF, ODT, HTML, MHTML, text, images."
+            f"starts with {probe.head[:8]!r}); "
+            "supported: PDF, DOCX, DOC, RTF, ODT, HTML, MHTML, text, images."
         )
     return reader
 

@@ -104,8 +104,21 @@ def _format_number(value: int, fmt: str) -> str:
 
 
 def _roman(value: int) -> str:
-    pairs = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-             (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    pairs = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
     out = ""
     for number, letters in pairs:
         while value >= number:
@@ -259,5 +272,11 @@ class DocxReader:
         text, notes, pages = read_docx_text(path, settings)
         body = "\n".join(text.paragraphs)
         page_count = pages or max(1, text.page_breaks + 1)
-        return Extraction(format="docx", pages=[body], page_count=page_count, footnotes=notes,
-                          fonts=sorted(text.fonts), paged=False)
+        return Extraction(
+            format="docx",
+            pages=[body],
+            page_count=page_count,
+            footnotes=notes,
+            fonts=sorted(text.fonts),
+            paged=False,
+        )

@@ -15,8 +15,28 @@ from ingest.readers.base import Extraction, Probe
 from ingest.readers.text import decode_bytes
 
 BLOCK_TAGS = {
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section",
-    "article", "blockquote", "pre", "title", "dd", "dt", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "title",
+    "dd",
+    "dt",
+    "hr",
 }
 CELL_TAGS = {"td", "th"}
 SKIP_TAGS = {"script", "style", "head", "noscript", "template"}

@@ -42,5 +42,10 @@ class ImageReader:
         except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
             raise CorruptDocument(f"The image cannot be read ({exc}).") from exc
         confidence = round(sum(confidences) / len(confidences), 2) if confidences else None
-        return Extraction(format="image", pages=pages, page_count=len(pages),
-                          ocr_pages=list(range(1, len(pages) + 1)), ocr_confidence=confidence)
+        return Extraction(
+            format="image",
+            pages=pages,
+            page_count=len(pages),
+            ocr_pages=list(range(1, len(pages) + 1)),
+            ocr_confidence=confidence,
+        )

@@ -30,8 +30,18 @@ def convert_with_soffice(path: Path, target: str, settings: Settings, workdir: P
     source = workdir / ("input" + path.suffix.lower() if path.suffix else "input.bin")
     shutil.copyfile(path, source)
     profile = workdir / "profile"
-    cmd = [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--nolockcheck",
-           "--convert-to", target, "--outdir", str(workdir / "out"), str(source)]
+    cmd = [
+        binary,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(workdir / "out"),
+        str(source),
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         _, stderr = proc.communicate(timeout=settings.convert_timeout_s)
@@ -43,12 +53,17 @@ def convert_with_soffice(path: Path, target: str, settings: Settings, workdir: P
         ) from exc
     produced = list((workdir / "out").glob("*")) if (workdir / "out").exists() else []
     if not produced:
-        message = stderr.decode(errors="replace").strip()[:300]
+        message = " ".join(
+            line
+            for line in stderr.decode(errors="replace").splitlines()
+            if line and not line.startswith("Warning")
+        )[:300]
         if "password" in message.lower():
             raise EncryptedDocument("The document is protected with a password.")
         raise ConversionFailed(
             "LibreOffice could not convert this file; it may be damaged, protected, or not a text document"
-            + (f" ({message})" if message else "") + "."
+            + (f" ({message})" if message else "")
+            + "."
         )
     return produced[0]
 
@@ -73,5 +88,11 @@ class LegacyOfficeReader:
             converted = convert_with_soffice(path, "docx:MS Word 2007 XML", settings, Path(tmp))
             text, notes, pages = read_docx_text(converted, settings)
         body = "\n".join(text.paragraphs)
-        return Extraction(format=fmt, pages=[body], page_count=pages or max(1, text.page_breaks + 1),
-                          footnotes=notes, fonts=sorted(text.fonts), paged=False)
+        return Extraction(
+            format=fmt,
+            pages=[body],
+            page_count=pages or max(1, text.page_breaks + 1),
+            footnotes=notes,
+            fonts=sorted(text.fonts),
+            paged=False,
+        )

@@ -71,8 +71,9 @@ class PdfReader:
         finally:
             pdf.close()
         confidence = round(sum(confidences) / len(confidences), 2) if confidences else None
-        return Extraction(format="pdf", pages=pages, page_count=count, ocr_pages=ocr_pages,
-                          ocr_confidence=confidence)
+        return Extraction(
+            format="pdf", pages=pages, page_count=count, ocr_pages=ocr_pages, ocr_confidence=confidence
+        )
 
     @staticmethod
     def _ocr_page(page: Any, settings: Settings) -> tuple[str, float]:

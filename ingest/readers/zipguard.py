@@ -14,13 +14,15 @@ def check_zip(path: Path, settings: Settings) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise CorruptDocument(f"The file claims to be a Word document but is not a valid zip ({exc}).",
-                              stage="detect") from exc
+        raise CorruptDocument(
+            f"The file claims to be a Word document but is not a valid zip ({exc}).", stage="detect"
+        ) from exc
     total = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
     if total > settings.max_unzipped_bytes:
         raise ArchiveBomb(
-            f"The archive would inflate to {total / 1e6:.0f} MB (limit {settings.max_unzipped_bytes / 1e6:.0f} MB)."
+            f"The archive would inflate to {total / 1e6:.0f} MB "
+            f"(limit {settings.max_unzipped_bytes / 1e6:.0f} MB)."
         )
     if total > 20_000_000 and total / packed > settings.max_zip_ratio:
         raise ArchiveBomb(f"The archive inflates {total / packed:.0f}-fold: refused as a zip bomb.")

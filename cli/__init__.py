@@ -1,0 +1,1 @@
+"""The ``kenesh`` command: a thin shell over the stages' functions."""

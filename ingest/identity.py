@@ -1,0 +1,117 @@
+"""An act's identity from the first lines of its text: type, number, date and title.
+
+Ingest uses it to recognise a new version of an act it already holds. The structure stage parses the
+full header; this is the small part that storage needs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ACT_TYPES = [
+    ("constitution", r"конституция"),
+    ("code", r"кодекс[иы]?"),
+    ("law", r"мыйзам[ыы]?|закон"),
+    ("resolution", r"токтом[уу]?|постановлени[ея]"),
+    ("decree", r"жарлы[гк]|указ"),
+    ("order", r"буйру[гк]|распоряжени[ея]"),
+    ("decision", r"чечим[и]?|решени[ея]"),
+]
+NUMBER = re.compile(r"№\s*([0-9][0-9A-Za-zА-Яа-я/\-]*)")
+DATE_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+DATE_KY = re.compile(r"\b(\d{4})\s*-?\s*жылдын\s+(\d{1,2})\s*-?\s*([а-яөүң]+)", re.I)
+DATE_KY_DAY_FIRST = re.compile(r"\b(\d{1,2})\s*-\s*([а-яөүң]+),?\s+(\d{4})\s*-?\s*ж", re.I)
+DATE_RU = re.compile(r"\b(\d{1,2})\s+([а-я]+)\s+(\d{4})\s*(?:г\.|года)?", re.I)
+MONTHS = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "май": 5,
+    "мая": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+
+
+@dataclass(frozen=True)
+class ActIdentity:
+    act_type: str | None
+    number: str | None
+    date: str | None
+    title: str | None
+
+    @property
+    def key(self) -> str | None:
+        """A key two versions of one act share: type and number and date, or else the title."""
+        if self.number and (self.date or self.act_type):
+            return f"{self.act_type or '?'}|{self.number}|{self.date or '?'}"
+        if self.title and len(self.title) > 15:
+            return "title|" + re.sub(r"\W+", " ", self.title.lower()).strip()[:300]
+        return None
+
+
+def _month(word: str) -> int | None:
+    low = word.lower()
+    return next((n for stem, n in MONTHS.items() if low.startswith(stem)), None)
+
+
+def find_date(text: str) -> str | None:
+    for match in DATE_KY.finditer(text):
+        month = _month(match.group(3))
+        if month:
+            return f"{match.group(1)}-{month:02d}-{int(match.group(2)):02d}"
+    for match in DATE_KY_DAY_FIRST.finditer(text):
+        month = _month(match.group(2))
+        if month:
+            return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
+    for match in DATE_RU.finditer(text):
+        month = _month(match.group(2))
+        if month:
+            return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
+    numeric = DATE_NUMERIC.search(text)
+    if numeric:
+        return f"{numeric.group(3)}-{int(numeric.group(2)):02d}-{int(numeric.group(1)):02d}"
+    return None
+
+
+def find_title(lines: list[str]) -> str | None:
+    """The title is the line (or lines) ending in «жөнүндө» / starting «О …», or the first long line."""
+    for i, line in enumerate(lines):
+        low = line.lower()
+        if re.search(r"(жөнүндө|жөнүндөгү|тууралуу)\W*$", low) or re.match(r"^об?\s", low):
+            start = i
+            while (
+                start > 0
+                and lines[start - 1].strip()
+                and len(lines[start - 1]) < 120
+                and not re.search(r"\d|мыйзамы|закон|токтом|постановлени|кодекс", lines[start - 1].lower())
+            ):
+                start -= 1
+            return " ".join(ln.strip() for ln in lines[start : i + 1])
+    return None
+
+
+def identify(text: str) -> ActIdentity:
+    head_lines = [ln.strip() for ln in text.split("\n")[:40] if ln.strip()]
+    head = "\n".join(head_lines)
+    low = head.lower()
+    act_type = None
+    best = len(low) + 1
+    for name, pattern in ACT_TYPES:
+        match = re.search(rf"\b(?:{pattern})\w*", low)
+        if match and match.start() < best:
+            act_type, best = name, match.start()
+    number_match = NUMBER.search(head)
+    return ActIdentity(
+        act_type=act_type,
+        number=number_match.group(1) if number_match else None,
+        date=find_date(head),
+        title=find_title(head_lines),
+    )

@@ -1,0 +1,133 @@
+"""Kyrgyz, Russian or mixed, per paragraph and per document, from letters and function words.
+
+Kyrgyz has ң ө ү and its own function words; Russian has its own. No model, no download.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+KY_WORDS = frozenset(
+    [
+        "жана",
+        "менен",
+        "үчүн",
+        "боюнча",
+        "жөнүндө",
+        "бул",
+        "ошол",
+        "алар",
+        "анын",
+        "болуп",
+        "болот",
+        "тарабынан",
+        "ушул",
+        "же",
+        "эмес",
+        "керек",
+        "тийиш",
+        "мыйзам",
+        "берене",
+        "беренеси",
+        "бөлүк",
+        "кыргыз",
+        "республикасынын",
+        "жергиликтүү",
+        "өз",
+        "алдынча",
+        "башкаруу",
+        "органдары",
+        "ар",
+        "бир",
+        "дагы",
+        "ошондой",
+        "эле",
+        "катары",
+        "болгон",
+        "кабыл",
+        "алынат",
+        "чейин",
+        "кийин",
+        "аркылуу",
+        "токтом",
+    ]
+)
+RU_WORDS = frozenset(
+    [
+        "и",
+        "в",
+        "на",
+        "с",
+        "по",
+        "о",
+        "об",
+        "для",
+        "не",
+        "что",
+        "от",
+        "к",
+        "из",
+        "или",
+        "а",
+        "также",
+        "при",
+        "это",
+        "его",
+        "их",
+        "как",
+        "его",
+        "которые",
+        "который",
+        "статья",
+        "закон",
+        "республики",
+        "кыргызской",
+        "органы",
+        "местного",
+        "самоуправления",
+        "в",
+        "соответствии",
+        "является",
+        "быть",
+        "может",
+        "должны",
+        "настоящего",
+        "порядке",
+    ]
+)
+WORD = re.compile(r"[а-яёөүң]+")
+
+
+def score(text: str) -> tuple[float, float]:
+    low = text.lower()
+    words = WORD.findall(low)
+    if not words:
+        return 0.0, 0.0
+    ky = sum(1 for w in words if w in KY_WORDS) + 2 * sum(1 for w in words if set(w) & {"ң", "ө", "ү"})
+    ru = sum(1 for w in words if w in RU_WORDS) + sum(1 for w in words if set(w) & {"щ", "ё", "ъ", "э"}) * 0.3
+    ru += sum(1 for w in words if w.endswith(("ого", "ему", "ыми", "ость", "ции", "ния", "ться")))
+    return ky / len(words), ru / len(words)
+
+
+def detect_paragraph(text: str) -> str | None:
+    ky, ru = score(text)
+    if ky == 0 and ru == 0:
+        return None
+    return "ky" if ky >= ru else "ru"
+
+
+def detect(text: str) -> tuple[str, dict[str, int]]:
+    """Language of a whole text ('ky', 'ru', 'mixed' or 'und') and word counts per paragraph language."""
+    counts: Counter[str] = Counter()
+    for paragraph in re.split(r"\n\s*\n|\n", text):
+        lang = detect_paragraph(paragraph)
+        if lang:
+            counts[lang] += len(WORD.findall(paragraph.lower()))
+    total = sum(counts.values())
+    if not total:
+        return "und", dict(counts)
+    top, top_n = counts.most_common(1)[0]
+    if top_n / total < 0.75:
+        return "mixed", dict(counts)
+    return top, dict(counts)

@@ -1,0 +1,67 @@
+"""Text repair: pure functions that turn extracted text into clean text, counting what they changed.
+
+``repair_pages`` runs them in order; each is usable (and tested) alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.langdetect import detect_paragraph
+from ingest.repair.furniture import (
+    collapse_double_spacing,
+    drop_bullets,
+    drop_footnote_markers,
+    drop_lone_page_numbers,
+    squeeze_blank_lines,
+    strip_running_heads,
+)
+from ingest.repair.hyphenation import join_hyphenated_lines
+from ingest.repair.keyboard import repair_keyboard
+from ingest.repair.lexicon import Lexicon
+from ingest.repair.mojibake import repair_mojibake
+from ingest.repair.normalize import normalize
+
+
+@dataclass
+class Repaired:
+    text: str
+    stats: Counter[str] = field(default_factory=Counter)
+    font_mapping: str | None = None
+
+
+def repair_keyboard_in_kyrgyz(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
+    blocks = re.split(r"(\n\s*\n)", text)
+    return "".join(
+        repair_keyboard(block, lexicon, stats) if detect_paragraph(block) == "ky" else block
+        for block in blocks
+    )
+
+
+def repair_text(text: str, fonts: list[str] | tuple[str, ...] = ()) -> Repaired:
+    return repair_pages([text], fonts=fonts, paged=False)
+
+
+def repair_pages(pages: list[str], fonts: list[str] | tuple[str, ...] = (), paged: bool = True) -> Repaired:
+    stats: Counter[str] = Counter()
+    if paged:
+        pages = strip_running_heads(pages, stats)
+    text = "\n".join(pages)
+    text = normalize(text, stats)
+    text = collapse_double_spacing(text, stats)
+    text = drop_lone_page_numbers(text, stats)
+    text = drop_bullets(text, stats)
+    lexicon = Lexicon.for_text(text)
+    text, mapping = repair_mojibake(text, fonts, lexicon, stats)
+    if mapping:
+        lexicon = Lexicon.for_text(text)
+    text = join_hyphenated_lines(text, lexicon, stats)
+    text = drop_footnote_markers(text, stats)
+    text = repair_keyboard_in_kyrgyz(text, lexicon, stats)
+    text = squeeze_blank_lines(text)
+    return Repaired(text=text, stats=Counter({k: v for k, v in stats.items() if v}), font_mapping=mapping)
+
+
+__all__ = ["Repaired", "repair_pages", "repair_text"]

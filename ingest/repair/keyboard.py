@@ -1,0 +1,63 @@
+"""Letters typed on a Russian keyboard: ү→у, ө→о, ң→н. A word is corrected only when it is not a
+known word, is not Russian, and exactly the corrected form is known (more often than the typed one)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+
+from ingest.repair.lexicon import Lexicon, fully_harmonic, harmonic, shipped_words
+from ingest.repair.russian import is_russian_word
+
+SUBSTITUTES = {"у": "ү", "о": "ө", "н": "ң", "У": "Ү", "О": "Ө", "Н": "Ң"}
+WORD = re.compile(r"[а-яөүңА-ЯӨҮҢ]{3,}")
+MAX_POSITIONS = 7
+
+
+def correct_word(word: str, lexicon: Lexicon) -> str | None:
+    low = word.lower()
+    if low in shipped_words() or is_russian_word(word):
+        return None
+    # Vowels are only changed where the word breaks vowel harmony; н→ң has no such test and relies
+    # on the lexicon alone.
+    vowels_too = not fully_harmonic(word)
+    positions = [i for i, c in enumerate(word) if c in SUBSTITUTES and (vowels_too or c in "нН")]
+    if not positions or len(positions) > MAX_POSITIONS:
+        return None
+    own = lexicon.count(low)
+    best: tuple[int, str] | None = None
+    for r in range(1, len(positions) + 1):
+        for combo in itertools.combinations(positions, r):
+            chars = list(word)
+            for i in combo:
+                chars[i] = SUBSTITUTES[chars[i]]
+            candidate = "".join(chars)
+            if not harmonic(candidate) and harmonic(word):
+                continue
+            count = lexicon.count(candidate)
+            if count > own and (best is None or count > best[0]):
+                best = (count, candidate)
+    return best[1] if best else None
+
+
+def repair_keyboard(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        if _next_to_russian(text, match):
+            return word
+        fixed = correct_word(word, lexicon)
+        if fixed is None:
+            return word
+        stats["keyboard_letters"] += 1
+        return fixed
+
+    return WORD.sub(fix, text)
+
+
+def _next_to_russian(text: str, match: re.Match[str]) -> bool:
+    """A word beside a Russian word is taken as Russian too («Ошский городской Кенеш»)."""
+    before = WORD.findall(text[max(0, match.start() - 40) : match.start()])
+    after = WORD.findall(text[match.end() : match.end() + 40])
+    neighbours = ([before[-1]] if before else []) + ([after[0]] if after else [])
+    return any(is_russian_word(w) and w.lower() not in shipped_words() for w in neighbours)

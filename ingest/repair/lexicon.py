@@ -1,0 +1,77 @@
+"""Known Kyrgyz words: the shipped list (built from the seeds) plus the words of the document itself.
+
+Repairs ask "is this a real word?" before changing text, so a rule can never invent a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+WORD = re.compile(r"[а-яёөүңА-ЯЁӨҮҢ]+(?:-[а-яёөүңА-ЯЁӨҮҢ]+)*")
+
+LINE_BREAK_FRAGMENTS = re.compile(r"\w*[-‐‑]\s*\n\s*\w*")
+FRONT = set("еиөүэ")
+BACK = set("аоуы")
+
+
+@lru_cache(maxsize=1)
+def shipped_words() -> dict[str, int]:
+    words: dict[str, int] = {}
+    for line in (DATA / "ky_lexicon.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, _, count = line.partition("\t")
+        words[word] = int(count or 1)
+    return words
+
+
+@dataclass
+class Lexicon:
+    """Word counts: shipped list merged with the words of the text being repaired."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def for_text(cls, text: str, extra: Iterable[str] = ()) -> Lexicon:
+        counts: Counter[str] = Counter(shipped_words())
+        whole = LINE_BREAK_FRAGMENTS.sub(" ", text)  # halves of words broken at line ends are not words
+        counts.update(m.group().lower() for m in WORD.finditer(whole))
+        counts.update(w.lower() for w in extra)
+        return cls(counts)
+
+    @classmethod
+    def shipped(cls) -> Lexicon:
+        return cls(Counter(shipped_words()))
+
+    def __contains__(self, word: str) -> bool:
+        return self.counts.get(word.lower(), 0) > 0
+
+    def count(self, word: str) -> int:
+        return self.counts.get(word.lower(), 0)
+
+    def knows_stem(self, word: str, min_stem: int = 5) -> bool:
+        """True if the word, or a known word sharing its first ``min_stem``+ letters, is known."""
+        low = word.lower()
+        if low in self:
+            return True
+        return any(low[:n] in self for n in range(len(low) - 1, min_stem - 1, -1))
+
+
+def harmonic(word: str) -> bool:
+    """Kyrgyz vowel harmony: the rounded front vowels ө/ү do not sit with back vowels in native words."""
+    low = word.lower()
+    has_front_round = bool(set(low) & {"ө", "ү"})
+    has_back = bool(set(low) & BACK)
+    return not (has_front_round and has_back)
+
+
+def fully_harmonic(word: str) -> bool:
+    """Stricter test: no front vowel (е и ө ү э) together with a back one (а о у ы) in the word."""
+    letters = set(word.lower())
+    return not (letters & FRONT and letters & BACK)
