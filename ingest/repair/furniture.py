@@ -39,7 +39,7 @@ def strip_running_heads(pages: list[str], stats: Counter[str]) -> list[str]:
         kept = []
         for i, line in enumerate(lines):
             if i in edges and (_signature(line) in repeated or PAGE_NUMBER.match(line)):
-                stats["running_heads" if _signature(line) in repeated else "page_numbers"] += 1
+                stats["page_numbers" if PAGE_NUMBER.match(line) else "running_heads"] += 1
                 continue
             kept.append(line)
         out.append("\n".join(kept))

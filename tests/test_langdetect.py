@@ -1,0 +1,19 @@
+from ingest.langdetect import detect, detect_paragraph
+from tests import seed_lines as S
+
+RU = (
+    "Органы местного самоуправления в соответствии с настоящим Законом осуществляют свои полномочия "
+    "за счёт средств местного бюджета."
+)
+
+
+def test_paragraph_language() -> None:
+    assert detect_paragraph(S.SEED001_PROSE) == "ky"
+    assert detect_paragraph(RU) == "ru"
+
+
+def test_document_language_and_mixed() -> None:
+    assert detect(S.SEED001_PROSE)[0] == "ky"
+    assert detect(RU)[0] == "ru"
+    assert detect(S.SEED001_PROSE + "\n\n" + RU)[0] == "mixed"
+    assert detect("12345 ---")[0] == "und"

@@ -1,0 +1,98 @@
+from collections import Counter
+
+from ingest.repair import repair_pages, repair_text
+from ingest.repair.furniture import (
+    collapse_double_spacing,
+    drop_footnote_markers,
+    drop_lone_page_numbers,
+    strip_running_heads,
+)
+from ingest.repair.hyphenation import join_hyphenated_lines
+from ingest.repair.keyboard import repair_keyboard
+from ingest.repair.lexicon import Lexicon
+from ingest.repair.normalize import normalize
+from tests import seed_lines as S
+
+
+def test_syllable_breaks_are_joined_and_compounds_kept() -> None:
+    lex = Lexicon.for_text(S.SEED000_HYPHENS)
+    out = join_hyphenated_lines(normalize(S.SEED000_HYPHENS), lex, Counter())
+    assert "социалдык стабилдүүлүгүн" in out
+    assert "Бардык мамлекеттик программалар" in out
+    assert "ашыруунун" in out
+    assert "жер-жерлерде" in out  # mid-line hyphen untouched
+
+
+def test_ish_break_joins_into_a_known_word() -> None:
+    out = repair_text(S.SEED000_ISH).text
+    assert "салмактуу иштеп," in out
+
+
+def test_numeral_suffix_keeps_hyphen() -> None:
+    out = repair_text(S.SEED004_NUMERAL).text
+    assert "2021-жылдын 20-октябрында" in out
+
+
+def test_compound_of_two_known_words_keeps_hyphen() -> None:
+    out = join_hyphenated_lines("ЖӨБ органдарынын иш-\nаракеттери", Lexicon.for_text(""), Counter())
+    assert "иш-аракеттери" in out
+
+
+def test_slash_and_hyphen_lines_from_seed() -> None:
+    out = repair_text(S.SEED001_SLASH).text
+    assert "жана/же алардын ассоциациялары, союздары" in out
+    assert "жумушчу топторунун" in out
+
+
+def test_keyboard_letters_corrected_only_when_known() -> None:
+    stats: Counter[str] = Counter()
+    out = repair_keyboard(S.SEED001_KEYBOARD, Lexicon.for_text(S.SEED001_KEYBOARD), stats)
+    assert "Жогорку Кеңеши" in out
+    assert stats["keyboard_letters"] == 1
+    # a harmonic word that is not known stays; a Russian neighbour protects «Кенеш»
+    assert repair_keyboard("которуу иши", Lexicon.shipped(), Counter()) == "которуу иши"
+    assert repair_keyboard("Ошский городской Кенеш", Lexicon.shipped(), Counter()) == "Ошский городской Кенеш"
+    assert "түзүлгөн" in repair_keyboard("жаңы түзулгөн кеңеш", Lexicon.shipped(), Counter())
+
+
+def test_footnote_markers() -> None:
+    stats: Counter[str] = Counter()
+    out = drop_footnote_markers(S.SEED004_FOOTNOTE, stats)
+    assert "мүмкүнчүлүгү». 2021" in out
+    assert drop_footnote_markers("болуп саналат1. Андан", Counter()) == "болуп саналат. Андан"
+    assert drop_footnote_markers("114-беренесинин 2-бөлүгү", Counter()) == "114-беренесинин 2-бөлүгү"
+
+
+def test_running_heads_and_page_numbers_across_pages() -> None:
+    words = ["бюджет", "салык", "жыйым", "киреше", "чыгаша", "каражат"]
+    pages = [f"Муниципалитет журналы № 3\nЖергиликтүү {w} жөнүндө.\nдагы {w}\n{i}" for i, w in enumerate(words, 1)]
+    stats: Counter[str] = Counter()
+    out = strip_running_heads(pages, stats)
+    assert all("журналы" not in p for p in out)
+    assert [p.strip().splitlines()[-1] for p in out] == [f"дагы {w}" for w in words]
+    assert stats["running_heads"] == 6 and stats["page_numbers"] == 6
+
+
+def test_double_spaced_layout_and_lone_page_numbers() -> None:
+    lines = [f"сап {i} жергиликтүү өз алдынча башкаруу" for i in range(30)]
+    text = "\n\n".join(lines[:15]) + "\n\n\n\n18\n\n\n\n" + "\n\n".join(lines[15:])
+    out = collapse_double_spacing(drop_lone_page_numbers(text, Counter()), Counter())
+    assert "\n18\n" not in out
+    assert out.count("\n\n") <= 2
+    table = "№ Муниципалитет\n\n1\nАк-Муз АА\n\n2\nКара-Суу АА"
+    assert drop_lone_page_numbers(table, Counter()) == table
+
+
+def test_normalize_quotes_dashes_numbers_lookalikes() -> None:
+    stats: Counter[str] = Counter()
+    out = normalize("“Жергиликтүү өз алдынча башкаруу жөнүндө” КР Мыйзамынын 112 – беренесинин N 3 Kыргыз\u00a0", stats)
+    assert out == "«Жергиликтүү өз алдынча башкаруу жөнүндө» КР Мыйзамынын 112-беренесинин № 3 Кыргыз"
+    assert stats["latin_lookalikes"] == 1
+    assert normalize('закон "О местном самоуправлении"') == "закон «О местном самоуправлении»"
+
+
+def test_repaired_seed_headline_end_to_end() -> None:
+    result = repair_pages([S.SEED001_HEADLINE + "\n" + S.SEED001_PROSE], paged=False)
+    assert result.font_mapping == "kg_keyboard_eq"
+    assert result.text.startswith("Жергиликтүү жамааттардын жана\nжергиликтүү кеңештердин")
+    assert S.SEED001_PROSE in result.text
