@@ -25,9 +25,7 @@ def test_acronym_with_suffix_and_verbs() -> None:
 
 def test_genuine_slashes_are_kept() -> None:
     for line in (S.SEED001_SLASH, S.SEED001_RATIO, S.SEED001_ORDER):
-        assert repair_text(S.SEED001_HEADLINE + line).text.endswith(
-            repair_text(line).text.split("\n")[-1]
-        )
+        assert repair_text(S.SEED001_HEADLINE + line).text.endswith(repair_text(line).text.split("\n")[-1])
     assert "жана/же" in repair_text(S.SEED001_HEADLINE + S.SEED001_SLASH).text
     assert "60/40" in repair_text(S.SEED001_HEADLINE + S.SEED001_RATIO).text
     assert "№ 01-24/19" in repair_text(S.SEED001_HEADLINE + S.SEED001_ORDER).text

@@ -65,7 +65,9 @@ def test_footnote_markers() -> None:
 
 def test_running_heads_and_page_numbers_across_pages() -> None:
     words = ["бюджет", "салык", "жыйым", "киреше", "чыгаша", "каражат"]
-    pages = [f"Муниципалитет журналы № 3\nЖергиликтүү {w} жөнүндө.\nдагы {w}\n{i}" for i, w in enumerate(words, 1)]
+    pages = [
+        f"Муниципалитет журналы № 3\nЖергиликтүү {w} жөнүндө.\nдагы {w}\n{i}" for i, w in enumerate(words, 1)
+    ]
     stats: Counter[str] = Counter()
     out = strip_running_heads(pages, stats)
     assert all("журналы" not in p for p in out)
@@ -85,7 +87,9 @@ def test_double_spaced_layout_and_lone_page_numbers() -> None:
 
 def test_normalize_quotes_dashes_numbers_lookalikes() -> None:
     stats: Counter[str] = Counter()
-    out = normalize("“Жергиликтүү өз алдынча башкаруу жөнүндө” КР Мыйзамынын 112 – беренесинин N 3 Kыргыз\u00a0", stats)
+    out = normalize(
+        "“Жергиликтүү өз алдынча башкаруу жөнүндө” КР Мыйзамынын 112 – беренесинин N 3 Kыргыз\u00a0", stats
+    )
     assert out == "«Жергиликтүү өз алдынча башкаруу жөнүндө» КР Мыйзамынын 112-беренесинин № 3 Кыргыз"
     assert stats["latin_lookalikes"] == 1
     assert normalize('закон "О местном самоуправлении"') == "закон «О местном самоуправлении»"
