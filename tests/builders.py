@@ -14,6 +14,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 from PIL import Image, ImageDraw, ImageFont
 
 from tests import seed_lines as S
@@ -35,7 +36,7 @@ SCAN_LINES = [
 ]
 
 
-def _numbered(paragraph: docx.text.paragraph.Paragraph, num_id: int) -> None:
+def _numbered(paragraph: Paragraph, num_id: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     num_pr = OxmlElement("w:numPr")
     ilvl = OxmlElement("w:ilvl")
