@@ -33,7 +33,7 @@ class IngestOutcome(BaseModel):
     """One line of ``kenesh ingest --json``."""
 
     file: str
-    status: str  # ingested | new_version | duplicate | failed
+    status: str  # ingested | new_version | language_version | duplicate | failed
     document_id: int | None = None
     version_id: int | None = None
     sha256: str | None = None
@@ -154,7 +154,15 @@ class Ingestor:
             is_new_document = not document.versions or (
                 version is not None and len(document.versions) == 1 and document.versions[0].id == version.id
             )
-            document.title = identity.title or document.title or path.name
+            good = [
+                v
+                for v in document.versions
+                if v.status != "failed" and v.id != (version.id if version else None)
+            ]
+            languages = {v.language for v in good}
+            primary = good[0].language if good else processed.language
+            if processed.language == primary or not document.title:
+                document.title = identity.title or document.title or path.name
             document.act_type = identity.act_type or document.act_type
             document.number = identity.number or document.number
             document.act_date = identity.date or document.act_date
@@ -188,7 +196,12 @@ class Ingestor:
                 session.expire(placeholder)
                 if not placeholder.versions:
                     session.delete(placeholder)
-            status = "ingested" if is_new_document else "new_version"
+            if is_new_document:
+                status = "ingested"
+            elif processed.language not in languages:
+                status = "language_version"
+            else:
+                status = "new_version"
             log.info(
                 "ingested", file=str(path), document_id=document.id, version_id=version.id, status=status
             )
@@ -265,6 +278,7 @@ def document_view(db: Database, document_id: int, with_text: bool = True) -> dic
             "language": latest.language if latest else None,
             "languages": sorted({v.language for v in good if v.language}),
             "latest_version_id": latest.id if latest else None,
+            "latest_by_language": {v.language: v.id for v in good if v.language},
             "text": latest.text if (latest and with_text) else None,
             "versions": versions,
         }
