@@ -28,12 +28,21 @@ class Processed:
     language: str
     page_count: int
     identity: ActIdentity
+    page_count_estimated: bool = False
     ocr: bool = False
     ocr_confidence: float | None = None
     ocr_pages: list[int] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     repairs: dict[str, Any] = field(default_factory=dict)
     paragraph_languages: dict[str, int] = field(default_factory=dict)
+
+
+CHARS_PER_PAGE = 1800  # an A4 page of a legal act in 12 pt
+
+
+def estimate_pages(text: str) -> int:
+    """Flow formats (DOC, HTML, text) keep no page count; estimate it from the text's length."""
+    return max(1, -(-len(text) // CHARS_PER_PAGE))
 
 
 def process_file(path: Path, settings: Settings) -> Processed:
@@ -47,7 +56,8 @@ def process_file(path: Path, settings: Settings) -> Processed:
         format=extraction.format,
         text=repaired.text,
         language=language,
-        page_count=extraction.page_count,
+        page_count=extraction.page_count or estimate_pages(repaired.text),
+        page_count_estimated=extraction.page_count is None,
         identity=identify(repaired.text),
         ocr=extraction.ocr,
         ocr_confidence=extraction.ocr_confidence,

@@ -186,7 +186,7 @@ class Ingestor:
             version.ocr_confidence = processed.ocr_confidence
             version.text = processed.text
             version.footnotes = processed.footnotes
-            version.repairs = processed.repairs
+            version.repairs = {**processed.repairs, "page_count_estimated": processed.page_count_estimated}
             version.paragraph_languages = processed.paragraph_languages
             version.status, version.stage = "ok", "extracted"
             version.error_code = version.error_stage = version.error_message = None

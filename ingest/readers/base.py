@@ -36,7 +36,7 @@ class Extraction:
 
     format: str
     pages: list[str]
-    page_count: int
+    page_count: int | None  # None: the format keeps no reliable page count (flow text)
     footnotes: list[str] = field(default_factory=list)
     fonts: list[str] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)

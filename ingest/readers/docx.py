@@ -271,7 +271,7 @@ class DocxReader:
     def read(self, path: Path, settings: Settings) -> Extraction:
         text, notes, pages = read_docx_text(path, settings)
         body = "\n".join(text.paragraphs)
-        page_count = pages or max(1, text.page_breaks + 1)
+        page_count = pages if pages and pages > 1 else (text.page_breaks + 1 if text.page_breaks else None)
         return Extraction(
             format="docx",
             pages=[body],

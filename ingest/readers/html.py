@@ -105,4 +105,4 @@ class HtmlReader:
 
     def read(self, path: Path, settings: Settings) -> Extraction:
         text = html_to_text(decode_html(path.read_bytes()))
-        return Extraction(format="html", pages=[text], page_count=1, paged=False)
+        return Extraction(format="html", pages=[text], page_count=None, paged=False)

@@ -91,7 +91,7 @@ class LegacyOfficeReader:
         return Extraction(
             format=fmt,
             pages=[body],
-            page_count=pages or max(1, text.page_breaks + 1),
+            page_count=pages if pages and pages > 1 else None,
             footnotes=notes,
             fonts=sorted(text.fonts),
             paged=False,

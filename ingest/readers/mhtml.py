@@ -48,4 +48,4 @@ class MhtmlReader:
         if markup is None:
             markup = decode_html(payload)
         text = html_to_text(markup)
-        return Extraction(format="mhtml", pages=[text], page_count=1, paged=False)
+        return Extraction(format="mhtml", pages=[text], page_count=None, paged=False)

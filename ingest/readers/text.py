@@ -42,4 +42,6 @@ class TextReader:
     def read(self, path: Path, settings: Settings) -> Extraction:
         text = decode_bytes(path.read_bytes())
         pages = text.split("\f") if "\f" in text else [text]
-        return Extraction(format="text", pages=pages, page_count=len(pages), paged="\f" in text)
+        return Extraction(
+            format="text", pages=pages, page_count=len(pages) if "\f" in text else None, paged="\f" in text
+        )

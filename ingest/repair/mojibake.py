@@ -73,6 +73,8 @@ def convert_token(
     if not all(c.isalpha() for c in mapped) or not _case_ok(mapped):
         return None
     strong = bool(sources & mapping.strong)
+    if strong and _separates_known_words(token, mapping, lexicon):
+        return None
     if strong:
         if token[0] in mapping.strong and token.count(token[0]) == len(token):
             return None
@@ -85,6 +87,14 @@ def convert_token(
     if kyrgyz_context and harmonic(mapped) and lexicon.knows_stem(mapped, min_stem=4):
         return mapped
     return None
+
+
+def _separates_known_words(token: str, mapping: FontMapping, lexicon: Lexicon) -> bool:
+    """«жана/же», «ЖАНА/ЖЕ», «и/или»: a strong character between real words is a real separator."""
+    pieces = re.split("|".join(re.escape(c) for c in mapping.strong), token)
+    if len(pieces) < 2 or any(len(p) < 2 for p in pieces):
+        return False
+    return all(lexicon.count(p) >= 2 or is_russian_word(p) for p in pieces)
 
 
 def score_mapping(text: str, mapping: FontMapping, lexicon: Lexicon) -> int:
