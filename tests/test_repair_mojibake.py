@@ -61,3 +61,9 @@ def test_mappings_are_data() -> None:
     stats: Counter[str] = Counter()
     repair_mojibake(S.SEED001_HEADLINE, lexicon=Lexicon.for_text(S.SEED001_HEADLINE), stats=stats)
     assert stats["mojibake_words"] == 6
+
+
+def test_separators_between_known_words_survive_in_a_mojibake_document() -> None:
+    text, mapping = repair_mojibake(S.SEED001_HEADLINE + "ЖАНА/ЖЕ салыктар, жана/же жыйымдар и/или сборы")
+    assert mapping == "kg_keyboard_eq"
+    assert "ЖАНА/ЖЕ салыктар, жана/же жыйымдар и/или сборы" in text

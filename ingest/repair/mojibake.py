@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.repair.lexicon import Lexicon, harmonic
+from ingest.repair.lexicon import Lexicon, harmonic, shipped_words
 from ingest.repair.russian import is_russian_word
 
 DATA = Path(__file__).parent / "data" / "legacy_fonts.yaml"
@@ -73,7 +73,7 @@ def convert_token(
     if not all(c.isalpha() for c in mapped) or not _case_ok(mapped):
         return None
     strong = bool(sources & mapping.strong)
-    if strong and _separates_known_words(token, mapping, lexicon):
+    if strong and _separates_known_words(token, mapping):
         return None
     if strong:
         if token[0] in mapping.strong and token.count(token[0]) == len(token):
@@ -89,12 +89,14 @@ def convert_token(
     return None
 
 
-def _separates_known_words(token: str, mapping: FontMapping, lexicon: Lexicon) -> bool:
+def _separates_known_words(token: str, mapping: FontMapping) -> bool:
     """«жана/же», «ЖАНА/ЖЕ», «и/или»: a strong character between real words is a real separator."""
     pieces = re.split("|".join(re.escape(c) for c in mapping.strong), token)
     if len(pieces) < 2 or any(len(p) < 2 for p in pieces):
         return False
-    return all(lexicon.count(p) >= 2 or is_russian_word(p) for p in pieces)
+    # Only the shipped list counts here: the document's own "words" include mojibake fragments.
+    known = shipped_words()
+    return all(known.get(p.lower(), 0) >= 2 or is_russian_word(p) for p in pieces)
 
 
 def score_mapping(text: str, mapping: FontMapping, lexicon: Lexicon) -> int:
