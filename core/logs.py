@@ -9,6 +9,8 @@ import structlog
 
 
 def configure(level: str = "WARNING") -> None:
+    global _configured
+    _configured = True
     logging.basicConfig(stream=sys.stderr, level=level, format="%(message)s")
     structlog.configure(
         processors=[
@@ -21,5 +23,10 @@ def configure(level: str = "WARNING") -> None:
     )
 
 
+_configured = False
+
+
 def get_logger(name: str) -> structlog.typing.FilteringBoundLogger:
+    if not _configured:
+        configure()
     return structlog.get_logger(name)

@@ -99,14 +99,20 @@ RU_WORDS = frozenset(
 WORD = re.compile(r"[а-яёөүң]+")
 
 
+KY_LETTERS = re.compile(r"[өүң]")
+RU_LETTERS = re.compile(r"[щёъэ]")
+RU_ENDINGS = re.compile(r"(?<=[а-яё])(?:ого|ему|ыми|ость|ции|ния|ться)\b")
+
+
 def score(text: str) -> tuple[float, float]:
+    """Share of Kyrgyz and of Russian evidence among the words of ``text``."""
     low = text.lower()
     words = WORD.findall(low)
     if not words:
         return 0.0, 0.0
-    ky = sum(1 for w in words if w in KY_WORDS) + 2 * sum(1 for w in words if set(w) & {"ң", "ө", "ү"})
-    ru = sum(1 for w in words if w in RU_WORDS) + sum(1 for w in words if set(w) & {"щ", "ё", "ъ", "э"}) * 0.3
-    ru += sum(1 for w in words if w.endswith(("ого", "ему", "ыми", "ость", "ции", "ния", "ться")))
+    ky = sum(map(KY_WORDS.__contains__, words)) + 1.5 * len(KY_LETTERS.findall(low))
+    ru = sum(map(RU_WORDS.__contains__, words)) + 0.3 * len(RU_LETTERS.findall(low))
+    ru += len(RU_ENDINGS.findall(low))
     return ky / len(words), ru / len(words)
 
 
@@ -117,10 +123,20 @@ def detect_paragraph(text: str) -> str | None:
     return "ky" if ky >= ru else "ru"
 
 
+def blocks(text: str, max_lines: int = 12) -> list[str]:
+    """Paragraphs (blank-line separated), long ones cut into runs of lines, so a Russian passage
+    inside a Kyrgyz page is still seen as Russian."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = block.split("\n")
+        out += ["\n".join(lines[i : i + max_lines]) for i in range(0, len(lines), max_lines)]
+    return out
+
+
 def detect(text: str) -> tuple[str, dict[str, int]]:
     """Language of a whole text ('ky', 'ru', 'mixed' or 'und') and word counts per paragraph language."""
     counts: Counter[str] = Counter()
-    for paragraph in re.split(r"\n\s*\n|\n", text):
+    for paragraph in blocks(text):
         lang = detect_paragraph(paragraph)
         if lang:
             counts[lang] += len(WORD.findall(paragraph.lower()))

@@ -6,7 +6,9 @@ runs it in a child process with a time and memory limit so one hostile file cann
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
+from functools import lru_cache
 import resource
 import traceback
 from dataclasses import asdict, dataclass, field
@@ -68,6 +70,18 @@ def process_file(path: Path, settings: Settings) -> Processed:
     )
 
 
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Load dictionaries in the parent once, so each forked reader shares them instead of reloading."""
+    from ingest.repair.lexicon import shipped_words
+    from ingest.repair.mojibake import load_mappings
+    from ingest.repair.russian import _analyzer
+
+    shipped_words()
+    load_mappings()
+    _analyzer()
+
+
 def _child(path: str, settings_json: str, conn: Any) -> None:
     settings = Settings.model_validate_json(settings_json)
     limit = settings.extract_memory_mb * 1024 * 1024
@@ -108,6 +122,8 @@ def process_file_bounded(path: Path, settings: Settings) -> Processed:
     """``process_file`` in a forked child with ``extract_timeout_s`` and ``extract_memory_mb`` limits."""
     if not settings.sandbox:
         return process_file(path, settings)
+    warm_up()
+    gc.freeze()  # objects so far stay shared with the child instead of being copied by its collector
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(str(path), settings.model_dump_json(), child), daemon=True)

@@ -11,6 +11,7 @@ from collections import Counter
 
 from ingest.repair.lexicon import Lexicon, shipped_words
 
+HYPHENS = ("-", "‐", "‑")
 LINE_END = re.compile(r"(\w+)[-‐‑]$")
 LINE_START = re.compile(r"^(\w+)")
 
@@ -35,7 +36,7 @@ def join_hyphenated_lines(text: str, lexicon: Lexicon, stats: Counter[str]) -> s
     i = 0
     while i < len(lines):
         line = lines[i].rstrip()
-        while i + 1 < len(lines):
+        while i + 1 < len(lines) and line.endswith(HYPHENS):
             end = LINE_END.search(line)
             start = LINE_START.match(lines[i + 1].lstrip())
             if not end or not start:

@@ -13,11 +13,12 @@ from ingest.repair.russian import is_russian_word
 SUBSTITUTES = {"у": "ү", "о": "ө", "н": "ң", "У": "Ү", "О": "Ө", "Н": "Ң"}
 WORD = re.compile(r"[а-яөүңА-ЯӨҮҢ]{3,}")
 MAX_POSITIONS = 7
+CANDIDATE = re.compile(r"(?<![а-яөүңА-ЯӨҮҢ])(?=[а-яөүңА-ЯӨҮҢ]*?[уонУОН])[а-яөүңА-ЯӨҮҢ]{3,}")
 
 
 def correct_word(word: str, lexicon: Lexicon) -> str | None:
     low = word.lower()
-    if low in shipped_words() or is_russian_word(word):
+    if len(word) < 3 or low in shipped_words() or is_russian_word(word):
         return None
     # Vowels are only changed where the word breaks vowel harmony; н→ң has no such test and relies
     # on the lexicon alone.
@@ -42,17 +43,20 @@ def correct_word(word: str, lexicon: Lexicon) -> str | None:
 
 
 def repair_keyboard(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
+    memo: dict[str, str | None] = {}
+    shipped = shipped_words()
+
     def fix(match: re.Match[str]) -> str:
         word = match.group()
-        if _next_to_russian(text, match):
-            return word
-        fixed = correct_word(word, lexicon)
-        if fixed is None:
+        if word not in memo:
+            memo[word] = None if word.lower() in shipped else correct_word(word, lexicon)
+        fixed = memo[word]
+        if fixed is None or _next_to_russian(text, match):
             return word
         stats["keyboard_letters"] += 1
         return fixed
 
-    return WORD.sub(fix, text)
+    return CANDIDATE.sub(fix, text)
 
 
 def _next_to_russian(text: str, match: re.Match[str]) -> bool:

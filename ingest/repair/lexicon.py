@@ -15,7 +15,7 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 WORD = re.compile(r"[а-яёөүңА-ЯЁӨҮҢ]+(?:-[а-яёөүңА-ЯЁӨҮҢ]+)*")
 
-LINE_BREAK_FRAGMENTS = re.compile(r"\w*[-‐‑]\s*\n\s*\w*")
+LINE_BREAK_FRAGMENTS = re.compile(r"(?<!\w)\w+[-‐‑][ \t]*\n[ \t]*\w*")
 FRONT = set("еиөүэ")
 BACK = set("аоуы")
 
@@ -33,27 +33,28 @@ def shipped_words() -> dict[str, int]:
 
 @dataclass
 class Lexicon:
-    """Word counts: shipped list merged with the words of the text being repaired."""
+    """Word counts: the shipped list plus the words of the text being repaired (kept apart, not copied)."""
 
-    counts: Counter[str] = field(default_factory=Counter)
+    own: Counter[str] = field(default_factory=Counter)
+    shipped_counts: dict[str, int] = field(default_factory=shipped_words)
 
     @classmethod
     def for_text(cls, text: str, extra: Iterable[str] = ()) -> Lexicon:
-        counts: Counter[str] = Counter(shipped_words())
         whole = LINE_BREAK_FRAGMENTS.sub(" ", text)  # halves of words broken at line ends are not words
-        counts.update(m.group().lower() for m in WORD.finditer(whole))
-        counts.update(w.lower() for w in extra)
-        return cls(counts)
+        own: Counter[str] = Counter(WORD.findall(whole.lower()))
+        own.update(w.lower() for w in extra)
+        return cls(own)
 
     @classmethod
     def shipped(cls) -> Lexicon:
-        return cls(Counter(shipped_words()))
+        return cls()
 
     def __contains__(self, word: str) -> bool:
-        return self.counts.get(word.lower(), 0) > 0
+        return self.count(word) > 0
 
     def count(self, word: str) -> int:
-        return self.counts.get(word.lower(), 0)
+        low = word.lower()
+        return self.shipped_counts.get(low, 0) + self.own.get(low, 0)
 
     def knows_stem(self, word: str, min_stem: int = 5) -> bool:
         """True if the word, or a known word sharing its first ``min_stem``+ letters, is known."""

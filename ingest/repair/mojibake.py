@@ -34,8 +34,17 @@ class FontMapping:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        extra = "".join(re.escape(c) for c in self.table if not c.isalpha())
-        return re.compile(rf"(?:[{CYR_LETTERS}]|[{extra}])+")
+        """Words of Cyrillic letters and this font's characters that hold at least one of the latter."""
+        return _token_pattern(tuple(sorted(self.table)))
+
+
+@lru_cache(maxsize=16)
+def _token_pattern(sources: tuple[str, ...]) -> re.Pattern[str]:
+    extra = "".join(re.escape(c) for c in sources if not c.isalpha())
+    any_source = "".join(re.escape(c) for c in sources)
+    word = rf"[{CYR_LETTERS}{extra}]"
+    # Anchored at a word start, so the scan stays linear in the text's length.
+    return re.compile(rf"(?<!{word})(?={word}*?[{any_source}]){word}+")
 
 
 @lru_cache(maxsize=1)

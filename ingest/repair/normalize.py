@@ -29,11 +29,12 @@ LATIN_TO_CYRILLIC = str.maketrans(
         "X": "Х",
     }
 )
+_LAT = "aeopcxyABEKMHOPCTX"
+MIXED_SCRIPT = re.compile(rf"[{CYR}][{_LAT}]|[{_LAT}][{CYR}]")
 LOOKALIKE_WORD = re.compile(
-    rf"\b(?=[{CYR}aeopcxyABEKMHOPCTX]*[{CYR}])(?=[{CYR}]*[aeopcxyABEKMHOPCTX])"
-    rf"[{CYR}aeopcxyABEKMHOPCTX]+\b"
+    rf"(?<![{CYR}{_LAT}])(?=[{CYR}{_LAT}]*?(?:[{CYR}][{_LAT}]|[{_LAT}][{CYR}]))[{CYR}{_LAT}]+"
 )
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 DASHES = re.compile(r"[\u2012\u2013\u2014\u2015\u2212]")
 SPACED_NUMERAL_DASH = re.compile(rf"(\d)\s+[-–]\s+(?=[{CYR}])")
@@ -49,8 +50,8 @@ def normalize(text: str, stats: Counter[str] | None = None) -> str:
     out = unicodedata.normalize("NFC", text)
     out = out.replace("\r\n", "\n").replace("\r", "\n")
     before = out
-    out = out.translate(INVISIBLE)
-    stats["invisible_chars"] += len(before) - len(out)
+    out, n = INVISIBLE.subn("", out)
+    stats["invisible_chars"] += n
     out, n = SPACES.subn(" ", out)
     stats["odd_spaces"] += n
     out = out.replace("\t", " ")
@@ -70,8 +71,9 @@ def normalize(text: str, stats: Counter[str] | None = None) -> str:
             stats["quotes"] += count
     out, n = STRAIGHT_QUOTED.subn(lambda m: f"{m.group(1)}«{m.group(2)}»", out)
     stats["quotes"] += n
-    out, n = LOOKALIKE_WORD.subn(lambda m: m.group().translate(LATIN_TO_CYRILLIC), out)
-    stats["latin_lookalikes"] += n
+    if MIXED_SCRIPT.search(out):
+        out, n = LOOKALIKE_WORD.subn(lambda m: m.group().translate(LATIN_TO_CYRILLIC), out)
+        stats["latin_lookalikes"] += n
     out = re.sub(r"[ ]{2,}", " ", out)
     out = "\n".join(line.strip() for line in out.split("\n"))
     return out

@@ -66,8 +66,11 @@ def test_mhtml_named_doc_detected(shared: Path) -> None:
 
 
 def test_legacy_font_decisions_are_repaired(shared: Path) -> None:
-    legacy = {n: r for n, r in corpus_results().items()
-              if n.startswith("osh_") and isinstance(r, Processed) and r.repairs.get("font_mapping")}
+    legacy = {
+        n: r
+        for n, r in corpus_results().items()
+        if n.startswith("osh_") and isinstance(r, Processed) and r.repairs.get("font_mapping")
+    }
     assert len(legacy) >= 25
     clean = [n for n, r in legacy.items() if not mojibake_tokens(r.text)]
     share = len(clean) / len(legacy)
