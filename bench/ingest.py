@@ -2,28 +2,25 @@
 text-layer PDFs and DOCX built from the seeds, against pdftotext (poppler) on the same PDFs as the
 ceiling. Also times the PDF text engines (pypdfium2, pdfplumber) that the PDF reader chose between.
 
-Usage: .venv/bin/python bench/ingest.py   (builds its corpus once into .cache/bench/ingest)
+Usage: .venv/bin/python -m bench.ingest   (builds its corpus once into .cache/bench/ingest)
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import docx
+import pypdfium2 as pdfium
+from docx.enum.text import WD_BREAK
 
-import docx  # noqa: E402
-import pypdfium2 as pdfium  # noqa: E402
-from docx.enum.text import WD_BREAK  # noqa: E402
-
-from bench.common import CACHE, need_shared, peak_rss_mb  # noqa: E402
-from core.settings import Settings  # noqa: E402
-from ingest.pipeline import warm_up  # noqa: E402
-from ingest.service import Ingestor  # noqa: E402
+from bench.common import CACHE, need_shared, peak_rss_mb
+from core.settings import Settings
+from ingest.pipeline import warm_up
+from ingest.service import Ingestor
 
 LINES_PER_PAGE = 38
 PAGES_PER_FILE = 40
@@ -41,7 +38,6 @@ def build_corpus(shared: Path) -> tuple[list[Path], list[Path]]:
     for seed in sorted((shared / "seeds").glob("*.txt")):
         lines += [ln.strip() for ln in seed.read_text(encoding="utf-8").splitlines() if ln.strip()]
     per_file = LINES_PER_PAGE * PAGES_PER_FILE
-    count = 0
     for index in range(0, TARGET_PAGES // PAGES_PER_FILE + 1):
         chunk = [lines[(index * per_file + i) % len(lines)] for i in range(per_file)]
         document = docx.Document()
@@ -51,7 +47,6 @@ def build_corpus(shared: Path) -> tuple[list[Path], list[Path]]:
                 paragraph.runs[0].add_break(WD_BREAK.PAGE) if paragraph.runs else None
         path = folder / f"seeds_{index:02d}.docx"
         document.save(str(path))
-        count += 1
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             [
@@ -136,7 +131,8 @@ def main() -> None:
         f"pdfplumber {plumber_pages / engines['pdfplumber (2 files)']:.1f} pages/s"
     )
     print(
-        f"peak memory: parent {peak_rss_mb():.0f} MB, largest reader process {peak_rss_mb(children=True):.0f} MB"
+        f"peak memory: parent {peak_rss_mb():.0f} MB, "
+        f"largest reader process {peak_rss_mb(children=True):.0f} MB"
     )
 
 

@@ -1,6 +1,6 @@
 """What each repair changed, in counts, on the seeds and on every readable file of ../shared/corpus.
 
-Usage: .venv/bin/python bench/repair_report.py [--corpus-only|--seeds-only]
+Usage: .venv/bin/python -m bench.repair_report [--corpus-only|--seeds-only]
 """
 
 from __future__ import annotations
@@ -9,14 +9,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.common import need_shared  # noqa: E402
-from core.errors import KeneshError  # noqa: E402
-from core.settings import Settings  # noqa: E402
-from ingest.pipeline import process_file_bounded  # noqa: E402
-from ingest.repair import repair_text  # noqa: E402
-from ingest.repair.mojibake import mojibake_tokens  # noqa: E402
+from bench.common import need_shared
+from core.errors import KeneshError
+from core.settings import Settings
+from ingest.pipeline import process_file_bounded
+from ingest.repair import repair_text
+from ingest.repair.mojibake import mojibake_tokens
 
 COLUMNS = [
     "mojibake_words",

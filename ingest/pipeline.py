@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
-from functools import lru_cache
 import resource
 import traceback
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
