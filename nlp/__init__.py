@@ -1,0 +1,1 @@
+"""NLP: the structure of acts (nlp.structure) and, later, tagging of articles."""

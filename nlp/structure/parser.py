@@ -1,0 +1,250 @@
+"""Split an act's text into its tree: sections, chapters, articles (or numbered points), parts, items,
+sub-items. Pure function over repaired text; every character of the input lands in exactly one unit."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.structure.header import parse_header
+from nlp.structure.model import ParsedAct, Unit
+from nlp.structure.patterns import Match, classify, id_prefix
+
+LEVEL = {
+    "preamble": 0,
+    "section": 1,
+    "chapter": 2,
+    "article": 3,
+    "point": 3,
+    "part": 4,
+    "item": 5,
+    "subitem": 6,
+}
+ARTICLE_KINDS = ("section", "chapter", "article", "part", "item", "subitem")
+POINT_KINDS = ("section", "chapter", "item", "subitem", "point")
+QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, line))
+        pos += len(line)
+    return out
+
+
+class _Builder:
+    def __init__(self, text: str, point_mode: bool) -> None:
+        self.text = text
+        self.point_mode = point_mode
+        self.root = Unit(kind="preamble", number="", id="preamble")
+        self.stack: list[Unit] = [self.root]
+        self.ids: set[str] = {"preamble"}
+        self.quote_depth = 0
+        self.heading_open: Unit | None = None  # a heading that may continue on the next line
+        self.last_article_base: int | None = None
+
+    def unique(self, candidate: str) -> str:
+        if candidate not in self.ids:
+            self.ids.add(candidate)
+            return candidate
+        n = 2
+        while f"{candidate}__dup{n}" in self.ids:
+            n += 1
+        self.ids.add(f"{candidate}__dup{n}")
+        return f"{candidate}__dup{n}"
+
+    def parent_for(self, kind: str) -> Unit | None:
+        level = LEVEL[kind]
+        while self.stack and LEVEL[self.stack[-1].kind] >= level:
+            self.stack.pop()
+        parent = self.stack[-1]
+        if kind == "part" and parent.kind not in {"article", "point"}:
+            return None
+        if kind == "item" and parent.kind not in {"article", "point", "part"}:
+            return None
+        if kind == "subitem" and parent.kind != "item":
+            return None
+        return parent
+
+    def unit_id(self, kind: str, number: str, parent: Unit) -> str:
+        own = f"{id_prefix(kind)}_{number}"
+        if kind in {"article", "point", "section", "chapter"}:
+            return self.unique(own)
+        return self.unique(f"{parent.id}__{own}")
+
+    def restore_superscript(self, match: Match) -> Match:
+        """Plain text loses superscripts: «Статья 161» between 16 and 17 is article 16-1."""
+        previous = self.last_article_base
+        number = match.number
+        if number.isdigit() and previous is not None:
+            base = str(previous)
+            rest = number[len(base) :]
+            if (
+                int(number) > previous + 1
+                and number.startswith(base)
+                and 0 < len(rest) <= 2
+                and rest[0] != "0"
+            ):
+                match = Match(kind=match.kind, number=f"{base}-{rest}", rest=match.rest)
+        head = match.number.split("-")[0]
+        if head.isdigit():
+            self.last_article_base = int(head)
+        return match
+
+    def open_unit(self, match: Match, line: str, start: int) -> bool:
+        saved = list(self.stack)
+        parent = self.parent_for(match.kind)
+        if parent is None:
+            self.stack = saved
+            return False
+        if match.kind == "article":
+            match = self.restore_superscript(match)
+        unit = Unit(
+            kind=match.kind,
+            number=match.number,
+            id=self.unit_id(match.kind, match.number, parent),
+            own_text=line,
+            start=start,
+        )
+        if match.kind in {"section", "chapter", "article"}:
+            unit.heading = match.rest
+            self.heading_open = unit
+        parent.children.append(unit)
+        self.stack.append(unit)
+        return True
+
+    def add(self, start: int, line: str, blank_layout: bool) -> None:
+        stripped = line.strip()
+        if self.quote_depth > 0:
+            self.append(line)
+            self.track_quotes(stripped)
+            return
+        kinds = POINT_KINDS if self.point_mode else ARTICLE_KINDS
+        match = classify(stripped, kinds) if stripped else None
+        if match is not None and self.open_unit(match, line, start):
+            self.track_quotes(stripped)
+            return
+        heading = self.heading_open
+        if heading is not None and stripped and self.continues_heading(heading, stripped, blank_layout):
+            heading.heading = f"{heading.heading} {stripped}".strip()
+            self.append(line)
+            return
+        if (not stripped and heading is not None and heading.heading) or stripped:
+            self.heading_open = None
+        self.append(line)
+        self.track_quotes(stripped)
+
+    def continues_heading(self, unit: Unit, stripped: str, blank_layout: bool) -> bool:
+        if not unit.heading:  # "Глава 1" / "Статья 5." alone: the next line may be the heading
+            if unit.kind == "article":
+                return (
+                    len(stripped) < 150
+                    and not stripped.endswith((".", ":", ";"))
+                    and not stripped[0].isdigit()
+                )
+            return len(stripped) < 200 and not stripped[0].isdigit()
+        return (
+            blank_layout
+            and unit.kind in {"article", "chapter", "section"}
+            and not unit.heading.endswith((".", ":", ";"))
+            and not stripped[0].isdigit()
+            and len(unit.heading) + len(stripped) < 250
+        )
+
+    def append(self, line: str) -> None:
+        self.stack[-1].own_text += line
+
+    def track_quotes(self, stripped: str) -> None:
+        self.quote_depth = max(0, self.quote_depth + stripped.count(QUOTE_OPEN) - stripped.count(QUOTE_CLOSE))
+
+
+def _implicit_parts(unit: Unit, blank_layout: bool) -> None:
+    """An article without numbered parts whose body has several paragraphs: each paragraph is a part."""
+    if unit.kind != "article" or any(c.kind == "part" for c in unit.children) or unit.children:
+        return
+    first, _, body = unit.own_text.partition("\n")
+    head_lines = [first + "\n"]
+    rest = body
+    if unit.heading and blank_layout:  # heading continuation lines stay with the heading
+        lines = rest.splitlines(keepends=True)
+        while lines and lines[0].strip() and unit.heading.endswith(lines[0].strip()):
+            head_lines.append(lines.pop(0))
+        rest = "".join(lines)
+    splitter = r"(?<=\n)(?=\s*\n)" if blank_layout else r"(?<=\n)"
+    paragraphs = [p for p in re.split(splitter, rest) if p]
+    chunks: list[str] = []
+    for paragraph in paragraphs:
+        if (chunks and not paragraph.strip()) or (chunks and not chunks[-1].strip()):
+            chunks[-1] += paragraph
+        else:
+            chunks.append(paragraph)
+    real = [c for c in chunks if c.strip()]
+    if len(real) < 2:
+        return
+    leading = ""
+    while chunks and not chunks[0].strip():
+        leading += chunks.pop(0)
+    unit.own_text = "".join(head_lines) + leading
+    offset = unit.start + len(unit.own_text)
+    for n, chunk in enumerate(chunks, 1):
+        unit.children.append(
+            Unit(
+                kind="part",
+                number=str(n),
+                id=f"{unit.id}__part_{n}",
+                own_text=chunk,
+                start=offset,
+                implicit=True,
+            )
+        )
+        offset += len(chunk)
+
+
+def _fix_starts(unit: Unit, start: int) -> int:
+    unit.start = start
+    pos = start + len(unit.own_text)
+    for child in unit.children:
+        pos = _fix_starts(child, pos)
+    return pos
+
+
+def parse_structure(text: str, point_mode: bool | None = None) -> Unit:
+    """The unit tree of ``text``. Acts without any article heading are split into numbered points."""
+    lines = _lines(text)
+    nonblank = sum(1 for _, line in lines if line.strip())
+    blank_layout = nonblank > 0 and (len(lines) - nonblank) / max(1, len(lines)) > 0.2
+    if point_mode is None:
+        point_mode = not any((m := classify(line, ("article",))) is not None for _, line in lines)
+    builder = _Builder(text, point_mode)
+    for start, line in lines:
+        builder.add(start, line, blank_layout)
+    for unit in builder.root.walk():
+        _implicit_parts(unit, blank_layout)
+    _fix_starts(builder.root, 0)
+    return builder.root
+
+
+def parse_act(text: str, language: str | None = None) -> ParsedAct:
+    from ingest.langdetect import detect
+    from nlp.structure.amendments import find_amendments
+    from nlp.structure.citations import find_citations
+
+    language = language or detect(text)[0]
+    root = parse_structure(text)
+    act = ParsedAct(language=language, header=parse_header(text), root=root)
+    act.citations = find_citations(act)
+    act.amendments = find_amendments(act)
+    attach_amended_act(act)
+    return act
+
+
+def attach_amended_act(act: ParsedAct) -> None:
+    """In an amendment instruction, a unit named without an act is a unit of the amended act."""
+    by_source = {a.source_unit: a for a in act.amendments}
+    for citation in act.citations:
+        if citation.act is not None or citation.resolved or citation.source_unit is None:
+            continue
+        owner = next((a for s, a in by_source.items() if citation.source_unit.startswith(s)), None)
+        if owner is not None and owner.target_act:
+            citation.act = owner.target_act
+            citation.resolved = True
