@@ -214,7 +214,7 @@ def parse_structure(text: str, point_mode: bool | None = None) -> Unit:
     nonblank = sum(1 for _, line in lines if line.strip())
     blank_layout = nonblank > 0 and (len(lines) - nonblank) / max(1, len(lines)) > 0.2
     if point_mode is None:
-        point_mode = not any((m := classify(line, ("article",))) is not None for _, line in lines)
+        point_mode = not any(classify(line, ("article",)) is not None for _, line in lines)
     builder = _Builder(text, point_mode)
     for start, line in lines:
         builder.add(start, line, blank_layout)
