@@ -43,6 +43,7 @@ def ingest(
 ) -> None:
     """Read, repair and store files; same bytes twice are stored once."""
     from ingest.service import Ingestor, iter_files
+    from workers.chain import ingest_and_process
 
     settings = get_settings()
     ingestor = Ingestor(settings)
@@ -53,7 +54,7 @@ def ingest(
         task = progress.add_task("ingest", total=len(files))
         for path in files:
             progress.update(task, description=f"ingest {path.name[:40]}")
-            outcomes.append(ingestor.ingest(path, document_id=document))
+            outcomes.append(ingest_and_process(ingestor, path, document_id=document))
             progress.advance(task)
     if json_out:
         print_json(outcomes)
@@ -82,9 +83,16 @@ def show(
     """Print a stored document, its versions and its text."""
     from core.db import Database
     from ingest.service import document_view
+    from nlp.service import language_alignment, version_tree
 
     try:
-        view = document_view(Database(get_settings()), document_id)
+        db = Database(get_settings())
+        view = document_view(db, document_id)
+        latest = view["latest_version_id"]
+        view["articles"] = version_tree(db, latest) if latest else []
+        view["language_alignment"] = language_alignment(db, document_id)
+        for item in view["versions"]:
+            item["articles"] = version_tree(db, item["version_id"]) if item["version_id"] != latest else None
     except KeneshError as exc:
         stderr.print(f"[red]{exc}[/red]")
         raise typer.Exit(code=2) from exc
@@ -98,6 +106,65 @@ def show(
     for v in view["versions"]:
         stdout.print(f"  v{v['seq']} #{v['version_id']} {v['filename']} {v['format']} {v['status']}")
     sys.stdout.write((view["text"] or "") + "\n")
+
+
+@app.command()
+def parse(
+    files: Annotated[
+        list[str], typer.Argument(help="Files of any format ingest reads, or - for text on stdin.")
+    ],
+    json_out: JsonOpt = False,
+) -> None:
+    """Parse acts into articles, parts and items, with citations and amendments, without storing."""
+    from cli.parsing import parse_inputs
+
+    results = parse_inputs(files, get_settings())
+    if json_out:
+        print_json(results)
+        return
+    for result in results:
+        stdout.print(f"[bold]{result['file']}[/bold] ({result.get('language')})")
+        if "error" in result:
+            stdout.print(f"  [red]{result['error']['code']}: {result['error']['message']}[/red]")
+            continue
+        for article in result["articles"]:
+            stdout.print(f"  {article['id']:24} {article.get('heading', '')[:80]}")
+
+
+@app.command()
+def diff(
+    document_id: Annotated[int, typer.Argument(metavar="DOC_ID")],
+    from_version: Annotated[int | None, typer.Option("--from", help="Older version (seq or id).")] = None,
+    to_version: Annotated[int | None, typer.Option("--to", help="Newer version (seq or id).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Article-level diff between two versions of a document."""
+    from core.db import Database
+    from nlp.service import diff_document
+
+    try:
+        result = diff_document(Database(get_settings()), document_id, from_version, to_version)
+    except KeneshError as exc:
+        stderr.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from exc
+    if json_out:
+        print_json(result)
+        return
+    stdout.print(
+        f"document {document_id}: v{result['from']['seq']} -> v{result['to']['seq']} {result['summary']}"
+    )
+    for change in result["articles"]:
+        if change["status"] == "unchanged":
+            continue
+        stdout.print(
+            f"[bold]{change['status']:10}[/bold] {change['old_number'] or '-'} -> "
+            f"{change['new_number'] or '-'}  {change['heading'][:60]}"
+        )
+        for word in change["words"]:
+            if word["op"] == "delete":
+                stdout.print(f"   [red]- {word['text'][:200]}[/red]")
+            elif word["op"] == "insert":
+                stdout.print(f"   [green]+ {word['text'][:200]}[/green]")
 
 
 if __name__ == "__main__":

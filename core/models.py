@@ -69,4 +69,32 @@ class Version(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
+    # Structure (nlp.structure): the act header, citations and amendment records of this version.
+    header: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    citations: Mapped[list[Any] | None] = mapped_column(JSON)
+    amendments: Mapped[list[Any] | None] = mapped_column(JSON)
+
     document: Mapped[Document] = relationship(back_populates="versions")
+    units: Mapped[list[UnitRecord]] = relationship(
+        back_populates="version", order_by="UnitRecord.ordinal", cascade="all, delete-orphan"
+    )
+
+
+class UnitRecord(Base):
+    """A unit (article, part, item...) of one version, with its stable Akoma Ntoso-style id."""
+
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("version_id", "unit_id", name="uq_units_version_unit"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[str] = mapped_column(String(200))
+    parent_unit_id: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(String(40))
+    heading: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    ordinal: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer, default=0)
+
+    version: Mapped[Version] = relationship(back_populates="units")

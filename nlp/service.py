@@ -1,0 +1,157 @@
+"""The structure stage with storage: parse a stored version and keep its units, citations, amendments.
+
+Idempotent: structuring a version again replaces what it had.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from core.db import Database
+from core.errors import NotFound
+from core.models import Document, UnitRecord, Version
+from nlp.structure import ArticleView, align_languages, diff_articles, parse_act
+from nlp.structure.model import Unit
+
+
+def _records(root: Unit, version_id: int) -> list[UnitRecord]:
+    records: list[UnitRecord] = []
+
+    def visit(unit: Unit, parent: str | None) -> None:
+        if unit.kind != "preamble":
+            records.append(
+                UnitRecord(
+                    version_id=version_id,
+                    unit_id=unit.id,
+                    parent_unit_id=parent,
+                    kind=unit.kind,
+                    number=unit.number,
+                    heading=unit.heading,
+                    text=unit.text.strip(),
+                    ordinal=len(records),
+                    start=unit.start,
+                )
+            )
+        for child in unit.children:
+            visit(child, unit.id if unit.kind != "preamble" else None)
+
+    visit(root, None)
+    return records
+
+
+def structure_version(db: Database, version_id: int) -> int:
+    """Parse the version's text and store its units; returns the number of article-level units."""
+    with db.session() as session:
+        version = session.get(Version, version_id)
+        if version is None:
+            raise NotFound(f"Version {version_id} does not exist.", stage="structure")
+        if version.status == "failed" or not version.text:
+            return 0
+        act = parse_act(version.text, version.language if version.language in {"ky", "ru"} else None)
+        session.execute(delete(UnitRecord).where(UnitRecord.version_id == version_id))
+        session.add_all(_records(act.root, version_id))
+        version.header = act.header.to_json()
+        version.citations = [c.to_json() for c in act.citations]
+        version.amendments = [a.to_json() for a in act.amendments]
+        version.stage = "structured"
+        return len(act.articles)
+
+
+def article_views(db: Database, version_id: int) -> list[ArticleView]:
+    with db.session() as session:
+        rows = session.scalars(
+            select(UnitRecord)
+            .where(UnitRecord.version_id == version_id, UnitRecord.kind.in_(["article", "point"]))
+            .order_by(UnitRecord.ordinal)
+        ).all()
+        return [ArticleView(id=r.unit_id, number=r.number, heading=r.heading, text=r.text) for r in rows]
+
+
+def version_tree(db: Database, version_id: int) -> list[dict[str, Any]]:
+    """Article-level units with their nested parts, items and sub-items, in document order."""
+    with db.session() as session:
+        rows = session.scalars(
+            select(UnitRecord).where(UnitRecord.version_id == version_id).order_by(UnitRecord.ordinal)
+        ).all()
+        nodes: dict[str, dict[str, Any]] = {}
+        articles: list[dict[str, Any]] = []
+        for row in rows:
+            node: dict[str, Any] = {
+                "id": row.unit_id,
+                "kind": row.kind,
+                "number": row.number,
+                "text": row.text,
+            }
+            if row.heading:
+                node["heading"] = row.heading
+            nodes[row.unit_id] = node
+            if row.kind in {"article", "point"}:
+                node["parts"] = []
+                articles.append(node)
+            parent = nodes.get(row.parent_unit_id or "")
+            if parent is not None and row.kind in {"part", "item", "subitem"}:
+                parent.setdefault(f"{row.kind}s", []).append(node)
+        return articles
+
+
+def _pick(document: Document, spec: int | None, language: str | None) -> Version:
+    good = [
+        v for v in document.versions if v.status != "failed" and (language is None or v.language == language)
+    ]
+    if not good:
+        raise NotFound(f"Document {document.id} has no readable version.", stage="diff")
+    if spec is None:
+        return good[-1]
+    for version in good:
+        if spec in (version.seq, version.id):
+            return version
+    raise NotFound(f"Document {document.id} has no version {spec}.", stage="diff")
+
+
+def diff_document(
+    db: Database, document_id: int, old: int | None = None, new: int | None = None
+) -> dict[str, Any]:
+    """Article-level diff between two versions (by default the last two of the latest's language)."""
+    with db.session() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise NotFound(f"Document {document_id} does not exist.", stage="diff")
+        newer = _pick(document, new, None)
+        same_language = [
+            v for v in document.versions if v.status != "failed" and v.language == newer.language
+        ]
+        if old is None:
+            earlier = [v for v in same_language if v.seq < newer.seq]
+            if not earlier:
+                raise NotFound(
+                    f"Document {document_id} has only one version in {newer.language}.", stage="diff"
+                )
+            older = earlier[-1]
+        else:
+            older = _pick(document, old, None)
+        old_id, new_id = older.id, newer.id
+        meta = {
+            "document_id": document_id,
+            "from": {"version_id": older.id, "seq": older.seq},
+            "to": {"version_id": newer.id, "seq": newer.seq},
+        }
+    changes = diff_articles(article_views(db, old_id), article_views(db, new_id))
+    counts: dict[str, int] = {}
+    for change in changes:
+        counts[change.status] = counts.get(change.status, 0) + 1
+    return {**meta, "summary": counts, "articles": [c.to_json() for c in changes]}
+
+
+def language_alignment(db: Database, document_id: int) -> list[dict[str, str | None]]:
+    """Article pairs of the latest Kyrgyz and the latest Russian version of a document."""
+    with db.session() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            return []
+        latest = {v.language: v.id for v in document.versions if v.status != "failed" and v.language}
+    if "ky" not in latest or "ru" not in latest:
+        return []
+    pairs = align_languages(article_views(db, latest["ky"]), article_views(db, latest["ru"]))
+    return [{"ky": ky, "ru": ru} for ky, ru in pairs]

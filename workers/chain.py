@@ -1,0 +1,21 @@
+"""The chain of stages for one file, run in-process (the embedded default)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.errors import KeneshError
+from ingest.service import IngestError, Ingestor, IngestOutcome
+from nlp.service import structure_version
+
+
+def ingest_and_process(ingestor: Ingestor, path: Path, document_id: int | None = None) -> IngestOutcome:
+    """Ingest a file, then structure its version; a failing later stage is recorded on the outcome."""
+    outcome = ingestor.ingest(path, document_id=document_id)
+    if outcome.status == "failed" or outcome.version_id is None:
+        return outcome
+    try:
+        structure_version(ingestor.db, outcome.version_id)
+    except KeneshError as exc:
+        outcome.error = IngestError(code=exc.code, stage=exc.stage, message=exc.message)
+    return outcome
