@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.errors import EmptyDocument, TooLarge, UnsupportedFormat
+from core.errors import EmptyDocument, NotFound, TooLarge, UnsupportedFormat
 from core.settings import Settings
 from ingest.readers.base import Extraction, Probe, Reader
 from ingest.readers.docx import DocxReader
@@ -43,6 +43,8 @@ def choose_reader(probe: Probe) -> Reader:
 
 def extract(path: Path, settings: Settings) -> Extraction:
     """Detect the format of ``path`` by content and read its raw text. Raises typed ingest errors."""
+    if not path.is_file():
+        raise NotFound(f"No such file: {path}", stage="detect")
     probe = Probe.of(path)
     if probe.size == 0:
         raise EmptyDocument("The file is empty (0 bytes).", stage="detect")

@@ -67,6 +67,35 @@ def _target_unit(instruction: str) -> tuple[str | None, str]:
     return None, ""
 
 
+POINT_TARGET = re.compile(r"(?:пункт\w*\s+(\d+(?:\.\d+)*)|(\d+(?:\.\d+)*)\s*-\s*пункт\w*)", re.I)
+
+
+def _instructions(unit: Unit) -> list[tuple[str, str, str | None]]:
+    """(operation, instruction line, new text) for each instruction written in this unit's own text."""
+    lines = unit.own_text.split("\n")
+    found: list[tuple[str, int, str]] = []
+    depth = 0
+    for index, line in enumerate(lines):
+        if depth == 0:
+            head = line.split("«", 1)[0]
+            op = _operation(head)
+            if op is not None:
+                found.append((op[0], index, head.strip()))
+        depth = max(0, depth + line.count("«") - line.count("»"))
+    out: list[tuple[str, str, str | None]] = []
+    for n, (op, index, head) in enumerate(found):
+        end = found[n + 1][1] if n + 1 < len(found) else len(lines)
+        chunk = "\n".join(lines[index:end])
+        if n + 1 == len(found):
+            chunk += (
+                "".join(child.text for child in unit.children) if unit.kind in {"item", "subitem"} else ""
+            )
+        quoted = NEW_TEXT.search(chunk)
+        new_text = quoted.group(1).strip() if quoted and op in {"replace", "insert"} else None
+        out.append((op, head, new_text))
+    return out
+
+
 def find_amendments(act: ParsedAct) -> list[Amendment]:
     title = act.header.title or ""
     if not act.header.amends and not re.search(r"өзгөртүү|изменени|толуктоо|дополнени", title, re.I):
@@ -75,24 +104,22 @@ def find_amendments(act: ParsedAct) -> list[Amendment]:
     for article in act.articles:
         target_act = _target_act(article, act)
         for unit in article.walk():
-            instruction = unit.own_text.strip()
-            head = instruction.split("«", 1)[0]
-            op = _operation(head)
-            if op is None:
-                continue
-            target_unit, target_text = _target_unit(head)
-            new_text_match = NEW_TEXT.search(unit.text)
-            out.append(
-                Amendment(
-                    source_unit=unit.id,
-                    operation=op[0],
-                    target_act=target_act,
-                    target_unit=target_unit,
-                    target_text=target_text.strip(),
-                    new_text=new_text_match.group(1).strip()
-                    if new_text_match and op[0] in {"replace", "insert"}
-                    else None,
-                    instruction=head.strip(),
+            for operation, instruction, new_text in _instructions(unit):
+                target_unit, target_text = _target_unit(instruction)
+                if target_unit is None:
+                    point = POINT_TARGET.search(instruction)
+                    if point:
+                        number = (point.group(1) or point.group(2)).replace(".", "-")
+                        target_unit, target_text = f"point_{number}", point.group()
+                out.append(
+                    Amendment(
+                        source_unit=unit.id,
+                        operation=operation,
+                        target_act=target_act,
+                        target_unit=target_unit,
+                        target_text=target_text.strip(),
+                        new_text=new_text,
+                        instruction=instruction,
+                    )
                 )
-            )
     return out

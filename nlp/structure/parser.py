@@ -231,7 +231,8 @@ def parse_act(text: str, language: str | None = None) -> ParsedAct:
 
     language = language or detect(text)[0]
     root = parse_structure(text)
-    act = ParsedAct(language=language, header=parse_header(text), root=root)
+    body_start = root.children[0].start if root.children else len(text)
+    act = ParsedAct(language=language, header=parse_header(text[:body_start] or text), root=root)
     act.citations = find_citations(act)
     act.amendments = find_amendments(act)
     attach_amended_act(act)

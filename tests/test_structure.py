@@ -1,0 +1,259 @@
+"""The structure parser on fixtures written in the shapes of real acts (tests/fixtures/acts)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from cli.main import app
+from ingest.repair import repair_text
+from nlp.structure import ArticleView, align_languages, diff_articles, parse_act, parse_structure
+
+FIXTURES = Path(__file__).parent / "fixtures" / "acts"
+
+
+def act(name: str):  # type: ignore[no-untyped-def]
+    return parse_act(repair_text((FIXTURES / name).read_text(encoding="utf-8")).text)
+
+
+def ids(parsed) -> list[str]:  # type: ignore[no-untyped-def]
+    return [u.id for u in parsed.root.walk() if u.kind != "preamble"]
+
+
+def test_kyrgyz_law_with_chapters_parts_items_and_subitems() -> None:
+    parsed = act("ky_law_chapters.txt")
+    assert parsed.language == "ky"
+    assert (
+        parsed.header.type == "law" and parsed.header.number == "123" and parsed.header.date == "2021-10-20"
+    )
+    assert parsed.header.title == "Жергиликтүү өз алдынча башкаруу жөнүндө" and not parsed.header.draft
+    assert [(a.id, a.heading) for a in parsed.articles] == [
+        ("art_1", "Ушул Мыйзам менен жөнгө салынуучу мамилелер"),
+        ("art_2", "Негизги түшүнүктөр жана терминдер"),  # a heading on two lines
+        ("art_12", "Жергиликтүү маанидеги маселелер"),
+        ("art_12-1", "Ыйгарым укуктарды өткөрүп берүү"),
+        ("art_13", "Кеңештин сессиялары"),
+    ]
+    assert "art_2__part_1__item_10-1" in ids(parsed)
+    assert "art_12__part_1__item_1__subitem_б" in ids(parsed)
+    assert [u.id for u in parsed.root.children] == ["chapter_1", "chapter_2", "chapter_3"]
+    repealed = parsed.root.children[2]
+    assert "күчүн жоготту" in repealed.heading and [u.id for u in repealed.children] == ["art_13"]
+    art12 = parsed.articles[2].to_json()
+    assert [p["id"] for p in art12["parts"]] == ["art_12__part_1", "art_12__part_2"]
+    assert [i["number"] for i in art12["parts"][0]["items"]] == ["1", "2"]
+
+
+def test_kyrgyz_citations_resolve() -> None:
+    parsed = act("ky_law_chapters.txt")
+    found = {(c.text, c.article, c.part, c.item): c for c in parsed.citations}
+    this_article = found[("Ушул берененин 1-бөлүгүндө", "2", "1", None)]
+    assert this_article.target == "art_2__part_1" and this_article.resolved
+    constitution = found[("114-беренесинин 2-бөлүгүнө", "114", "2", None)]
+    assert constitution.act is not None and constitution.act["type"] == "constitution"
+    listed = [c for c in parsed.citations if c.text.startswith("12-беренесинин")]
+    assert [(c.item, c.target, c.resolved) for c in listed] == [
+        ("1", "art_12__part_1__item_1", True),
+        ("2", "art_12__part_1__item_2", True),
+    ]
+    one_suffix = [c.article for c in parsed.citations if "113-чү" in c.text]
+    assert one_suffix == ["111", "112", "113"]
+
+
+def test_russian_code_headings_superscripts_and_citations() -> None:
+    parsed = act("ru_code_articles.txt")
+    assert parsed.language == "ru" and parsed.header.type == "code" and parsed.header.number == "8"
+    assert [(a.number, a.heading) for a in parsed.articles] == [
+        ("1", "Цель и задачи"),
+        ("2", "Основные термины"),  # «Статья 2.» alone, heading on the next line
+        ("16", "Компетенция органов местной государственной администрации"),
+        ("16-1", "Компетенция органов местного самоуправления"),  # «Статья 161» lost its superscript
+        ("17", "Финансирование"),
+        ("17-1", "Субвенции"),
+    ]
+    found = {(c.text, c.article, c.part, c.item): c for c in parsed.citations}
+    assert found[("пункте 2 части 1 настоящей статьи", "16-1", "1", "2")].target == "art_16-1__part_1__item_2"
+    budget_code = found[("частью 3 статьи 49", "49", "3", None)]
+    assert budget_code.act is not None and budget_code.act["title"] == "Бюджетного кодекса"
+    assert [c.target for c in parsed.citations if c.text == "статьями 1 и 2"] == ["art_1", "art_2"]
+
+
+def test_amending_drafts_become_records() -> None:
+    ky = act("ky_amending_draft.txt")
+    assert ky.header.draft and ky.header.amends == [{"title": "Жергиликтүү өз алдынча башкаруу жөнүндө"}]
+    assert ky.header.number is None  # № 123 belongs to the amended act, not to the draft
+    assert [(a.operation, a.target_unit) for a in ky.amendments] == [
+        ("replace", "art_5__part_2"),
+        ("insert", "art_18"),
+        ("delete", "art_20__part_4"),
+    ]
+    assert ky.amendments[0].new_text == "2. Жергиликтүү кеңеш жергиликтүү бюджетти бекитет."
+    assert ky.amendments[0].target_act is not None and ky.amendments[0].target_act["number"] == "123"
+    assert ky.amendments[0].target_act["date"] == "2021-10-20"
+    ru = act("ru_amending_decree.txt")
+    assert ru.header.type == "resolution" and ru.header.amends == [{"title": "О местных налогах"}]
+    assert [(a.operation, a.target_unit) for a in ru.amendments] == [
+        ("replace", "point_3"),
+        ("repeal", "point_5"),
+    ]
+    assert ru.amendments[0].new_text == "3. Ставки налога устанавливаются местными кенешами."
+
+
+def test_council_decision_is_split_into_points() -> None:
+    parsed = act("ky_council_decision.txt")
+    assert [a.id for a in parsed.articles] == ["point_1", "point_1-1", "point_2"]
+    assert parsed.header.place == "Ош шаары" and parsed.header.date == "2014-12-24"
+
+
+def test_ids_are_stable_across_reparse_and_edits_elsewhere() -> None:
+    text = repair_text((FIXTURES / "ky_law_chapters.txt").read_text(encoding="utf-8")).text
+    edited = text.replace("Ушул Мыйзам жергиликтүү", "Ушул Мыйзам мындан ары жергиликтүү")
+    assert ids(parse_act(text)) == ids(parse_act(edited))
+
+
+def test_version_diff_finds_changes_additions_removals_and_renumbering() -> None:
+    old = [
+        ArticleView("art_1", "1", "Максат", "1-берене. Максат\nМыйзам жергиликтүү бюджетти жөнгө салат."),
+        ArticleView(
+            "art_2",
+            "2",
+            "Кеңеш",
+            "2-берене. Кеңеш\nКеңеш бюджетти бекитет жана анын аткарылышын көзөмөлдөйт.",
+        ),
+        ArticleView("art_3", "3", "Эски", "3-берене. Эски\nБул норма алынып салынат."),
+    ]
+    new = [
+        ArticleView(
+            "art_1",
+            "1",
+            "Максат",
+            "1-берене. Максат\nМыйзам жергиликтүү бюджетти жана салыктарды жөнгө салат.",
+        ),
+        ArticleView("art_2", "2", "Жаңы", "2-берене. Жаңы\nАйыл өкмөтү мектептерди күтөт."),
+        ArticleView(
+            "art_3",
+            "3",
+            "Кеңеш",
+            "3-берене. Кеңеш\nКеңеш бюджетти бекитет жана анын аткарылышын көзөмөлдөйт.",
+        ),
+    ]
+    changes = {
+        (c.status, c.old.number if c.old else None, c.new.number if c.new else None)
+        for c in diff_articles(old, new)
+    }
+    assert changes == {
+        ("changed", "1", "1"),
+        ("added", None, "2"),
+        ("renumbered", "2", "3"),
+        ("removed", "3", None),
+    }
+    changed = next(c for c in diff_articles(old, new) if c.status == "changed")
+    assert {"op": "insert", "text": "жана салыктарды"} in changed.words
+
+
+def test_language_versions_align_article_by_article() -> None:
+    ky = [ArticleView(f"art_{n}", str(n), "", "") for n in ("1", "2", "12-1")]
+    ru = [ArticleView(f"art_{n}", str(n), "", "") for n in ("1", "2", "12-1", "13")]
+    assert align_languages(ky, ru) == [
+        ("art_1", "art_1"),
+        ("art_2", "art_2"),
+        ("art_12-1", "art_12-1"),
+        (None, "art_13"),
+    ]
+
+
+LINES = st.sampled_from(
+    [
+        "1-берене. Жалпы жоболор",
+        "Статья 5.",
+        "Статья 12-1. Субвенции",
+        "1. Жергиликтүү кеңеш бюджетти бекитет.",
+        "2) муниципалдык менчик;",
+        "а) долбоор;",
+        "Глава 2",
+        "2-глава",
+        "«1. Цитата ичинде",
+        "сап.»",
+        "",
+        "Ушул берененин 2-бөлүгү",
+        "пункт 3 части 2 статьи 7",
+        "1.1. Каражат",
+        "БЕШИНЧИ БӨЛҮМ",
+        "  ",
+        "Раздел III",
+    ]
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.one_of(LINES, st.text(max_size=40)), max_size=40), st.booleans())
+def test_parser_properties(lines: list[str], trailing_newline: bool) -> None:
+    text = "\n".join(lines) + ("\n" if trailing_newline else "")
+    root = parse_structure(text)
+    units = root.walk()
+    assert "".join(u.own_text for u in units) == text  # nothing lost, nothing added
+    all_ids = [u.id for u in units]
+    assert len(all_ids) == len(set(all_ids))
+    parse_act(text)  # citations and amendments never crash either
+
+
+def test_cli_parse_json(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["parse", str(FIXTURES / "ky_law_chapters.txt"), str(tmp_path / "missing.pdf"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    first, missing = json.loads(result.stdout)
+    assert set(first) == {"file", "language", "act", "articles", "amendments", "citations"}
+    assert set(first["act"]) >= {"type", "title", "number", "date", "draft", "amends"}
+    assert [a["id"] for a in first["articles"]] == ["art_1", "art_2", "art_12", "art_12-1", "art_13"]
+    assert set(first["articles"][1]) >= {"id", "number", "heading", "parts"}
+    assert missing["error"]["code"] == "not_found"
+    stdin = runner.invoke(
+        app, ["parse", "-", "--json"], input=(FIXTURES / "ru_code_articles.txt").read_text()
+    )
+    assert json.loads(stdin.stdout)[0]["articles"][3]["id"] == "art_16-1"
+
+
+@pytest.fixture
+def cli_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from core.settings import get_settings
+
+    monkeypatch.setenv("KENESH_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+def test_ingest_stores_structure_and_diff_cli(cli_data_dir: Path) -> None:
+    runner = CliRunner()
+    base = (FIXTURES / "ky_law_chapters.txt").read_text(encoding="utf-8")
+    v1, v2 = cli_data_dir / "v1.txt", cli_data_dir / "v2.txt"
+    v1.write_text(base, encoding="utf-8")
+    v2.write_text(
+        base.replace("Ушул Мыйзам жергиликтүү", "Ушул Мыйзам мындан ары жергиликтүү").replace(
+            "13-берене. Кеңештин сессиялары", "14-берене. Кеңештин сессиялары"
+        ),
+        encoding="utf-8",
+    )
+    rows = json.loads(runner.invoke(app, ["ingest", str(v1), str(v2), "--json"]).stdout)
+    assert [r["status"] for r in rows] == ["ingested", "new_version"]
+    shown = json.loads(runner.invoke(app, ["show", str(rows[0]["document_id"]), "--json"]).stdout)
+    assert [a["id"] for a in shown["articles"]] == ["art_1", "art_2", "art_12", "art_12-1", "art_14"]
+    assert (
+        shown["articles"][2]["parts"][0]["items"][0]["subitems"][1]["id"]
+        == "art_12__part_1__item_1__subitem_б"
+    )
+    result = json.loads(runner.invoke(app, ["diff", str(rows[0]["document_id"]), "--json"]).stdout)
+    statuses = {
+        (a["status"], a["old_number"], a["new_number"])
+        for a in result["articles"]
+        if a["status"] != "unchanged"
+    }
+    assert statuses == {("changed", "1", "1"), ("renumbered", "13", "14")}
+    assert result["from"]["seq"] == 1 and result["to"]["seq"] == 2
