@@ -17,11 +17,11 @@ from nlp.structure import ArticleView, align_languages, diff_articles, parse_act
 FIXTURES = Path(__file__).parent / "fixtures" / "acts"
 
 
-def act(name: str):  # type: ignore[no-untyped-def]
+def act(name: str):
     return parse_act(repair_text((FIXTURES / name).read_text(encoding="utf-8")).text)
 
 
-def ids(parsed) -> list[str]:  # type: ignore[no-untyped-def]
+def ids(parsed) -> list[str]:
     return [u.id for u in parsed.root.walk() if u.kind != "preamble"]
 
 
@@ -221,7 +221,7 @@ def test_cli_parse_json(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def cli_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def cli_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from core.settings import get_settings
 
     monkeypatch.setenv("KENESH_DATA_DIR", str(tmp_path / "data"))

@@ -78,12 +78,12 @@ def _instructions(unit: Unit) -> list[tuple[str, str, str | None]]:
     for index, line in enumerate(lines):
         if depth == 0:
             head = line.split("«", 1)[0]
-            op = _operation(head)
-            if op is not None:
-                found.append((op[0], index, head.strip()))
+            operation = _operation(head)
+            if operation is not None:
+                found.append((operation[0], index, head.strip()))
         depth = max(0, depth + line.count("«") - line.count("»"))
     out: list[tuple[str, str, str | None]] = []
-    for n, (op, index, head) in enumerate(found):
+    for n, (name, index, head) in enumerate(found):
         end = found[n + 1][1] if n + 1 < len(found) else len(lines)
         chunk = "\n".join(lines[index:end])
         if n + 1 == len(found):
@@ -91,8 +91,8 @@ def _instructions(unit: Unit) -> list[tuple[str, str, str | None]]:
                 "".join(child.text for child in unit.children) if unit.kind in {"item", "subitem"} else ""
             )
         quoted = NEW_TEXT.search(chunk)
-        new_text = quoted.group(1).strip() if quoted and op in {"replace", "insert"} else None
-        out.append((op, head, new_text))
+        new_text = quoted.group(1).strip() if quoted and name in {"replace", "insert"} else None
+        out.append((name, head, new_text))
     return out
 
 

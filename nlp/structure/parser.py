@@ -22,6 +22,8 @@ LEVEL = {
 ARTICLE_KINDS = ("section", "chapter", "article", "part", "item", "subitem")
 POINT_KINDS = ("section", "chapter", "item", "subitem", "point")
 QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
+SENTENCE_END = re.compile(r"(?:[сз][ыиуү]н|[ае]т|[ыи]т|ют|ся|тся|ется|ит)\.$")
+BULLET = re.compile(r"^[-–•]\s+\S")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -42,6 +44,8 @@ class _Builder:
         self.quote_depth = 0
         self.heading_open: Unit | None = None  # a heading that may continue on the next line
         self.last_article_base: int | None = None
+        self.bullet_points = False  # an act whose points are unnumbered bullets («- …»)
+        self.bullets = 0
 
     def unique(self, candidate: str) -> str:
         if candidate not in self.ids:
@@ -106,6 +110,7 @@ class _Builder:
             own_text=line,
             start=start,
         )
+        self.heading_open = None
         if match.kind in {"section", "chapter", "article"}:
             unit.heading = match.rest
             self.heading_open = unit
@@ -121,6 +126,9 @@ class _Builder:
             return
         kinds = POINT_KINDS if self.point_mode else ARTICLE_KINDS
         match = classify(stripped, kinds) if stripped else None
+        if match is None and self.bullet_points and BULLET.match(stripped):
+            self.bullets += 1
+            match = Match(kind="point", number=str(self.bullets), rest=stripped)
         if match is not None and self.open_unit(match, line, start):
             self.track_quotes(stripped)
             return
@@ -129,7 +137,7 @@ class _Builder:
             heading.heading = f"{heading.heading} {stripped}".strip()
             self.append(line)
             return
-        if (not stripped and heading is not None and heading.heading) or stripped:
+        if stripped:
             self.heading_open = None
         self.append(line)
         self.track_quotes(stripped)
@@ -143,12 +151,19 @@ class _Builder:
                     and not stripped[0].isdigit()
                 )
             return len(stripped) < 200 and not stripped[0].isdigit()
+        if unit.heading.endswith((".", ":", ";", "!", "?")) or stripped[0].isdigit():
+            return False
+        if len(unit.heading) + len(stripped) > 250 or stripped.endswith((";", ":")):
+            return False
+        # A heading broken over lines goes on in lower case («…башкаруунун ⏎ финансылык-экономикалык
+        # негиздери»); in a layout with blank lines between paragraphs a short line right after may too.
+        if stripped[0].islower():
+            return True
         return (
             blank_layout
-            and unit.kind in {"article", "chapter", "section"}
-            and not unit.heading.endswith((".", ":", ";"))
-            and not stripped[0].isdigit()
-            and len(unit.heading) + len(stripped) < 250
+            and unit.own_text.count("\n") <= 1
+            and len(stripped) < 120
+            and not stripped.endswith(".")
         )
 
     def append(self, line: str) -> None:
@@ -200,6 +215,40 @@ def _implicit_parts(unit: Unit, blank_layout: bool) -> None:
         offset += len(chunk)
 
 
+def _titled_points(root: Unit) -> None:
+    """«9. Городской кенеш» followed by 9.1, 9.2…: the point's line is its title and the numbered
+    sub-points are its parts."""
+    for parent in root.walk():
+        siblings = parent.children
+        index = 0
+        while index < len(siblings):
+            point = siblings[index]
+            index += 1
+            if point.kind != "point":
+                continue
+            first, _, rest = point.own_text.strip().partition("\n")
+            match = classify(first, ("point",))
+            if match is None or len(match.rest) > 150 or match.rest.endswith((";", ",", ":")):
+                continue
+            if SENTENCE_END.search(match.rest):  # «… бөлүп берилсин.» is an order, not a title
+                continue
+            taken = 0
+            while index + taken < len(siblings) and siblings[index + taken].number.startswith(
+                point.number + "-"
+            ):
+                taken += 1
+            paragraph_follows = (
+                rest.startswith("\n") and rest.strip()[:1].isupper() and len(match.rest) <= 100
+            )
+            if not taken and not paragraph_follows:
+                continue
+            point.heading = match.rest
+            for sub in siblings[index : index + taken]:
+                sub.kind = "part"
+                point.children.append(sub)
+            del siblings[index : index + taken]
+
+
 def _fix_starts(unit: Unit, start: int) -> int:
     unit.start = start
     pos = start + len(unit.own_text)
@@ -216,10 +265,13 @@ def parse_structure(text: str, point_mode: bool | None = None) -> Unit:
     if point_mode is None:
         point_mode = not any(classify(line, ("article",)) is not None for _, line in lines)
     builder = _Builder(text, point_mode)
+    if point_mode and not any(classify(line, ("point",)) for _, line in lines):
+        builder.bullet_points = True
     for start, line in lines:
         builder.add(start, line, blank_layout)
     for unit in builder.root.walk():
         _implicit_parts(unit, blank_layout)
+    _titled_points(builder.root)
     _fix_starts(builder.root, 0)
     return builder.root
 
