@@ -135,9 +135,8 @@ def _plausible(stem: str, suffix: Suffix) -> bool:
             allowed = None  # -сыз (without) follows anything; only the possessive -сы needs a vowel
         if allowed is not None and not (_sound(stem[-1]) & set(allowed)):
             return False
-    if stem[-1] not in VOWELS and stem[-2] not in VOWELS and stem[-2:] not in data["final_clusters"]:
-        return False
-    return True
+    # a stem may end in two consonants only where a known cluster allows it
+    return stem[-1] in VOWELS or stem[-2] in VOWELS or stem[-2:] in data["final_clusters"]
 
 
 def _restore(stem: str, vowel_suffix: bool, known: dict[str, int]) -> str:
