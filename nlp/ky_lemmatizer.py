@@ -55,7 +55,7 @@ class Suffix:
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    return yaml.safe_load((DATA / "ky_suffixes.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return yaml.safe_load((DATA / "ky_suffixes.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

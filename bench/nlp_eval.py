@@ -1,0 +1,115 @@
+"""Tagging quality on ../shared/corpus/dev_articles.jsonl (hand-labelled real articles) and on the
+labelled articles of tests/data/, per language: precision, recall, F1 for "touches LSG" and "affects
+local budgets", micro-F1 over competences; the development part and a held-aside part (every fifth
+unit, never used for tuning) separately; throughput in words per second per pipeline on one core.
+
+Usage: .venv/bin/python -m bench.nlp_eval [--errors]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import ROOT, need_shared
+from nlp.pipelines import load
+from nlp.tagger_service import LOCAL_ACT, tag_units
+
+
+def held_aside(row: dict[str, Any]) -> bool:
+    return int(row["id"].rsplit("-", 1)[1]) % 5 == 0
+
+
+def rows() -> list[dict[str, Any]]:
+    out = [json.loads(line) for line in (need_shared() / "corpus" / "dev_articles.jsonl").read_text().splitlines()]
+    extra = ROOT / "tests" / "data" / "labelled_articles.jsonl"
+    if extra.exists():
+        out += [json.loads(line) for line in extra.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def predict(items: list[dict[str, Any]]) -> list[Any]:
+    out: list[Any] = [None] * len(items)
+    for lang in ("ky", "ru"):
+        idx = [i for i, r in enumerate(items) if r["lang"] == lang]
+        for local in (True, False):
+            group = [i for i in idx if bool(LOCAL_ACT.search(items[i].get("act", ""))) == local]
+            tags = tag_units([(items[i]["heading"], f"{items[i]['heading']}\n{items[i]['text']}") for i in group],
+                             lang, local_act=local)
+            for i, t in zip(group, tags, strict=True):
+                out[i] = t
+    return out
+
+
+def report(name: str, items: list[dict[str, Any]], tags: list[Any], show_errors: bool) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    for lang in ("ky", "ru", "all"):
+        sel = [(r, t) for r, t in zip(items, tags, strict=True) if lang == "all" or r["lang"] == lang]
+        if not sel:
+            continue
+        line = [f"{name:9} {lang:3} n={len(sel):3}"]
+        for label, attr in (("lsg", "lsg_relevant"), ("budget", "local_budget")):
+            tp = sum(1 for r, t in sel if r[label] and getattr(t, attr))
+            fp = sum(1 for r, t in sel if not r[label] and getattr(t, attr))
+            fn = sum(1 for r, t in sel if r[label] and not getattr(t, attr))
+            p, rec, f = f1(tp, fp, fn)
+            figures[f"{lang}_{label}_f1"] = f
+            line.append(f"{label}: P={p:.2f} R={rec:.2f} F1={f:.3f}")
+        tp = fp = fn = 0
+        for r, t in sel:
+            gold = set(r["competences"])
+            pred = {c.id for c in t.competences}
+            tp += len(gold & pred)
+            fp += len(pred - gold)
+            fn += len(gold - pred)
+        p, rec, f = f1(tp, fp, fn)
+        figures[f"{lang}_competence_f1"] = f
+        line.append(f"competences micro: P={p:.2f} R={rec:.2f} F1={f:.3f}")
+        print(" | ".join(line))
+    if show_errors:
+        for r, t in zip(items, tags, strict=True):
+            if r["lsg"] != t.lsg_relevant or r["budget"] != t.local_budget:
+                print(f"  {r['id']} gold lsg={r['lsg']} budget={r['budget']} got lsg={t.lsg_relevant} "
+                      f"budget={t.local_budget} :: {t.reason[:90]} :: {r['text'][:90]!r}")
+    return figures
+
+
+def throughput() -> None:
+    items = rows()
+    for lang in ("ky", "ru"):
+        texts = [r["text"] for r in items if r["lang"] == lang] * 3
+        words = sum(len(t.split()) for t in texts)
+        nlp = load(lang)
+        list(nlp.pipe(texts[:20]))  # warm the caches of the first batch only
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        elapsed = time.perf_counter() - start
+        print(f"throughput {lang}: {words / elapsed:,.0f} words/s ({words} words, one process)")
+
+
+def main() -> dict[str, float]:
+    items = rows()
+    show = "--errors" in sys.argv
+    dev = [r for r in items if not held_aside(r)]
+    aside = [r for r in items if held_aside(r)]
+    figures = {}
+    for name, part in (("dev", dev), ("held-out", aside)):
+        tags = predict(part)
+        figures.update({f"{name}_{k}": v for k, v in report(name, part, tags, show and name == "dev").items()})
+    throughput()
+    return figures
+
+
+if __name__ == "__main__":
+    main()
+    _ = Path

@@ -1,0 +1,100 @@
+"""spaCy components of the Kenesh pipelines, registered with spaCy's registry (and as entry points,
+so ``spacy.load`` of a packaged pipeline directory finds them without importing Kenesh first)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ingest.repair.lexicon import shipped_words
+from nlp.lemmas import lemma_key, lemmatizer_for
+from nlp.lexicons import lexicons
+from nlp.tagging import ArticleTags, TokenView, tag_tokens
+
+if not Token.has_extension("key"):
+    Token.set_extension("key", default="")
+if not Doc.has_extension("tags"):
+    Doc.set_extension("tags", default=None)
+if not Doc.has_extension("local_act"):
+    Doc.set_extension("local_act", default=False)
+
+FUZZY_MIN_LENGTH = 7
+FUZZY_SCORE = 80
+
+
+class KeneshLemmatizer:
+    """Sets ``token.lemma_`` (Kyrgyz rules or pymorphy3) and ``token._.key``, the lemma used for
+    matching, with misspelled key terms («жергилкитүү») mapped to the term they misspell."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lemmatize = lemmatizer_for(lang)
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one instance per pipeline, kept for its lifetime
+    def key_of(self, word: str) -> tuple[str, str]:
+        lemma = self.lemmatize(word)
+        key = lemma_key(lemma)
+        low = word.lower()
+        if len(low) >= FUZZY_MIN_LENGTH and low.isalpha() and self._unknown(low, key):
+            words = lexicons(self.lang).key_words
+            found = process.extractOne(low, words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+            if found is not None:
+                key = words[found[0]]
+        return lemma, key
+
+    def _unknown(self, low: str, key: str) -> bool:
+        if self.lang == "ky":
+            known = shipped_words()
+            return low not in known and key not in known
+        from nlp.lemmas import _morph
+
+        return not _morph().word_is_known(low)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.is_alpha or "-" in token.text:
+                lemma, key = self.key_of(token.text)
+            else:
+                lemma = key = token.text.lower()
+            token.lemma_ = lemma
+            token._.key = key
+        return doc
+
+
+class KeneshTagger:
+    """Tags the Doc (one article) with LSG relevance, competences and local-budget impact."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        sent_of: dict[int, int] = {}
+        for n, sent in enumerate(doc.sents) if doc.has_annotation("SENT_START") else enumerate([doc[:]]):
+            for token in sent:
+                sent_of[token.i] = n
+        views = [
+            TokenView(t.text, t.idx, t.idx + len(t.text), t._.key, sent_of.get(t.i, 0))
+            for t in doc
+            if not t.is_space and not t.is_punct
+        ]
+        doc._.tags = tag_tokens(views, doc.text, lexicons(self.lang), local_act=bool(doc._.local_act))
+        return doc
+
+
+@Language.factory("kenesh_lemmatizer", default_config={"lang": "ky"})
+def make_lemmatizer(nlp: Language, name: str, lang: str) -> KeneshLemmatizer:
+    return KeneshLemmatizer(lang)
+
+
+@Language.factory("kenesh_tagger", default_config={"lang": "ky"})
+def make_tagger(nlp: Language, name: str, lang: str) -> KeneshTagger:
+    return KeneshTagger(lang)
+
+
+def tags_of(doc: Doc) -> ArticleTags:
+    tags: Any = doc._.tags
+    return tags  # type: ignore[no-any-return]

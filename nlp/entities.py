@@ -1,0 +1,82 @@
+"""Entities in an article: acts cited (from the structure stage), organisations and places (from data
+files an analyst can extend), dates and sums of money."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nlp.lemmas import lemmatizer_for
+from nlp.structure.model import Citation, Unit
+from nlp.tagging import amounts_in
+
+DATA = Path(__file__).parent / "data"
+DATE = re.compile(
+    r"\b\d{4}\s*-?\s*жыл\w*\s+\d{1,2}\s*-?\s*[а-яөүң]+\w*|\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|"
+    r"августа|сентября|октября|ноября|декабря)\s+\d{4}\s*(?:года|г\.)?|\b\d{1,2}\.\d{1,2}\.\d{4}\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=2)
+def organisation_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    data = yaml.safe_load((DATA / "organisations.yaml").read_text(encoding="utf-8"))
+    return [(label, re.compile(p, re.I)) for label, patterns in data[lang].items() for p in patterns]
+
+
+@lru_cache(maxsize=2)
+def gazetteer(lang: str) -> dict[str, dict[str, str]]:
+    """First word's lemma -> place record, so «Нарын облусунда» and «Нарынской области» are found."""
+    out: dict[str, dict[str, str]] = {}
+    with (DATA / "gazetteer.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = row[lang]
+            out[name.lower()] = row
+    return out
+
+
+def _places(text: str, lang: str) -> list[dict[str, Any]]:
+    places = gazetteer(lang)
+    lemmatize = lemmatizer_for(lang)
+    found = []
+    for match in re.finditer(r"[А-ЯӨҮҢ][\w-]+(?:\s+[\w-]+)?", text):
+        words = match.group().split()
+        first = words[0]
+        for candidate in ([" ".join([first, words[1]])] if len(words) > 1 else []) + [first]:
+            base = " ".join(lemmatize(w) if i else w for i, w in enumerate(candidate.split()))
+            for key in {candidate.lower(), base.lower(), lemmatize(first).lower()}:
+                record = places.get(key)
+                if record is not None:
+                    found.append({"label": "PLACE", "kind": record["kind"], "text": candidate,
+                                  "start": match.start(), "end": match.start() + len(candidate), "name": record[lang]})
+                    break
+            else:
+                continue
+            break
+    return found
+
+
+def find_entities(text: str, lang: str, citations: list[Citation] | None = None, unit: Unit | None = None,
+                  ) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for label, pattern in organisation_patterns(lang):
+        for match in pattern.finditer(text):
+            out.append({"label": "ORG", "kind": label, "text": match.group(), "start": match.start(), "end": match.end()})
+    out += _places(text, lang)
+    for match in DATE.finditer(text):
+        out.append({"label": "DATE", "text": match.group(), "start": match.start(), "end": match.end()})
+    for amount in amounts_in(text):
+        out.append({"label": "MONEY", **amount})
+    if citations and unit is not None:
+        end = unit.start + len(unit.text)
+        for citation in citations:
+            if unit.start <= citation.start < end:
+                out.append({"label": "CITATION", "text": citation.text, "start": citation.start - unit.start,
+                            "end": citation.end - unit.start, "target": citation.target, "act": citation.act})
+    out.sort(key=lambda e: (e.get("start", 0), e["label"]))
+    return out

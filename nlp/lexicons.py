@@ -1,0 +1,106 @@
+"""Term lists (taxonomy, budget signals) loaded from nlp/data and lemmatised once per language, so an
+analyst writes terms as they read them and every inflected form matches."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nlp.lemmas import lemmatize_phrase
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass
+class TermIndex:
+    """Lemma sequences keyed by their first lemma, each with a payload (competence id, weight...)."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=lambda: defaultdict(list))
+    surface: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    def add(self, phrase: str, lang: str, payload: Any) -> None:
+        lemmas = lemmatize_phrase(phrase, lang)
+        if lemmas:
+            self.by_first[lemmas[0]].append((lemmas, payload))
+            self.surface[lemmas] = phrase
+
+    def finalize(self) -> TermIndex:
+        for key in self.by_first:
+            self.by_first[key].sort(key=lambda item: -len(item[0]))  # longest match first
+        return self
+
+    def find(self, lemmas: list[str]) -> list[tuple[int, int, Any]]:
+        """(start, end, payload) of every term occurrence in a lemma sequence; longest wins at a start."""
+        hits = []
+        for i, lemma in enumerate(lemmas):
+            for terms, payload in self.by_first.get(lemma, ()):
+                n = len(terms)
+                if tuple(lemmas[i : i + n]) == terms:
+                    hits.append((i, i + n, payload))
+        return hits
+
+
+def _load(name: str) -> dict[str, Any]:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@dataclass
+class Lexicons:
+    actors: TermIndex
+    boilerplate: TermIndex
+    competences: TermIndex
+    weights: dict[str, float]
+    local_budget: TermIndex
+    revenue_sources: TermIndex
+    national_only: TermIndex
+    flows: TermIndex
+    money: TermIndex
+    periods: dict[tuple[str, ...], str]
+    key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
+
+
+@lru_cache(maxsize=4)
+def lexicons(lang: str) -> Lexicons:
+    taxonomy = _load("taxonomy.yaml")
+    budget = _load("budget.yaml")
+
+    def index(phrases: list[str], payload: Any = True) -> TermIndex:
+        idx = TermIndex()
+        for phrase in phrases:
+            idx.add(phrase, lang, payload)
+        return idx.finalize()
+
+    competences = TermIndex()
+    weights: dict[str, float] = {}
+    for cid, spec in taxonomy["competences"].items():
+        weights[cid] = float(spec.get("weight", 0.7))
+        for phrase in spec.get(lang, []):
+            competences.add(phrase, lang, cid)
+    flows = TermIndex()
+    for kind, spec in budget["flows"].items():
+        for phrase in spec.get(lang, []):
+            flows.add(phrase, lang, kind)
+    periods = {lemmatize_phrase(k, lang): v for k, v in budget["periods"][lang].items()}
+    key_words: dict[str, str] = {}
+    for phrase in taxonomy["actors"][lang] + budget["local_budget"][lang]:
+        for word in phrase.split():
+            if len(word) >= 7:
+                key_words[word.lower()] = lemmatize_phrase(word, lang)[0]
+    return Lexicons(
+        actors=index(taxonomy["actors"][lang]),
+        boilerplate=index(taxonomy["boilerplate"][lang]),
+        competences=competences.finalize(),
+        weights=weights,
+        local_budget=index(budget["local_budget"][lang]),
+        revenue_sources=index(budget["local_revenue_sources"][lang]),
+        national_only=index(budget["national_only"][lang]),
+        flows=flows.finalize(),
+        money=index(budget["money"][lang]),
+        periods=periods,
+        key_words=key_words,
+    )

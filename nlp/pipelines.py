@@ -1,0 +1,57 @@
+"""The Kyrgyz and Russian pipelines: blank spaCy languages with legal-text tokenizer rules, our
+lemmatizer, a sentencizer and the tagger. Packaged under nlp/pipelines/<lang> (config + tokenizer
+data, no model weights) and loaded with ``spacy.load``; nothing is downloaded."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+import nlp.components  # noqa: F401  (registers the factories)
+
+PACKAGED = Path(__file__).parent / "pipelines"
+ABBREVIATIONS = {
+    "ky": ["ж.б.", "т.б.", "ж.", "ст.", "п.", "б.", "КР", "ЖӨБ", "ЖК", "№"],
+    "ru": ["ст.", "п.", "пп.", "ч.", "г.", "гг.", "т.е.", "т.д.", "т.п.", "КР", "МСУ", "№", "и т.д."],
+}
+
+
+def _tokenizer_rules(nlp: Language, lang: str) -> None:
+    # Keep «9-беренесинин», «2021-жылдын», «иш-аракет» whole: drop the infix that splits on hyphens
+    # between letters or digits and letters.
+    infixes = [p for p in nlp.Defaults.infixes if "-" not in p and "\\-" not in p]
+    infixes.append(r"(?<=[\w])[—–](?=[\w])")
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for abbreviation in ABBREVIATIONS[lang]:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+
+
+def build(lang: str) -> Language:
+    nlp = spacy.blank(lang)
+    _tokenizer_rules(nlp, lang)
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n\n"]})
+    nlp.add_pipe("kenesh_lemmatizer", config={"lang": lang})
+    nlp.add_pipe("kenesh_tagger", config={"lang": lang})
+    nlp.meta["name"] = f"kenesh_{lang}"
+    nlp.meta["version"] = "0.1.0"
+    nlp.meta["description"] = "Kenesh legal-text pipeline: tokenizer rules, lemmatizer, LSG and budget tagger"
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load(lang: str) -> Language:
+    """The packaged pipeline for ``lang`` ('ky' or 'ru'), built in code if the package is missing."""
+    lang = "ky" if lang not in {"ky", "ru"} else lang
+    path = PACKAGED / lang
+    if (path / "config.cfg").exists():
+        return spacy.load(path)
+    return build(lang)
+
+
+def package(target: Path = PACKAGED) -> None:
+    for lang in ("ky", "ru"):
+        build(lang).to_disk(target / lang)

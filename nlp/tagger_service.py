@@ -1,0 +1,92 @@
+"""Tag a whole act: split it into articles (nlp.structure), run the language's pipeline over them in
+one ``nlp.pipe`` call, and summarise. The CLI, the API and the ingest chain call this."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.langdetect import detect
+from nlp.pipelines import load
+from nlp.structure import ParsedAct, parse_act
+from nlp.structure.model import Unit
+from nlp.tagging import ArticleTags
+
+LOCAL_ACT = re.compile(
+    r"(айылдык|шаардык|аймактык|райондук)\s+кеңеш|айыл\s+өкмөт|городск\w+\s+кенеш|айыл\w*\s+кенеш|мэри[яи]",
+    re.I,
+)
+
+
+def is_local_act(act: ParsedAct) -> bool:
+    """An act of an LSG body itself (a council decision): its substantive points are LSG matters."""
+    preamble = act.root.own_text[:1500]
+    return bool(LOCAL_ACT.search(preamble)) and act.header.type in {"resolution", "decision", "order", None}
+
+
+def tag_units(units: list[tuple[str, str]], language: str, local_act: bool = False) -> list[ArticleTags]:
+    """Tags for (heading, text) pairs in one language."""
+    nlp = load(language)
+    docs = []
+    for _heading, text in units:
+        doc = nlp.make_doc(text)
+        doc._.local_act = local_act
+        docs.append(doc)
+    out = []
+    for doc in nlp.pipe(docs, batch_size=64) if docs else []:
+        out.append(doc._.tags)
+    return out
+
+
+def article_json(unit: Unit, tags: ArticleTags) -> dict[str, Any]:
+    return {
+        "id": unit.id,
+        "number": unit.number,
+        "heading": unit.heading,
+        "lsg_relevant": tags.lsg_relevant,
+        "local_budget": tags.local_budget,
+        "competences": [c.to_json() for c in tags.competences],
+        "budget": tags.budget.to_json(),
+        "reason": tags.reason,
+        "entities": [],
+    }
+
+
+def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """Competences touched, budget-impact articles first, one line per flagged article."""
+    flagged = [a for a in articles if a["lsg_relevant"]]
+    flagged.sort(key=lambda a: (not a["local_budget"], articles.index(a)))
+    competences: dict[str, int] = {}
+    for article in flagged:
+        for competence in article["competences"]:
+            competences[competence["id"]] = competences.get(competence["id"], 0) + 1
+    return {
+        "articles": len(articles),
+        "lsg_relevant": len(flagged),
+        "local_budget": sum(a["local_budget"] for a in articles),
+        "competences": dict(sorted(competences.items(), key=lambda kv: -kv[1])),
+        "flagged": [{"id": a["id"], "number": a["number"], "local_budget": a["local_budget"], "reason": a["reason"]}
+                    for a in flagged],
+    }
+
+
+def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
+    """Structure + tags + entities for a whole act (repaired text)."""
+    from nlp.entities import find_entities
+
+    language = language if language in {"ky", "ru"} else None
+    if language is None:
+        detected = detect(text)[0]
+        language = detected if detected in {"ky", "ru"} else "ky"
+    act = parse_act(text, language)
+    units = act.articles or []
+    if not units:  # no article heading: the whole text is one article
+        units = [Unit(kind="article", number="1", id="art_1", own_text=text)]
+    local = is_local_act(act)
+    tags = tag_units([(u.heading, u.text) for u in units], language, local_act=local)
+    articles = []
+    for unit, unit_tags in zip(units, tags, strict=True):
+        item = article_json(unit, unit_tags)
+        item["entities"] = find_entities(unit.text, language, act.citations, unit)
+        articles.append(item)
+    return {"language": language, "act": act.header.to_json(), "articles": articles, "summary": summarise(articles)}

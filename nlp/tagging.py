@@ -1,0 +1,189 @@
+"""What an article is about: LSG relevance, competences, local-budget impact, with evidence.
+
+Works on lemma sequences (from the spaCy pipeline), so «бюджеттин эсебинен» and «за счёт средств
+местного бюджета» are found in any inflection, and «жер» never matches «жергиликтүү».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from nlp.lexicons import Lexicons
+
+AMOUNT = re.compile(
+    r"(?P<value>\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*"
+    r"(?P<scale>миң|млн\.?|миллион|млрд\.?|миллиард|тыс\.?|тысяч[аи]?)?\s*"
+    r"(?P<unit>сом(?:дун|го|ду|дон|ов|а|ы)?|тыйын)\b",
+    re.I,
+)
+SCALES = {"миң": 1e3, "тыс": 1e3, "тысяч": 1e3, "тысяча": 1e3, "тысячи": 1e3, "млн": 1e6, "миллион": 1e6,
+          "млрд": 1e9, "миллиард": 1e9}
+PERIOD = re.compile(
+    r"(?P<year>(?:\d{4})\s*-?\s*(?:жыл\w*|год\w*))|(?P<per_year>жылына|жыл сайын|в год|ежегодно)"
+    r"|(?P<per_month>айына|ай сайын|в месяц|ежемесячно)|(?P<once>бир жолку|бир жолу|единовременно)",
+    re.I,
+)
+
+
+@dataclass
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class CompetenceHit:
+    id: str
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "score": round(self.score, 2), "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass
+class BudgetImpact:
+    kind: str | None  # revenue | spending_obligation | transfer | budget_approval | exemption | mention | None
+    amounts: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "amounts": self.amounts, "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass
+class ArticleTags:
+    lsg_relevant: bool
+    local_budget: bool
+    competences: list[CompetenceHit]
+    budget: BudgetImpact
+    reason: str
+    actors: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class TokenView:
+    """What tagging needs of a token: its text, character offsets, lemma key and sentence number."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    sent: int
+
+
+def _span(tokens: list[TokenView], i: int, j: int, text: str) -> Evidence:
+    start, end = tokens[i].start, tokens[j - 1].end
+    return Evidence(text[start:end], start, end)
+
+
+def amounts_in(text: str) -> list[dict[str, Any]]:
+    out = []
+    for match in AMOUNT.finditer(text):
+        raw = match.group("value").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        scale = (match.group("scale") or "").rstrip(".").lower()
+        value *= SCALES.get(scale, 1.0)
+        if match.group("unit").lower().startswith("тыйын"):
+            value /= 100
+        window = text[max(0, match.start() - 60) : match.end() + 60]
+        period = None
+        found = PERIOD.search(window)
+        if found:
+            period = next(k for k, v in found.groupdict().items() if v)
+            if period == "year":
+                period = re.sub(r"\D", "", found.group("year"))
+        out.append({"value": value, "currency": "KGS", "period": period, "text": match.group()})
+    return out
+
+
+def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: bool = False) -> ArticleTags:
+    lemmas = [t.lemma for t in tokens]
+    sentences = max((t.sent for t in tokens), default=-1) + 1
+    boiler_sents = {tokens[i].sent for i, _, _ in lex.boilerplate.find(lemmas)}
+    substantive = [s for s in range(sentences) if s not in boiler_sents]
+    in_substance = set(substantive)
+
+    actors = [(i, j) for i, j, _ in lex.actors.find(lemmas) if tokens[i].sent in in_substance]
+    competence_hits = [(i, j, cid) for i, j, cid in lex.competences.find(lemmas) if tokens[i].sent in in_substance]
+    local_terms = [(i, j) for i, j, _ in lex.local_budget.find(lemmas) if tokens[i].sent in in_substance]
+    revenue_terms = [(i, j) for i, j, _ in lex.revenue_sources.find(lemmas) if tokens[i].sent in in_substance]
+    national = [(i, j) for i, j, _ in lex.national_only.find(lemmas)]
+    flows = [(i, j, kind) for i, j, kind in lex.flows.find(lemmas) if tokens[i].sent in in_substance]
+
+    lsg = bool(actors) or (local_act and bool(substantive) and bool(competence_hits or flows or local_terms))
+
+    # Local budget: a local-budget term (not the republican budget) or a local revenue source meets a
+    # money-flow term in the same sentence; an LSG act's own money decisions count too.
+    national_tokens = {k for i, j in national for k in range(i, j)}
+    budget_sents: dict[int, list[tuple[int, int]]] = {}
+    for i, j in local_terms:
+        if i in national_tokens:
+            continue
+        phrase = lemmas[i:j]
+        if phrase == [lemmas[i]] and lemmas[i] in {"бюджет"} and not (lsg and (local_act or actors)):
+            continue  # a bare «budget» counts only in an LSG context
+        budget_sents.setdefault(tokens[i].sent, []).append((i, j))
+    for i, j in revenue_terms:
+        budget_sents.setdefault(tokens[i].sent, []).append((i, j))
+    flow_by_sent: dict[int, list[tuple[int, int, str]]] = {}
+    for i, j, kind in flows:
+        flow_by_sent.setdefault(tokens[i].sent, []).append((i, j, kind))
+    budget_evidence: list[Evidence] = []
+    kinds: list[str] = []
+    for sent, spans in budget_sents.items():
+        sent_flows = flow_by_sent.get(sent, [])
+        if not sent_flows:
+            continue
+        for i, j in spans:
+            budget_evidence.append(_span(tokens, i, j, text))
+        for i, j, kind in sent_flows:
+            budget_evidence.append(_span(tokens, i, j, text))
+            kinds.append(kind)
+    local_budget = lsg and bool(kinds)
+    priority = ["spending_obligation", "revenue", "transfer", "exemption", "budget_approval"]
+    kind = next((k for k in priority if k in kinds), None) if local_budget else ("mention" if local_terms else None)
+    amounts = amounts_in(text) if local_budget else []
+
+    competences: dict[str, CompetenceHit] = {}
+    if lsg:
+        for i, j, cid in competence_hits:
+            hit = competences.setdefault(cid, CompetenceHit(cid, 0.0))
+            evidence = _span(tokens, i, j, text)
+            if all(e.text.lower() != evidence.text.lower() for e in hit.evidence):
+                hit.score = min(1.0, hit.score + lex.weights[cid])
+            hit.evidence.append(evidence)
+        if local_budget:
+            hit = competences.setdefault("local_budget", CompetenceHit("local_budget", 0.0))
+            hit.score = 1.0
+            hit.evidence.extend(budget_evidence[:3])
+        if revenue_terms and local_budget:
+            hit = competences.setdefault("local_taxes_fees", CompetenceHit("local_taxes_fees", 0.0))
+            hit.score = max(hit.score, 0.9)
+    chosen = sorted((c for c in competences.values() if c.score >= 0.6), key=lambda c: -c.score)
+    actor_evidence = [_span(tokens, i, j, text) for i, j in actors]
+    reason = _reason(lsg, local_budget, kind, actor_evidence, chosen, budget_evidence)
+    return ArticleTags(lsg, local_budget, chosen, BudgetImpact(kind, amounts, budget_evidence), reason, actor_evidence)
+
+
+def _reason(lsg: bool, budget: bool, kind: str | None, actors: list[Evidence], competences: list[CompetenceHit],
+            budget_evidence: list[Evidence]) -> str:
+    if not lsg:
+        return "no LSG body or power named"
+    parts = []
+    if actors:
+        parts.append(f"names {actors[0].text!r}")
+    if budget and budget_evidence:
+        parts.append(f"local budget ({kind}): {' … '.join(e.text for e in budget_evidence[:2])!r}")
+    if competences:
+        parts.append("competences: " + ", ".join(c.id for c in competences[:3]))
+    return "; ".join(parts) or "an LSG act's own decision"
