@@ -19,12 +19,20 @@ from nlp.pipelines import load
 from nlp.tagger_service import LOCAL_ACT, tag_units
 
 
+def is_local(row: dict[str, Any]) -> bool:
+    """An act of a local council: known from its header (title, issuer), here the act field and kind."""
+    return bool(LOCAL_ACT.search(row.get("act", ""))) or row.get("doc_type") == "local_decision"
+
+
 def held_aside(row: dict[str, Any]) -> bool:
     return int(row["id"].rsplit("-", 1)[1]) % 5 == 0
 
 
 def rows() -> list[dict[str, Any]]:
-    out = [json.loads(line) for line in (need_shared() / "corpus" / "dev_articles.jsonl").read_text().splitlines()]
+    out = [
+        json.loads(line)
+        for line in (need_shared() / "corpus" / "dev_articles.jsonl").read_text().splitlines()
+    ]
     extra = ROOT / "tests" / "data" / "labelled_articles.jsonl"
     if extra.exists():
         out += [json.loads(line) for line in extra.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -42,9 +50,12 @@ def predict(items: list[dict[str, Any]]) -> list[Any]:
     for lang in ("ky", "ru"):
         idx = [i for i, r in enumerate(items) if r["lang"] == lang]
         for local in (True, False):
-            group = [i for i in idx if bool(LOCAL_ACT.search(items[i].get("act", ""))) == local]
-            tags = tag_units([(items[i]["heading"], f"{items[i]['heading']}\n{items[i]['text']}") for i in group],
-                             lang, local_act=local)
+            group = [i for i in idx if is_local(items[i]) == local]
+            tags = tag_units(
+                [(items[i]["heading"], f"{items[i]['heading']}\n{items[i]['text']}") for i in group],
+                lang,
+                local_act=local,
+            )
             for i, t in zip(group, tags, strict=True):
                 out[i] = t
     return out
@@ -78,8 +89,10 @@ def report(name: str, items: list[dict[str, Any]], tags: list[Any], show_errors:
     if show_errors:
         for r, t in zip(items, tags, strict=True):
             if r["lsg"] != t.lsg_relevant or r["budget"] != t.local_budget:
-                print(f"  {r['id']} gold lsg={r['lsg']} budget={r['budget']} got lsg={t.lsg_relevant} "
-                      f"budget={t.local_budget} :: {t.reason[:90]} :: {r['text'][:90]!r}")
+                print(
+                    f"  {r['id']} gold lsg={r['lsg']} budget={r['budget']} got lsg={t.lsg_relevant} "
+                    f"budget={t.local_budget} :: {t.reason[:90]} :: {r['text'][:90]!r}"
+                )
     return figures
 
 
@@ -105,7 +118,9 @@ def main() -> dict[str, float]:
     figures = {}
     for name, part in (("dev", dev), ("held-out", aside)):
         tags = predict(part)
-        figures.update({f"{name}_{k}": v for k, v in report(name, part, tags, show and name == "dev").items()})
+        figures.update(
+            {f"{name}_{k}": v for k, v in report(name, part, tags, show and name == "dev").items()}
+        )
     throughput()
     return figures
 

@@ -52,8 +52,16 @@ def _places(text: str, lang: str) -> list[dict[str, Any]]:
             for key in {candidate.lower(), base.lower(), lemmatize(first).lower()}:
                 record = places.get(key)
                 if record is not None:
-                    found.append({"label": "PLACE", "kind": record["kind"], "text": candidate,
-                                  "start": match.start(), "end": match.start() + len(candidate), "name": record[lang]})
+                    found.append(
+                        {
+                            "label": "PLACE",
+                            "kind": record["kind"],
+                            "text": candidate,
+                            "start": match.start(),
+                            "end": match.start() + len(candidate),
+                            "name": record[lang],
+                        }
+                    )
                     break
             else:
                 continue
@@ -61,12 +69,24 @@ def _places(text: str, lang: str) -> list[dict[str, Any]]:
     return found
 
 
-def find_entities(text: str, lang: str, citations: list[Citation] | None = None, unit: Unit | None = None,
-                  ) -> list[dict[str, Any]]:
+def find_entities(
+    text: str,
+    lang: str,
+    citations: list[Citation] | None = None,
+    unit: Unit | None = None,
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for label, pattern in organisation_patterns(lang):
         for match in pattern.finditer(text):
-            out.append({"label": "ORG", "kind": label, "text": match.group(), "start": match.start(), "end": match.end()})
+            out.append(
+                {
+                    "label": "ORG",
+                    "kind": label,
+                    "text": match.group(),
+                    "start": match.start(),
+                    "end": match.end(),
+                }
+            )
     out += _places(text, lang)
     for match in DATE.finditer(text):
         out.append({"label": "DATE", "text": match.group(), "start": match.start(), "end": match.end()})
@@ -76,7 +96,15 @@ def find_entities(text: str, lang: str, citations: list[Citation] | None = None,
         end = unit.start + len(unit.text)
         for citation in citations:
             if unit.start <= citation.start < end:
-                out.append({"label": "CITATION", "text": citation.text, "start": citation.start - unit.start,
-                            "end": citation.end - unit.start, "target": citation.target, "act": citation.act})
+                out.append(
+                    {
+                        "label": "CITATION",
+                        "text": citation.text,
+                        "start": citation.start - unit.start,
+                        "end": citation.end - unit.start,
+                        "target": citation.target,
+                        "act": citation.act,
+                    }
+                )
     out.sort(key=lambda e: (e.get("start", 0), e["label"]))
     return out

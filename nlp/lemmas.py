@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from nlp.ky_lemmatizer import lemmatize as ky_lemmatize
@@ -23,6 +24,17 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=1)
+def _ru_stems() -> tuple[tuple[str, str], ...]:
+    path = Path(__file__).parent / "data" / "ru_stems.tsv"
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line[0] == "#"
+    ]
+    return tuple(sorted(((s, lemma) for s, lemma in rows), key=lambda r: -len(r[0])))
+
+
 @lru_cache(maxsize=300_000)
 def ru_lemmatize(word: str) -> str:
     low = word.lower().replace("ё", "е")
@@ -30,6 +42,9 @@ def ru_lemmatize(word: str) -> str:
         return low
     if "-" in low and not low.startswith("-"):
         return "-".join(ru_lemmatize(part) if part else part for part in low.split("-"))
+    for stem, lemma in _ru_stems():
+        if low.startswith(stem) and len(low) - len(stem) <= 4:
+            return lemma
     parses = _morph().parse(low)
     return str(parses[0].normal_form) if parses else low
 

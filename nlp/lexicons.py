@@ -80,7 +80,8 @@ def lexicons(lang: str) -> Lexicons:
     for cid, spec in taxonomy["competences"].items():
         weights[cid] = float(spec.get("weight", 0.7))
         for phrase in spec.get(lang, []):
-            competences.add(phrase, lang, cid)
+            term, _, own = str(phrase).partition("|")
+            competences.add(term.strip(), lang, (cid, float(own) if own else weights[cid]))
     flows = TermIndex()
     for kind, spec in budget["flows"].items():
         for phrase in spec.get(lang, []):

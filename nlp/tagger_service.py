@@ -65,8 +65,10 @@ def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
         "lsg_relevant": len(flagged),
         "local_budget": sum(a["local_budget"] for a in articles),
         "competences": dict(sorted(competences.items(), key=lambda kv: -kv[1])),
-        "flagged": [{"id": a["id"], "number": a["number"], "local_budget": a["local_budget"], "reason": a["reason"]}
-                    for a in flagged],
+        "flagged": [
+            {"id": a["id"], "number": a["number"], "local_budget": a["local_budget"], "reason": a["reason"]}
+            for a in flagged
+        ],
     }
 
 
@@ -89,4 +91,9 @@ def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
         item = article_json(unit, unit_tags)
         item["entities"] = find_entities(unit.text, language, act.citations, unit)
         articles.append(item)
-    return {"language": language, "act": act.header.to_json(), "articles": articles, "summary": summarise(articles)}
+    return {
+        "language": language,
+        "act": act.header.to_json(),
+        "articles": articles,
+        "summary": summarise(articles),
+    }

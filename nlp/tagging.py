@@ -18,13 +18,26 @@ AMOUNT = re.compile(
     r"(?P<unit>сом(?:дун|го|ду|дон|ов|а|ы)?|тыйын)\b",
     re.I,
 )
-SCALES = {"миң": 1e3, "тыс": 1e3, "тысяч": 1e3, "тысяча": 1e3, "тысячи": 1e3, "млн": 1e6, "миллион": 1e6,
-          "млрд": 1e9, "миллиард": 1e9}
+SCALES = {
+    "миң": 1e3,
+    "тыс": 1e3,
+    "тысяч": 1e3,
+    "тысяча": 1e3,
+    "тысячи": 1e3,
+    "млн": 1e6,
+    "миллион": 1e6,
+    "млрд": 1e9,
+    "миллиард": 1e9,
+}
 PERIOD = re.compile(
     r"(?P<year>(?:\d{4})\s*-?\s*(?:жыл\w*|год\w*))|(?P<per_year>жылына|жыл сайын|в год|ежегодно)"
     r"|(?P<per_month>айына|ай сайын|в месяц|ежемесячно)|(?P<once>бир жолку|бир жолу|единовременно)",
     re.I,
 )
+
+
+COMPETENCE_MIN = 0.7
+MAX_COMPETENCES = 4
 
 
 @dataclass
@@ -44,12 +57,18 @@ class CompetenceHit:
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "score": round(self.score, 2), "evidence": [e.to_json() for e in self.evidence]}
+        return {
+            "id": self.id,
+            "score": round(self.score, 2),
+            "evidence": [e.to_json() for e in self.evidence],
+        }
 
 
 @dataclass
 class BudgetImpact:
-    kind: str | None  # revenue | spending_obligation | transfer | budget_approval | exemption | mention | None
+    kind: (
+        str | None
+    )  # revenue | spending_obligation | transfer | budget_approval | exemption | mention | None
     amounts: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -114,54 +133,71 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
     in_substance = set(substantive)
 
     actors = [(i, j) for i, j, _ in lex.actors.find(lemmas) if tokens[i].sent in in_substance]
-    competence_hits = [(i, j, cid) for i, j, cid in lex.competences.find(lemmas) if tokens[i].sent in in_substance]
+    competence_hits = [
+        (i, j, cid) for i, j, cid in lex.competences.find(lemmas) if tokens[i].sent in in_substance
+    ]
     local_terms = [(i, j) for i, j, _ in lex.local_budget.find(lemmas) if tokens[i].sent in in_substance]
     revenue_terms = [(i, j) for i, j, _ in lex.revenue_sources.find(lemmas) if tokens[i].sent in in_substance]
     national = [(i, j) for i, j, _ in lex.national_only.find(lemmas)]
     flows = [(i, j, kind) for i, j, kind in lex.flows.find(lemmas) if tokens[i].sent in in_substance]
 
-    lsg = bool(actors) or (local_act and bool(substantive) and bool(competence_hits or flows or local_terms))
-
-    # Local budget: a local-budget term (not the republican budget) or a local revenue source meets a
-    # money-flow term in the same sentence; an LSG act's own money decisions count too.
+    # Local budget: an explicit local-budget term (never the republican budget) or a local revenue
+    # source (property tax, local fees…) with a money-flow term close by in the same sentence.
+    # A bare «budget» counts only in an LSG body's own act.
     national_tokens = {k for i, j in national for k in range(i, j)}
-    budget_sents: dict[int, list[tuple[int, int]]] = {}
+    flow_hits = [(i, j, kind) for i, j, kind in flows]
+    budget_evidence: list[Evidence] = []
+    kinds: list[str] = []
+
+    def near_flows(i: int, j: int, window: int) -> list[tuple[int, int, str]]:
+        return [
+            (a, b, k)
+            for a, b, k in flow_hits
+            if tokens[a].sent == tokens[i].sent and (abs(a - i) <= window or abs(a - j) <= window)
+        ]
+
     for i, j in local_terms:
         if i in national_tokens:
             continue
-        phrase = lemmas[i:j]
-        if phrase == [lemmas[i]] and lemmas[i] in {"бюджет"} and not (lsg and (local_act or actors)):
-            continue  # a bare «budget» counts only in an LSG context
-        budget_sents.setdefault(tokens[i].sent, []).append((i, j))
-    for i, j in revenue_terms:
-        budget_sents.setdefault(tokens[i].sent, []).append((i, j))
-    flow_by_sent: dict[int, list[tuple[int, int, str]]] = {}
-    for i, j, kind in flows:
-        flow_by_sent.setdefault(tokens[i].sent, []).append((i, j, kind))
-    budget_evidence: list[Evidence] = []
-    kinds: list[str] = []
-    for sent, spans in budget_sents.items():
-        sent_flows = flow_by_sent.get(sent, [])
-        if not sent_flows:
+        bare = j - i == 1 and lemmas[i] == "бюджет"
+        if bare and not local_act:
             continue
-        for i, j in spans:
+        found = near_flows(i, j, 10)
+        if found:
             budget_evidence.append(_span(tokens, i, j, text))
-        for i, j, kind in sent_flows:
+            for a, b, kind in found:
+                budget_evidence.append(_span(tokens, a, b, text))
+                kinds.append(kind)
+    # A local tax is local revenue by law: an article that sets its rates, base or exemptions, or is
+    # about it throughout, changes local-budget money.
+    about_local_tax = len(revenue_terms) >= 2
+    for i, j in revenue_terms:
+        found = [k for _, _, k in near_flows(i, j, 12) if k in {"exemption", "revenue", "budget_approval"}]
+        if found or about_local_tax:
             budget_evidence.append(_span(tokens, i, j, text))
-            kinds.append(kind)
-    local_budget = lsg and bool(kinds)
+            kinds.extend(found or ["revenue"])
+    local_budget = bool(kinds)
+    lsg = bool(actors) or local_budget or (local_act and bool(substantive))
     priority = ["spending_obligation", "revenue", "transfer", "exemption", "budget_approval"]
-    kind = next((k for k in priority if k in kinds), None) if local_budget else ("mention" if local_terms else None)
+    kind = (
+        next((k for k in priority if k in kinds), None)
+        if local_budget
+        else ("mention" if local_terms else None)
+    )
     amounts = amounts_in(text) if local_budget else []
 
     competences: dict[str, CompetenceHit] = {}
     if lsg:
-        for i, j, cid in competence_hits:
+        seen_terms: set[tuple[str, tuple[str, ...]]] = set()
+        for i, j, (cid, weight) in competence_hits:
+            if cid == "local_budget" and not local_budget:
+                continue  # decided by the budget detector, not by words alone
             hit = competences.setdefault(cid, CompetenceHit(cid, 0.0))
-            evidence = _span(tokens, i, j, text)
-            if all(e.text.lower() != evidence.text.lower() for e in hit.evidence):
-                hit.score = min(1.0, hit.score + lex.weights[cid])
-            hit.evidence.append(evidence)
+            key = (cid, tuple(lemmas[i:j]))
+            if key not in seen_terms:
+                seen_terms.add(key)
+                hit.score = min(1.0, hit.score + weight)
+            hit.evidence.append(_span(tokens, i, j, text))
         if local_budget:
             hit = competences.setdefault("local_budget", CompetenceHit("local_budget", 0.0))
             hit.score = 1.0
@@ -169,14 +205,23 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
         if revenue_terms and local_budget:
             hit = competences.setdefault("local_taxes_fees", CompetenceHit("local_taxes_fees", 0.0))
             hit.score = max(hit.score, 0.9)
-    chosen = sorted((c for c in competences.values() if c.score >= 0.6), key=lambda c: -c.score)
+    chosen = sorted((c for c in competences.values() if c.score >= COMPETENCE_MIN), key=lambda c: -c.score)
+    chosen = chosen[:MAX_COMPETENCES]
     actor_evidence = [_span(tokens, i, j, text) for i, j in actors]
     reason = _reason(lsg, local_budget, kind, actor_evidence, chosen, budget_evidence)
-    return ArticleTags(lsg, local_budget, chosen, BudgetImpact(kind, amounts, budget_evidence), reason, actor_evidence)
+    return ArticleTags(
+        lsg, local_budget, chosen, BudgetImpact(kind, amounts, budget_evidence), reason, actor_evidence
+    )
 
 
-def _reason(lsg: bool, budget: bool, kind: str | None, actors: list[Evidence], competences: list[CompetenceHit],
-            budget_evidence: list[Evidence]) -> str:
+def _reason(
+    lsg: bool,
+    budget: bool,
+    kind: str | None,
+    actors: list[Evidence],
+    competences: list[CompetenceHit],
+    budget_evidence: list[Evidence],
+) -> str:
     if not lsg:
         return "no LSG body or power named"
     parts = []
