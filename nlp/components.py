@@ -97,4 +97,4 @@ def make_tagger(nlp: Language, name: str, lang: str) -> KeneshTagger:
 
 def tags_of(doc: Doc) -> ArticleTags:
     tags: Any = doc._.tags
-    return tags  # type: ignore[no-any-return]
+    return tags

@@ -30,7 +30,7 @@ def _ru_stems() -> tuple[tuple[str, str], ...]:
     rows = [
         line.split("\t")
         for line in path.read_text(encoding="utf-8").splitlines()
-        if line and not line[0] == "#"
+        if line and line[0] != "#"
     ]
     return tuple(sorted(((s, lemma) for s, lemma in rows), key=lambda r: -len(r[0])))
 

@@ -46,7 +46,7 @@ class TermIndex:
 
 
 def _load(name: str) -> dict[str, Any]:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
 @dataclass

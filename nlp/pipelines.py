@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -23,11 +24,12 @@ ABBREVIATIONS = {
 def _tokenizer_rules(nlp: Language, lang: str) -> None:
     # Keep «9-беренесинин», «2021-жылдын», «иш-аракет» whole: drop the infix that splits on hyphens
     # between letters or digits and letters.
-    infixes = [p for p in nlp.Defaults.infixes if "-" not in p and "\\-" not in p]
+    tokenizer: Any = nlp.tokenizer
+    infixes: list[Any] = [p for p in (nlp.Defaults.infixes or []) if "-" not in str(p)]
     infixes.append(r"(?<=[\w])[—–](?=[\w])")
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for abbreviation in ABBREVIATIONS[lang]:
-        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
 
 
 def build(lang: str) -> Language:

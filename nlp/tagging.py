@@ -165,17 +165,17 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
         found = near_flows(i, j, 10)
         if found:
             budget_evidence.append(_span(tokens, i, j, text))
-            for a, b, kind in found:
+            for a, b, flow_kind in found:
                 budget_evidence.append(_span(tokens, a, b, text))
-                kinds.append(kind)
+                kinds.append(flow_kind)
     # A local tax is local revenue by law: an article that sets its rates, base or exemptions, or is
     # about it throughout, changes local-budget money.
     about_local_tax = len(revenue_terms) >= 2
     for i, j in revenue_terms:
-        found = [k for _, _, k in near_flows(i, j, 12) if k in {"exemption", "revenue", "budget_approval"}]
-        if found or about_local_tax:
+        tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in {"exemption", "revenue", "budget_approval"}]
+        if tax_kinds or about_local_tax:
             budget_evidence.append(_span(tokens, i, j, text))
-            kinds.extend(found or ["revenue"])
+            kinds.extend(tax_kinds or ["revenue"])
     local_budget = bool(kinds)
     lsg = bool(actors) or local_budget or (local_act and bool(substantive))
     priority = ["spending_obligation", "revenue", "transfer", "exemption", "budget_approval"]
