@@ -24,6 +24,11 @@ def read_tokens() -> list[tuple[str, str, str]]:
     return out
 
 
+def accuracy(tokens: list[tuple[str, str, str]], pos: tuple[str, ...]) -> float:
+    chosen = [(form, gold) for form, gold, p in tokens if p in pos]
+    return sum(lemmatize(form).lower() == gold.lower() for form, gold in chosen) / len(chosen)
+
+
 def main() -> None:
     tokens = read_tokens()
     right: Counter[str] = Counter()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 from bench.common import ROOT, need_shared
@@ -127,4 +126,3 @@ def main() -> dict[str, float]:
 
 if __name__ == "__main__":
     main()
-    _ = Path

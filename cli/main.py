@@ -167,5 +167,50 @@ def diff(
                 stdout.print(f"   [green]+ {word['text'][:200]}[/green]")
 
 
+@app.command()
+def tag(
+    files: Annotated[
+        list[str], typer.Argument(help="Files of any format ingest reads, or - for text on stdin.")
+    ],
+    lang: Annotated[str, typer.Option("--lang", help="ky, ru or auto.")] = "auto",
+    json_out: JsonOpt = False,
+) -> None:
+    """Repair, structure and tag files: which articles touch LSG competences and local budgets."""
+    from cli.tagging import tag_inputs
+
+    if lang not in {"ky", "ru", "auto"}:
+        raise typer.BadParameter("--lang must be ky, ru or auto")
+    results = tag_inputs(files, lang, get_settings())
+    if json_out:
+        print_json(results)
+        return
+    for result in results:
+        stdout.print(f"[bold]{result['file']}[/bold] ({result.get('language')})")
+        if "error" in result:
+            stdout.print(f"  [red]{result['error']['code']}: {result['error']['message']}[/red]")
+            continue
+        for article in result["articles"]:
+            if article["lsg_relevant"]:
+                flag = "[yellow]budget[/yellow]" if article["local_budget"] else "LSG"
+                stdout.print(f"  {article['id']:16} {flag:8} {article['reason'][:100]}")
+
+
+@app.command()
+def lemmatize(
+    lang: Annotated[str, typer.Option("--lang", help="ky or ru.")] = "ky",
+    json_out: JsonOpt = False,
+) -> None:
+    """Read words, one per line, from standard input; print one lemma per line in the same order."""
+    from cli.tagging import lemmatize_lines
+
+    if lang not in {"ky", "ru"}:
+        raise typer.BadParameter("--lang must be ky or ru")
+    pairs = lemmatize_lines(sys.stdin.read().splitlines(), lang)
+    if json_out:
+        print_json(pairs)
+    else:
+        sys.stdout.write("".join(f"{p['lemma']}\n" for p in pairs))
+
+
 if __name__ == "__main__":
     app()

@@ -73,6 +73,7 @@ class Version(Base):
     header: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     citations: Mapped[list[Any] | None] = mapped_column(JSON)
     amendments: Mapped[list[Any] | None] = mapped_column(JSON)
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # competences touched, flagged articles
 
     document: Mapped[Document] = relationship(back_populates="versions")
     units: Mapped[list[UnitRecord]] = relationship(
@@ -96,5 +97,6 @@ class UnitRecord(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     ordinal: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer, default=0)
+    tags: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # nlp tagging of article-level units
 
     version: Mapped[Version] = relationship(back_populates="units")

@@ -259,6 +259,7 @@ def document_view(db: Database, document_id: int, with_text: bool = True) -> dic
                 "ocr_confidence": v.ocr_confidence,
                 "repairs": v.repairs or {},
                 "footnotes": v.footnotes or [],
+                "summary": v.summary,
                 "created_at": v.created_at.isoformat() if v.created_at else None,
             }
             if v.status == "failed":

@@ -48,8 +48,8 @@ class KeneshLemmatizer:
 
     def _unknown(self, low: str, key: str) -> bool:
         if self.lang == "ky":
-            known = shipped_words()
-            return low not in known and key not in known
+            known = shipped_words()  # a word seen once or twice may itself be a typo of a key term
+            return known.get(low, 0) <= 2 and low not in lexicons(self.lang).key_words
         from nlp.lemmas import _morph
 
         return not _morph().word_is_known(low)

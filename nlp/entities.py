@@ -33,10 +33,13 @@ def organisation_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
 def gazetteer(lang: str) -> dict[str, dict[str, str]]:
     """First word's lemma -> place record, so «Нарын облусунда» and «Нарынской области» are found."""
     out: dict[str, dict[str, str]] = {}
+    lemmatize = lemmatizer_for(lang)
     with (DATA / "gazetteer.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            name = row[lang]
-            out[name.lower()] = row
+            words = row[lang].split()
+            out[row[lang].lower()] = row
+            out[" ".join([words[0].lower()] + [lemmatize(w) for w in words[1:]])] = row
+            out[" ".join(lemmatize(w) for w in words)] = row
     return out
 
 
@@ -49,7 +52,8 @@ def _places(text: str, lang: str) -> list[dict[str, Any]]:
         first = words[0]
         for candidate in ([" ".join([first, words[1]])] if len(words) > 1 else []) + [first]:
             base = " ".join(lemmatize(w) if i else w for i, w in enumerate(candidate.split()))
-            for key in {candidate.lower(), base.lower(), lemmatize(first).lower()}:
+            full = " ".join(lemmatize(w) for w in candidate.split())
+            for key in (candidate.lower(), base.lower(), full, lemmatize(first).lower()):
                 record = places.get(key)
                 if record is not None:
                     found.append(
@@ -106,5 +110,18 @@ def find_entities(
                         "act": citation.act,
                     }
                 )
-    out.sort(key=lambda e: (e.get("start", 0), e["label"]))
+    return _without_overlaps(out)
+
+
+def _without_overlaps(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep the longest of overlapping organisations and places (айыл өкмөтү, not also өкмөтү)."""
+    found.sort(key=lambda e: (e.get("start", 0), -(e.get("end", 0) - e.get("start", 0)), e["label"]))
+    out: list[dict[str, Any]] = []
+    for entity in found:
+        if entity["label"] in {"ORG", "PLACE"} and any(
+            o["label"] in {"ORG", "PLACE"} and o["start"] <= entity["start"] and entity["end"] <= o["end"]
+            for o in out
+        ):
+            continue
+        out.append(entity)
     return out

@@ -28,9 +28,7 @@ def _morph() -> Any:
 def _ru_stems() -> tuple[tuple[str, str], ...]:
     path = Path(__file__).parent / "data" / "ru_stems.tsv"
     rows = [
-        line.split("\t")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line and line[0] != "#"
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
     ]
     return tuple(sorted(((s, lemma) for s, lemma in rows), key=lambda r: -len(r[0])))
 

@@ -56,4 +56,5 @@ def load(lang: str) -> Language:
 
 def package(target: Path = PACKAGED) -> None:
     for lang in ("ky", "ru"):
+        (target / lang).mkdir(parents=True, exist_ok=True)
         build(lang).to_disk(target / lang)

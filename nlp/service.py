@@ -84,6 +84,8 @@ def version_tree(db: Database, version_id: int) -> list[dict[str, Any]]:
                 "number": row.number,
                 "text": row.text,
             }
+            if row.tags:
+                node["tags"] = row.tags
             if row.heading:
                 node["heading"] = row.heading
             nodes[row.unit_id] = node
@@ -155,3 +157,53 @@ def language_alignment(db: Database, document_id: int) -> list[dict[str, str | N
         return []
     pairs = align_languages(article_views(db, latest["ky"]), article_views(db, latest["ru"]))
     return [{"ky": ky, "ru": ru} for ky, ru in pairs]
+
+
+def tag_version(db: Database, version_id: int) -> dict[str, Any]:
+    """Tag the article-level units of a structured version and keep the tags with them (idempotent)."""
+    from nlp.entities import find_entities
+    from nlp.tagger_service import LOCAL_ACT, article_json, summarise, tag_units
+
+    with db.session() as session:
+        version = session.get(Version, version_id)
+        if version is None:
+            raise NotFound(f"Version {version_id} does not exist.", stage="tag")
+        language = version.language if version.language in {"ky", "ru"} else "ky"
+        rows = session.scalars(
+            select(UnitRecord)
+            .where(UnitRecord.version_id == version_id, UnitRecord.kind.in_(["article", "point"]))
+            .order_by(UnitRecord.ordinal)
+        ).all()
+        if not rows and version.text:
+            rows = [
+                UnitRecord(
+                    version_id=version_id,
+                    unit_id="art_1",
+                    kind="article",
+                    number="1",
+                    heading="",
+                    text=version.text,
+                    ordinal=0,
+                )
+            ]
+            session.add(rows[0])
+        header = version.header or {}
+        local = bool(LOCAL_ACT.search((version.text or "")[:1500])) and header.get("type") in {
+            "resolution",
+            "decision",
+            "order",
+            None,
+        }
+        tags = tag_units([(r.heading, r.text) for r in rows], language, local_act=local)
+        articles = []
+        for row, unit_tags in zip(rows, tags, strict=True):
+            unit = Unit(
+                kind=row.kind, number=row.number, id=row.unit_id, heading=row.heading, own_text=row.text
+            )
+            item = article_json(unit, unit_tags)
+            item["entities"] = find_entities(row.text, language)
+            row.tags = {k: v for k, v in item.items() if k not in {"id", "number", "heading"}}
+            articles.append(item)
+        version.summary = summarise(articles)
+        version.stage = "tagged"
+        return version.summary

@@ -36,6 +36,7 @@ PERIOD = re.compile(
 )
 
 
+TAX_FLOWS = {"exemption", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
 MAX_COMPETENCES = 4
 
@@ -172,7 +173,7 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
     # about it throughout, changes local-budget money.
     about_local_tax = len(revenue_terms) >= 2
     for i, j in revenue_terms:
-        tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in {"exemption", "revenue", "budget_approval"}]
+        tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in TAX_FLOWS]
         if tax_kinds or about_local_tax:
             budget_evidence.append(_span(tokens, i, j, text))
             kinds.extend(tax_kinds or ["revenue"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from core.errors import KeneshError
 from ingest.service import IngestError, Ingestor, IngestOutcome
-from nlp.service import structure_version
+from nlp.service import structure_version, tag_version
 
 
 def ingest_and_process(ingestor: Ingestor, path: Path, document_id: int | None = None) -> IngestOutcome:
@@ -16,6 +16,7 @@ def ingest_and_process(ingestor: Ingestor, path: Path, document_id: int | None =
         return outcome
     try:
         structure_version(ingestor.db, outcome.version_id)
+        tag_version(ingestor.db, outcome.version_id)
     except KeneshError as exc:
         outcome.error = IngestError(code=exc.code, stage=exc.stage, message=exc.message)
     return outcome

@@ -1,0 +1,33 @@
+"""Corpus checks of the NLP stage against ../shared: lemma accuracy on the UD Kyrgyz treebank and
+tagging quality on the hand-labelled articles, held to the floors in floors.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.lemma_eval import accuracy, read_tokens
+from bench.nlp_eval import held_aside, predict, report, rows
+
+pytestmark = pytest.mark.corpus
+FLOORS = yaml.safe_load((Path(__file__).parent / "floors.yaml").read_text())["nlp"]
+
+
+def test_kyrgyz_lemma_accuracy(shared: Path) -> None:
+    tokens = read_tokens()
+    nouns = accuracy(tokens, ("NOUN", "PROPN"))
+    print(
+        f"lemma accuracy NOUN+PROPN {nouns:.3f}, ADJ {accuracy(tokens, ('ADJ',)):.3f}, "
+        f"VERB {accuracy(tokens, ('VERB',)):.3f}"
+    )
+    assert nouns >= FLOORS["lemma_noun_propn"]
+
+
+@pytest.mark.parametrize("part", ["dev", "held-out"])
+def test_tagging_quality(part: str, shared: Path) -> None:
+    items = [r for r in rows() if held_aside(r) == (part == "held-out")]
+    figures = report(part, items, predict(items), show_errors=False)
+    for key in ("all_lsg_f1", "all_budget_f1", "all_competence_f1"):
+        assert figures[key] >= FLOORS[f"{part}_{key}"], (key, figures[key])

@@ -1,0 +1,188 @@
+"""The NLP stage: lemmatizers, tokenizer rules, tagging of the tricky cases, and its commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from typer.testing import CliRunner
+
+from cli.main import app
+from nlp.ky_lemmatizer import lemmatize
+from nlp.lemmas import ru_lemmatize
+from nlp.pipelines import PACKAGED, build, load
+from nlp.tagger_service import tag_act, tag_units
+
+FIXTURES = Path(__file__).parent / "fixtures" / "acts"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("бөлүгү", "бөлүк"),
+        ("кырсыгынан", "кырсык"),
+        ("салыгы", "салык"),
+        ("бюджеттин", "бюджет"),
+        ("бюджетке", "бюджет"),
+        ("мамлекеттик", "мамлекет"),
+        ("кеңештердин", "кеңеш"),
+        ("облусунун", "облус"),
+        ("жергиликтүү", "жергиликтүү"),
+        ("9-беренесинин", "9-берене"),
+        ("ЖӨБдүн", "жөб"),
+        ("балдар", "бала"),
+    ],
+)
+def test_kyrgyz_lemmas(word: str, lemma: str) -> None:
+    assert lemmatize(word) == lemma
+
+
+def test_russian_lemmas_and_kyrgyz_loanwords() -> None:
+    assert [ru_lemmatize(w) for w in ("бюджета", "бюджетов", "местного", "кенешей", "айыл")] == [
+        "бюджет",
+        "бюджет",
+        "местный",
+        "кенеш",
+        "айыл",
+    ]
+
+
+def test_prefix_pitfalls_are_different_lemmas() -> None:
+    assert lemmatize("жергиликтүү") != lemmatize("жер")
+    assert lemmatize("акыркы") != lemmatize("акы")
+    assert lemmatize("жол-жобо") != lemmatize("жол")
+    assert lemmatize("кызматташтык") != lemmatize("кызмат")
+    assert lemmatize("массалык") != lemmatize("салык")
+
+
+def test_tokenizer_keeps_numeral_suffixes_and_abbreviations() -> None:
+    nlp = build("ky")
+    tokens = [t.text for t in nlp.make_doc("Мыйзамдын 9-беренесинин 2021-жылдын «ЖӨБ» ж.б. № 5 иш-аракет")]
+    assert (
+        "9-беренесинин" in tokens and "2021-жылдын" in tokens and "ж.б." in tokens and "иш-аракет" in tokens
+    )
+    assert "«" in tokens and "№" in tokens
+
+
+def test_packaged_pipelines_load_with_spacy() -> None:
+    for lang in ("ky", "ru"):
+        nlp = spacy.load(PACKAGED / lang)
+        assert nlp.pipe_names == ["sentencizer", "kenesh_lemmatizer", "kenesh_tagger"]
+        assert nlp.lang == lang
+
+
+def one(text: str, lang: str, local: bool = False):
+    return tag_units([("", text)], lang, local_act=local)[0]
+
+
+def test_republican_budget_alone_is_not_local_budget() -> None:
+    ky = one("Мамлекеттик программа республикалык бюджеттин эсебинен каржыланат.", "ky")
+    ru = one("Государственная программа финансируется за счёт средств республиканского бюджета.", "ru")
+    assert not ky.local_budget and not ky.lsg_relevant
+    assert not ru.local_budget and not ru.lsg_relevant
+
+
+def test_cost_on_local_budget_without_the_word_budget() -> None:
+    tags = one("Мектептердин имараттарын күтүү айыл өкмөтүнүн каражаттарынын эсебинен жүргүзүлөт.", "ky")
+    assert tags.lsg_relevant and tags.local_budget and tags.budget.kind == "spending_obligation"
+    assert "local_budget" in {c.id for c in tags.competences}
+
+
+def test_kyrgyz_and_russian_versions_of_one_norm_are_tagged_alike() -> None:
+    ky = one(
+        "Мектепке чейинки билим берүү уюмдарынын имараттарын күтүү жергиликтүү бюджеттин эсебинен жүргүзүлөт.",
+        "ky",
+    )
+    ru = one(
+        "Содержание зданий дошкольных образовательных организаций осуществляется за счёт средств местного бюджета.",
+        "ru",
+    )
+    assert (ky.lsg_relevant, ky.local_budget, ky.budget.kind) == (
+        ru.lsg_relevant,
+        ru.local_budget,
+        ru.budget.kind,
+    )
+    assert {c.id for c in ky.competences} == {c.id for c in ru.competences}
+
+
+def test_misspelled_key_term_is_matched() -> None:
+    tags = one("Жергилкитүү өз алдынча башкаруу органдары салыктын ставкасын белгилейт.", "ky")
+    assert tags.lsg_relevant
+
+
+def test_mere_mention_is_not_budget_impact() -> None:
+    tags = one("Жергиликтүү кеңештин депутаты шайлоочулар менен жолугушат жана отчет берет.", "ky")
+    assert tags.lsg_relevant and not tags.local_budget
+
+
+def test_boilerplate_is_not_lsg() -> None:
+    assert not one("Бул токтом расмий жарыяланган күндөн тартып күчүнө кирет.", "ky", local=True).lsg_relevant
+    assert one(
+        "Айылдык кеңештин сессиясы 2022-жылдын 2-декабрында чакырылсын.", "ky", local=True
+    ).lsg_relevant
+
+
+def test_amounts_and_periods() -> None:
+    tags = one("Жергиликтүү бюджеттен айына 350,0 миң сом бөлүнсүн.", "ky", local=True)
+    assert tags.local_budget
+    assert tags.budget.amounts[0]["value"] == 350000.0 and tags.budget.amounts[0]["period"] == "per_month"
+
+
+def test_tag_act_summary_puts_budget_articles_first() -> None:
+    text = (FIXTURES / "ky_amending_draft.txt").read_text(encoding="utf-8")
+    result = tag_act(text, "ky")
+    assert [a["id"] for a in result["articles"]] == ["art_1", "art_2"]
+    assert result["articles"][0]["lsg_relevant"] and result["articles"][0]["local_budget"]
+    assert not result["articles"][1]["lsg_relevant"]
+    assert result["summary"]["flagged"][0]["id"] == "art_1"
+    labels = {e["label"] for e in result["articles"][0]["entities"]}
+    assert {"CITATION", "DATE"} <= labels
+
+
+def test_entities_places_and_organisations() -> None:
+    from nlp.entities import find_entities
+
+    found = find_entities(
+        "Нарын облусунун Кочкор районундагы айыл өкмөтү Финансы министрлигине кайрылды.", "ky"
+    )
+    labels = {(e["label"], e.get("kind")) for e in found}
+    assert (
+        ("PLACE", "region") in labels and ("ORG", "ayil_okmotu") in labels and ("ORG", "ministry") in labels
+    )
+
+
+def test_cli_tag_and_lemmatize(tmp_path: Path) -> None:
+    runner = CliRunner()
+    draft = tmp_path / "draft.txt"
+    draft.write_text((FIXTURES / "ky_amending_draft.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["tag", str(draft), "--json"])
+    assert result.exit_code == 0, result.output
+    [item] = json.loads(result.stdout)
+    assert set(item) >= {"file", "language", "articles"}
+    article = item["articles"][0]
+    assert set(article) >= {
+        "number",
+        "heading",
+        "lsg_relevant",
+        "local_budget",
+        "competences",
+        "budget",
+        "entities",
+    }
+    assert set(article["budget"]) == {"kind", "amounts", "evidence"}
+    single = runner.invoke(
+        app,
+        ["tag", "-", "--json", "--lang", "ru"],
+        input="Содержание школ осуществляется за счёт средств местного бюджета.",
+    )
+    assert json.loads(single.stdout)[0]["articles"][0]["local_budget"]
+    lemmas = runner.invoke(app, ["lemmatize", "--lang", "ky"], input="бөлүгү\nсалыгы\n")
+    assert lemmas.stdout.split("\n")[:2] == ["бөлүк", "салык"]
+    pairs = json.loads(runner.invoke(app, ["lemmatize", "--lang", "ru", "--json"], input="бюджетов\n").stdout)
+    assert pairs == [{"word": "бюджетов", "lemma": "бюджет"}]
+
+
+def test_load_uses_the_packaged_directory() -> None:
+    assert load("ky").meta["name"] == "kenesh_ky"
