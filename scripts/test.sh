@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --test
+bash scripts/services.sh start
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy .
