@@ -43,10 +43,12 @@ def ingest(
 ) -> None:
     """Read, repair and store files; same bytes twice are stored once."""
     from ingest.service import Ingestor, iter_files
+    from search.service import get_backend
     from workers.chain import ingest_and_process
 
     settings = get_settings()
     ingestor = Ingestor(settings)
+    backend = get_backend(settings, ingestor.db)
     files = list(iter_files(paths))
     outcomes = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -54,7 +56,7 @@ def ingest(
         task = progress.add_task("ingest", total=len(files))
         for path in files:
             progress.update(task, description=f"ingest {path.name[:40]}")
-            outcomes.append(ingest_and_process(ingestor, path, document_id=document))
+            outcomes.append(ingest_and_process(ingestor, path, document_id=document, backend=backend))
             progress.advance(task)
     if json_out:
         print_json(outcomes)
@@ -210,6 +212,90 @@ def lemmatize(
         print_json(pairs)
     else:
         sys.stdout.write("".join(f"{p['lemma']}\n" for p in pairs))
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help='Words, "phrases", prefix*, AND/OR/NOT, field:value filters.')
+    ] = "",
+    lang: Annotated[str | None, typer.Option("--lang", help="ky or ru.")] = None,
+    act_type: Annotated[str | None, typer.Option("--type", help="law, code, resolution, decree, ...")] = None,
+    competence: Annotated[
+        list[str] | None, typer.Option("--competence", help="Competence id (repeatable).")
+    ] = None,
+    budget: Annotated[
+        bool | None, typer.Option("--budget/--no-budget", help="Affects local budgets.")
+    ] = None,
+    draft: Annotated[
+        bool | None, typer.Option("--draft/--in-force", help="Drafts only or acts only.")
+    ] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Act date from (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Act date to (YYYY-MM-DD).")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source format (pdf, docx, doc...).")] = None,
+    all_versions: Annotated[
+        bool, typer.Option("--all-versions", help="Not only the latest versions.")
+    ] = False,
+    sort: Annotated[str, typer.Option("--sort", help="relevance or date.")] = "relevance",
+    limit: Annotated[int, typer.Option("--limit")] = 10,
+    after: Annotated[str | None, typer.Option("--after", help="Cursor of the next page.")] = None,
+    like: Annotated[
+        str | None, typer.Option("--like", help="More like this article: VERSION_ID:UNIT_ID.")
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Search articles (the same implementation as the API)."""
+    from core.db import Database
+    from search.models import SearchRequest
+    from search.service import get_backend
+    from search.service import search as run_search
+
+    settings = get_settings()
+    request = SearchRequest(
+        query=query,
+        language=lang,
+        act_type=act_type,
+        competences=competence or [],
+        budget=budget,
+        draft=draft,
+        date_from=date_from,
+        date_to=date_to,
+        source=source,
+        all_versions=all_versions,
+        sort=sort,
+        limit=limit,
+        after=after,
+        like=like,
+    )
+    result = run_search(get_backend(settings, Database(settings)), request)
+    if json_out:
+        print_json(result)
+        return
+    stdout.print(f"{result.total} articles ({result.backend}, {result.took_ms:.0f} ms)")
+    for hit in result.hits:
+        stdout.print(f"[bold]{hit.key}[/bold] {hit.title[:60]} — {hit.number} {hit.heading[:50]}")
+        stdout.print(f"   {hit.snippet}")
+    if result.next:
+        stdout.print(f"next page: --after {result.next}")
+
+
+@app.command()
+def reindex() -> None:
+    """Rebuild the search index from the records store (Elasticsearch: a new index, then the alias swap)."""
+    from core.db import Database
+    from search.feed import all_document_ids
+    from search.service import feed_all, get_backend, index_document
+
+    settings = get_settings()
+    db = Database(settings)
+    backend = get_backend(settings, db)
+    if hasattr(backend, "rebuild"):
+        name = backend.rebuild(lambda: feed_all(db))
+        stdout.print(f"rebuilt {name}: {backend.count()} articles")
+        return
+    backend.clear()
+    total = sum(index_document(db, backend, document_id) for document_id in all_document_ids(db))
+    stdout.print(f"indexed {total} articles")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,372 @@
+"""The Elasticsearch backend (official client, major version 8). Versioned indices behind an alias;
+a mapping change builds a new index from the records store and swaps the alias. Uses only what the
+integ-test distribution serves: built-in analyzers (standard, whitespace), BM25, terms aggregations,
+search_after and more_like_this."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from elasticsearch import ConnectionError as EsConnectionError
+from elasticsearch import Elasticsearch, NotFoundError, helpers
+from elasticsearch import TransportError as EsTransportError
+from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from search.models import Hit, SearchDoc, SearchRequest, SearchResult
+from search.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, Term
+from search.typos import expand
+
+ALIAS = "kenesh-articles"
+MAPPING_VERSION = 1
+MAPPING: dict[str, Any] = {
+    "properties": {
+        "key": {"type": "keyword"},
+        "document_id": {"type": "integer"},
+        "version_id": {"type": "integer"},
+        "version_seq": {"type": "integer"},
+        "latest": {"type": "boolean"},
+        "unit_id": {"type": "keyword"},
+        "number": {"type": "keyword"},
+        "heading": {"type": "text"},
+        "title": {"type": "text"},
+        "language": {"type": "keyword"},
+        "act_type": {"type": "keyword"},
+        "draft": {"type": "boolean"},
+        "date": {"type": "date", "format": "yyyy-MM-dd", "ignore_malformed": True},
+        "year": {"type": "integer"},
+        "source": {"type": "keyword"},
+        "competences": {"type": "keyword"},
+        "budget": {"type": "boolean"},
+        "lsg": {"type": "boolean"},
+        "text": {"type": "text", "analyzer": "standard"},
+        "lemmas": {"type": "text", "analyzer": "whitespace"},
+        "keys": {"type": "keyword"},
+    }
+}
+TRANSIENT = (EsConnectionError, EsTransportError, ConnectionError, TimeoutError)
+
+
+def _cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
+
+
+def _uncursor(cursor: str) -> list[Any]:
+    return list(json.loads(base64.urlsafe_b64decode(cursor.encode())))
+
+
+class ElasticBackend:
+    name = "elasticsearch"
+
+    def __init__(self, url: str, alias: str = ALIAS, client: Elasticsearch | None = None) -> None:
+        self.client = client or Elasticsearch(url, request_timeout=30, retry_on_timeout=True, max_retries=3)
+        self.alias = alias
+        self.index_name = f"{alias}-v{MAPPING_VERSION}"
+        self._vocabulary: dict[str, set[str]] = {}
+
+    def healthy(self) -> bool:
+        """Cluster health (the integ-test distribution has no «GET /», so ``ping`` cannot be used)."""
+        try:
+            return self.client.cluster.health(timeout="5s")["status"] in {"green", "yellow"}
+        except Exception:
+            return False
+
+    # -- index lifecycle ---------------------------------------------------------------------------
+    def current_index(self) -> str | None:
+        try:
+            found = self.client.indices.get_alias(name=self.alias)
+        except NotFoundError:
+            return None
+        return next(iter(found.keys()), None)
+
+    def ensure(self, feed: Callable[[], Iterable[SearchDoc]] | None = None) -> None:
+        """Make the alias point at an index with the current mapping; build and re-feed one if needed."""
+        current = self.current_index()
+        if current == self.index_name:
+            return
+        target = f"{self.index_name}-{int(time.time() * 1000)}" if current else self.index_name
+        if not self.client.indices.exists(index=target):
+            self.client.indices.create(
+                index=target, mappings=MAPPING, settings={"number_of_shards": 1, "number_of_replicas": 0}
+            )
+        if current and feed is not None:
+            self._bulk(feed(), index=target)
+            self.client.indices.refresh(index=target)
+        actions: list[dict[str, Any]] = [{"add": {"index": target, "alias": self.alias}}]
+        if current:
+            actions.insert(0, {"remove": {"index": current, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        if current:
+            self.client.indices.delete(index=current, ignore_unavailable=True)
+        self.index_name = target
+
+    def rebuild(self, feed: Callable[[], Iterable[SearchDoc]]) -> str:
+        """Build a fresh index from the records store and swap the alias to it (no downtime)."""
+        target = f"{self.alias}-v{MAPPING_VERSION}-{int(time.time() * 1000)}"
+        self.client.indices.create(
+            index=target, mappings=MAPPING, settings={"number_of_shards": 1, "number_of_replicas": 0}
+        )
+        self._bulk(feed(), index=target)
+        self.client.indices.refresh(index=target)
+        current = self.current_index()
+        actions: list[dict[str, Any]] = [{"add": {"index": target, "alias": self.alias}}]
+        if current:
+            actions.insert(0, {"remove": {"index": current, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        if current:
+            self.client.indices.delete(index=current, ignore_unavailable=True)
+        self.index_name = target
+        return target
+
+    # -- writing ---------------------------------------------------------------------------------
+    @retry(
+        retry=retry_if_exception_type(TRANSIENT),
+        wait=wait_exponential(multiplier=0.5, max=8),
+        stop=stop_after_attempt(6),
+        reraise=True,
+    )
+    def _bulk(self, docs: Iterable[SearchDoc], index: str | None = None) -> None:
+        actions = (
+            {
+                "_op_type": "index",
+                "_index": index or self.alias,
+                "_id": d.key,
+                "_source": {**d.model_dump(), "keys": sorted(set(d.lemmas.split()))},
+            }
+            for d in docs
+        )
+        helpers.bulk(self.client, actions, chunk_size=500, max_retries=3, initial_backoff=1)
+
+    def index(self, docs: list[SearchDoc]) -> None:
+        self.ensure()
+        self._bulk(docs)
+        self._vocabulary.clear()
+
+    @retry(
+        retry=retry_if_exception_type(TRANSIENT),
+        wait=wait_exponential(multiplier=0.5, max=8),
+        stop=stop_after_attempt(6),
+        reraise=True,
+    )
+    def delete_document(self, document_id: int) -> None:
+        self.ensure()
+        self.client.delete_by_query(
+            index=self.alias, query={"term": {"document_id": document_id}}, refresh=True, conflicts="proceed"
+        )
+
+    def refresh(self) -> None:
+        self.client.indices.refresh(index=self.alias)
+
+    def clear(self) -> None:
+        self.ensure()
+        self.client.delete_by_query(
+            index=self.alias, query={"match_all": {}}, refresh=True, conflicts="proceed"
+        )
+        self._vocabulary.clear()
+
+    def count(self) -> int:
+        self.ensure()
+        return int(self.client.count(index=self.alias)["count"])
+
+    def get(self, key: str) -> SearchDoc | None:
+        self.ensure()
+        try:
+            source = self.client.get(index=self.alias, id=key)["_source"]
+        except NotFoundError:
+            return None
+        source.pop("keys", None)
+        return SearchDoc(**source)
+
+    def vocabulary(self, first_letter: str) -> set[str]:
+        if first_letter not in self._vocabulary:
+            body = self.client.search(
+                index=self.alias,
+                size=0,
+                aggs={
+                    "v": {"terms": {"field": "keys", "include": f"{_escape(first_letter)}.*", "size": 20000}}
+                },
+            )
+            self._vocabulary[first_letter] = {b["key"] for b in body["aggregations"]["v"]["buckets"]}
+        return self._vocabulary[first_letter]
+
+    # -- searching -------------------------------------------------------------------------------
+    def _clause(self, node: Node | None) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        if node is None:
+            return None, None
+        if isinstance(node, Term):
+            keys = sorted(expand(node.keys, self.vocabulary))
+            return {
+                "bool": {"should": [{"term": {"lemmas": k}} for k in keys], "minimum_should_match": 1}
+            }, None
+        if isinstance(node, Prefix):
+            return {"prefix": {"lemmas": node.stem}}, None
+        if isinstance(node, Phrase):
+            return {
+                "bool": {
+                    "should": [{"match_phrase": {"lemmas": " ".join(v)}} for v in sorted(node.variants)],
+                    "minimum_should_match": 1,
+                }
+            }, None
+        if isinstance(node, Not):
+            positive, _ = self._clause(node.node)
+            return None, positive
+        if isinstance(node, Or):
+            parts = [p for p, _ in (self._clause(n) for n in node.nodes) if p]
+            return ({"bool": {"should": parts, "minimum_should_match": 1}} if parts else None), None
+        positives, negatives = [], []
+        for child in node.nodes:
+            p, n = self._clause(child)
+            if p:
+                positives.append(p)
+            if n:
+                negatives.append(n)
+        pos = {"bool": {"must": positives}} if positives else None
+        neg = {"bool": {"should": negatives, "minimum_should_match": 1}} if negatives else None
+        return pos, neg
+
+    def _filters(self, request: SearchRequest) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        if not request.all_versions:
+            out.append({"term": {"latest": True}})
+        for field, value in (
+            ("language", request.language),
+            ("act_type", request.act_type),
+            ("source", request.source),
+            ("document_id", request.document_id),
+        ):
+            if value is not None:
+                out.append({"term": {field: value}})
+        for field, flag in (("budget", request.budget), ("lsg", request.lsg), ("draft", request.draft)):
+            if flag is not None:
+                out.append({"term": {field: flag}})
+        if request.date_from or request.date_to:
+            bounds = {k: v for k, v in (("gte", request.date_from), ("lte", request.date_to)) if v}
+            out.append({"range": {"date": bounds}})
+        for competence in request.competences:
+            out.append({"term": {"competences": competence}})
+        return out
+
+    def search(self, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
+        self.ensure()
+        started = time.perf_counter()
+        positive, negative = self._clause(parsed.tree)
+        query: dict[str, Any] = {"bool": {"filter": self._filters(request)}}
+        query["bool"]["must"] = [positive] if positive else [{"match_all": {}}]
+        if negative:
+            query["bool"]["must_not"] = [negative]
+        sort: list[Any] = (
+            [{"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
+            if request.sort == "date"
+            else [{"_score": "desc"}, {"key": "asc"}]
+        )
+        body: dict[str, Any] = {
+            "query": query,
+            "sort": sort,
+            "size": request.limit + 1,
+            "track_total_hits": True,
+        }
+        if request.after:
+            body["search_after"] = _uncursor(request.after)
+        if request.facets:
+            body["aggs"] = {
+                name: {"terms": {"field": field, "size": 50}}
+                for name, field in (
+                    ("language", "language"),
+                    ("act_type", "act_type"),
+                    ("year", "year"),
+                    ("budget", "budget"),
+                    ("competence", "competences"),
+                )
+            }
+        response = self._search(body)
+        raw = response["hits"]["hits"]
+        more = len(raw) > request.limit
+        raw = raw[: request.limit]
+        hits = [_hit(h) for h in raw]
+        facets: dict[str, dict[str, int]] = {}
+        for name, agg in response.get("aggregations", {}).items():
+            facets[name] = {_bucket_key(name, b): b["doc_count"] for b in agg["buckets"]}
+        return SearchResult(
+            total=response["hits"]["total"]["value"],
+            hits=hits,
+            facets=facets,
+            next=_cursor(raw[-1]["sort"]) if more and raw else None,
+            backend=self.name,
+            took_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    @retry(
+        retry=retry_if_exception_type(TRANSIENT),
+        wait=wait_exponential(multiplier=0.5, max=4),
+        stop=stop_after_attempt(4),
+        reraise=True,
+    )
+    def _search(self, body: dict[str, Any]) -> Any:
+        return self.client.search(index=self.alias, **body)
+
+    def raw_search(self, body: dict[str, Any]) -> float:
+        """Elasticsearch's own time for a query body, in ms (for the API-overhead benchmark)."""
+        return float(self._search(body)["took"])
+
+    def more_like_this(self, key: str, request: SearchRequest) -> SearchResult:
+        self.ensure()
+        source = self.get(key)
+        if source is None:
+            return SearchResult(total=0, hits=[], backend=self.name)
+        query = {
+            "bool": {
+                "must": [
+                    {
+                        "more_like_this": {
+                            "fields": ["lemmas"],
+                            "like": [{"_index": self.alias, "_id": key}],
+                            "min_term_freq": 1,
+                            "min_doc_freq": 1,
+                            "max_query_terms": 12,
+                            "minimum_should_match": "1",
+                        }
+                    }
+                ],
+                "filter": self._filters(request),
+                "must_not": [{"term": {"document_id": source.document_id}}],
+            }
+        }
+        response = self._search(
+            {"query": query, "size": request.limit, "sort": [{"_score": "desc"}, {"key": "asc"}]}
+        )
+        hits = [_hit(h) for h in response["hits"]["hits"]]
+        return SearchResult(total=len(hits), hits=hits, backend=self.name)
+
+
+def _escape(letter: str) -> str:
+    return "".join("\\" + c if c in '.?+*|{}[]()"\\#@&<>~' else c for c in letter)
+
+
+def _bucket_key(name: str, bucket: dict[str, Any]) -> str:
+    if name == "budget":
+        return "yes" if bucket.get("key_as_string") == "true" or bucket["key"] in (1, True) else "no"
+    return str(bucket["key"])
+
+
+def _hit(raw: dict[str, Any]) -> Hit:
+    s = raw["_source"]
+    return Hit(
+        key=s["key"],
+        document_id=s["document_id"],
+        version_id=s["version_id"],
+        unit_id=s["unit_id"],
+        number=s["number"],
+        heading=s["heading"],
+        title=s["title"],
+        language=s["language"],
+        act_type=s.get("act_type"),
+        date=s.get("date"),
+        competences=s.get("competences", []),
+        budget=bool(s.get("budget")),
+        score=round(float(raw.get("_score") or 0.0), 4),
+        snippet=s["text"],
+        matched=[],
+    )

@@ -1,0 +1,343 @@
+"""The embedded backend: SQLite FTS5 over lemma streams in the data directory; nothing to start."""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from search.models import Hit, SearchDoc, SearchRequest, SearchResult
+from search.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, Term
+from search.typos import expand
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+  rowid INTEGER PRIMARY KEY, key TEXT UNIQUE, document_id INTEGER, version_id INTEGER, version_seq INTEGER,
+  latest INTEGER, unit_id TEXT, number TEXT, heading TEXT, title TEXT, language TEXT, act_type TEXT,
+  draft INTEGER, date TEXT, year INTEGER, source TEXT, competences TEXT, budget INTEGER, lsg INTEGER,
+  text TEXT, lemmas TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date, rowid);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  lemmas, content='articles', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0 tokenchars '-'"
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_vocab USING fts5vocab(articles_fts, 'row');
+"""
+COLUMNS = [
+    "key",
+    "document_id",
+    "version_id",
+    "version_seq",
+    "latest",
+    "unit_id",
+    "number",
+    "heading",
+    "title",
+    "language",
+    "act_type",
+    "draft",
+    "date",
+    "year",
+    "source",
+    "competences",
+    "budget",
+    "lsg",
+    "text",
+    "lemmas",
+]
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def encode_cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    return list(json.loads(base64.urlsafe_b64decode(cursor.encode())))
+
+
+class EmbeddedBackend:
+    name = "embedded"
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._local = threading.local()
+        self.conn.executescript(SCHEMA)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _delete_rows(self, where: str, params: tuple[Any, ...]) -> None:
+        rows = self.conn.execute(f"SELECT rowid, lemmas FROM articles WHERE {where}", params).fetchall()
+        for row in rows:
+            self.conn.execute(
+                "INSERT INTO articles_fts(articles_fts, rowid, lemmas) VALUES('delete', ?, ?)",
+                (row["rowid"], row["lemmas"]),
+            )
+        self.conn.execute(f"DELETE FROM articles WHERE {where}", params)
+
+    def index(self, docs: list[SearchDoc]) -> None:
+        with self.conn:
+            for doc in docs:
+                self._delete_rows("key = ?", (doc.key,))
+                values = doc.model_dump()
+                values["competences"] = json.dumps(doc.competences)
+                cur = self.conn.execute(
+                    f"INSERT INTO articles({', '.join(COLUMNS)}) VALUES({', '.join('?' for _ in COLUMNS)})",
+                    [values[c] for c in COLUMNS],
+                )
+                self.conn.execute(
+                    "INSERT INTO articles_fts(rowid, lemmas) VALUES(?, ?)", (cur.lastrowid, doc.lemmas)
+                )
+
+    def delete_document(self, document_id: int) -> None:
+        with self.conn:
+            self._delete_rows("document_id = ?", (document_id,))
+
+    def clear(self) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM articles")
+            self.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES('delete-all')")
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def get(self, key: str) -> SearchDoc | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE key = ?", (key,)).fetchone()
+        return _doc(row) if row else None
+
+    def vocabulary(self, first_letter: str) -> set[str]:
+        rows = self.conn.execute(
+            "SELECT term FROM articles_vocab WHERE term >= ? AND term < ?",
+            (first_letter, first_letter + "\uffff"),
+        )
+        return {r[0] for r in rows}
+
+    # -- searching -------------------------------------------------------------------------------
+    def _expr(self, node: Node | None) -> tuple[str | None, str | None]:
+        """(positive FTS5 expression, negative expression) for a query tree."""
+        if node is None:
+            return None, None
+        if isinstance(node, Term):
+            keys = sorted(expand(node.keys, self.vocabulary))
+            return "(" + " OR ".join(_quote(k) for k in keys) + ")", None
+        if isinstance(node, Prefix):
+            return _quote(node.stem) + "*", None
+        if isinstance(node, Phrase):
+            return "(" + " OR ".join(_quote(" ".join(v)) for v in sorted(node.variants)) + ")", None
+        if isinstance(node, Not):
+            positive, _ = self._expr(node.node)
+            return None, positive
+        if isinstance(node, Or):
+            parts = [p for p, _ in (self._expr(n) for n in node.nodes) if p]
+            return ("(" + " OR ".join(parts) + ")" if parts else None), None
+        positives, negatives = [], []
+        for child in node.nodes:
+            p, n = self._expr(child)
+            if p:
+                positives.append(p)
+            if n:
+                negatives.append(n)
+        pos = "(" + " AND ".join(positives) + ")" if positives else None
+        neg = "(" + " OR ".join(negatives) + ")" if negatives else None
+        return pos, neg
+
+    def _filters(self, request: SearchRequest) -> tuple[list[str], list[Any]]:
+        where, params = [], []
+        if not request.all_versions:
+            where.append("a.latest = 1")
+        for column, value in (
+            ("language", request.language),
+            ("act_type", request.act_type),
+            ("source", request.source),
+            ("document_id", request.document_id),
+        ):
+            if value is not None:
+                where.append(f"a.{column} = ?")
+                params.append(value)
+        for column, flag in (("budget", request.budget), ("lsg", request.lsg), ("draft", request.draft)):
+            if flag is not None:
+                where.append(f"a.{column} = ?")
+                params.append(int(flag))
+        if request.date_from:
+            where.append("a.date >= ?")
+            params.append(request.date_from)
+        if request.date_to:
+            where.append("a.date <= ?")
+            params.append(request.date_to)
+        for competence in request.competences:
+            where.append("EXISTS (SELECT 1 FROM json_each(a.competences) WHERE value = ?)")
+            params.append(competence)
+        return where, params
+
+    def search(self, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
+        started = time.perf_counter()
+        positive, negative = self._expr(parsed.tree)
+        where, params = self._filters(request)
+        match_params: list[Any] = []
+        if positive:
+            base = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            where.insert(0, "articles_fts MATCH ?")
+            match_params.append(positive + (f" NOT {negative}" if negative else ""))
+            score = "-bm25(articles_fts)"
+        else:
+            base = "FROM articles a"
+            score = "0.0"
+            if negative:
+                where.append("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+                params.append(negative)
+        all_params = match_params + params
+        clause = " WHERE " + " AND ".join(where) if where else ""
+        total = int(self.conn.execute(f"SELECT COUNT(*) {base}{clause}", all_params).fetchone()[0])
+        order, cursor_sql, cursor_params = self._order(request, score)
+        page_clause = clause
+        if cursor_sql:
+            page_clause = (clause + " AND " if clause else " WHERE ") + cursor_sql
+        rows = self.conn.execute(
+            f"SELECT a.*, {score} AS score {base}{page_clause} ORDER BY {order} LIMIT ?",
+            [*all_params, *cursor_params, request.limit + 1],
+        ).fetchall()
+        more = len(rows) > request.limit
+        rows = rows[: request.limit]
+        hits = [_hit(row) for row in rows]
+        next_cursor = None
+        if more and rows:
+            last = rows[-1]
+            value = last["score"] if request.sort != "date" else (last["date"] or "")
+            next_cursor = encode_cursor([value, last["rowid"]])
+        facets = self._facets(base, clause, all_params) if request.facets else {}
+        return SearchResult(
+            total=total,
+            hits=hits,
+            facets=facets,
+            next=next_cursor,
+            backend=self.name,
+            took_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _order(self, request: SearchRequest, score: str) -> tuple[str, str | None, list[Any]]:
+        if request.sort == "date":
+            order = "COALESCE(a.date, '') DESC, a.rowid ASC"
+            if request.after:
+                value, rowid = decode_cursor(request.after)
+                return (
+                    order,
+                    "(COALESCE(a.date, '') < ? OR (COALESCE(a.date, '') = ? AND a.rowid > ?))",
+                    [value, value, rowid],
+                )
+            return order, None, []
+        order = f"{score} DESC, a.rowid ASC"
+        if request.after:
+            value, rowid = decode_cursor(request.after)
+            return order, f"({score} < ? OR ({score} = ? AND a.rowid > ?))", [value, value, rowid]
+        return order, None, []
+
+    def _facets(self, base: str, clause: str, params: list[Any]) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for name, column in (
+            ("language", "a.language"),
+            ("act_type", "a.act_type"),
+            ("year", "a.year"),
+            ("budget", "a.budget"),
+        ):
+            rows = self.conn.execute(
+                f"SELECT {column} AS v, COUNT(*) AS n {base}{clause} GROUP BY v ORDER BY n DESC, v", params
+            ).fetchall()
+            out[name] = {_facet_value(name, r["v"]): r["n"] for r in rows if r["v"] is not None}
+        rows = self.conn.execute(
+            f"SELECT j.value AS v, COUNT(*) AS n {base} JOIN json_each(a.competences) j{clause} "
+            "GROUP BY v ORDER BY n DESC, v",
+            params,
+        ).fetchall()
+        out["competence"] = {r["v"]: r["n"] for r in rows}
+        return out
+
+    def more_like_this(self, key: str, request: SearchRequest) -> SearchResult:
+        """Articles that share the most distinctive lemmas of ``key``, from other documents."""
+        source = self.get(key)
+        if source is None:
+            return SearchResult(total=0, hits=[], backend=self.name)
+        terms = distinctive_terms(source.lemmas, self.document_frequency, self.count())
+        if not terms:
+            return SearchResult(total=0, hits=[], backend=self.name)
+        where, params = self._filters(request)
+        where += ["articles_fts MATCH ?", "a.document_id != ?"]
+        expr = " OR ".join(_quote(t) for t in terms)
+        rows = self.conn.execute(
+            "SELECT a.*, -bm25(articles_fts) AS score "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            f" WHERE {' AND '.join(where)} ORDER BY score DESC, a.rowid LIMIT ?",
+            [*params, expr, source.document_id, request.limit],
+        ).fetchall()
+        return SearchResult(total=len(rows), hits=[_hit(r) for r in rows], backend=self.name)
+
+    def document_frequency(self, term: str) -> int:
+        row = self.conn.execute("SELECT doc FROM articles_vocab WHERE term = ?", (term,)).fetchone()
+        return int(row[0]) if row else 0
+
+
+def distinctive_terms(lemmas: str, frequency: Any, total: int, limit: int = 12) -> list[str]:
+    """The terms of a text that say most about it: frequent in it, rare in the index (tf-idf)."""
+    import math
+    from collections import Counter
+
+    counts = Counter(t for t in lemmas.split() if len(t) >= 4 and not t.isdigit())
+    scored = []
+    for term, tf in counts.items():
+        df = frequency(term)
+        if df <= 0:
+            continue
+        scored.append((tf * math.log(1 + total / df), term))
+    return [t for _, t in sorted(scored, reverse=True)[:limit]]
+
+
+def _facet_value(name: str, value: Any) -> str:
+    if name == "budget":
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _doc(row: sqlite3.Row) -> SearchDoc:
+    data = {c: row[c] for c in COLUMNS}
+    data["competences"] = json.loads(data["competences"] or "[]")
+    for flag in ("latest", "draft", "budget", "lsg"):
+        data[flag] = bool(data[flag])
+    return SearchDoc(**data)
+
+
+def _hit(row: sqlite3.Row) -> Hit:
+    return Hit(
+        key=row["key"],
+        document_id=row["document_id"],
+        version_id=row["version_id"],
+        unit_id=row["unit_id"],
+        number=row["number"],
+        heading=row["heading"],
+        title=row["title"],
+        language=row["language"],
+        act_type=row["act_type"],
+        date=row["date"],
+        competences=json.loads(row["competences"] or "[]"),
+        budget=bool(row["budget"]),
+        score=round(float(row["score"]), 4),
+        snippet=row["text"],
+        matched=[],
+    )

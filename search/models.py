@@ -1,0 +1,81 @@
+"""Requests, results and indexed documents: the same pydantic models for the CLI, the API and both
+backends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class SearchDoc(BaseModel):
+    """One article-level unit of one version, as both backends index it."""
+
+    key: str  # "<version_id>:<unit_id>"
+    document_id: int
+    version_id: int
+    version_seq: int
+    latest: bool
+    unit_id: str
+    number: str
+    heading: str
+    title: str
+    language: str
+    act_type: str | None
+    draft: bool
+    date: str | None
+    year: int | None
+    source: str
+    competences: list[str]
+    budget: bool
+    lsg: bool
+    text: str
+    lemmas: str
+
+
+class SearchRequest(BaseModel):
+    query: str = ""
+    language: str | None = None
+    act_type: str | None = None
+    competences: list[str] = Field(default_factory=list)
+    budget: bool | None = None
+    lsg: bool | None = None
+    draft: bool | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    document_id: int | None = None
+    all_versions: bool = False
+    sort: str = "relevance"  # relevance | date
+    limit: int = 10
+    after: str | None = None  # opaque cursor from a previous page
+    like: str | None = None  # "<version_id>:<unit_id>": more like this article
+    facets: bool = True
+
+
+class Hit(BaseModel):
+    key: str
+    document_id: int
+    version_id: int
+    unit_id: str
+    number: str
+    heading: str
+    title: str
+    language: str
+    act_type: str | None
+    date: str | None
+    competences: list[str]
+    budget: bool
+    score: float
+    snippet: str
+    matched: list[str]
+
+
+class SearchResult(BaseModel):
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]] = Field(default_factory=dict)
+    next: str | None = None
+    backend: str = ""
+    took_ms: float = 0.0
+    query: dict[str, Any] = Field(default_factory=dict)

@@ -1,0 +1,99 @@
+"""The one search implementation the CLI, the API and the workers call."""
+
+from __future__ import annotations
+
+import re
+
+from core.db import Database
+from core.settings import Settings
+from search.backend import SearchBackend
+from search.embedded import EmbeddedBackend
+from search.feed import all_document_ids, docs_for_document
+from search.highlight import snippet
+from search.models import SearchDoc, SearchRequest, SearchResult
+from search.query import parse_query
+
+YES = {"yes", "true", "1", "да", "ооба"}
+
+
+def get_backend(settings: Settings, db: Database | None = None) -> SearchBackend:
+    if settings.elasticsearch_url:
+        from search.elastic import ElasticBackend
+
+        backend = ElasticBackend(settings.elasticsearch_url)
+        if db is not None:
+            backend.ensure(lambda: feed_all(db))
+        return backend
+    return EmbeddedBackend(settings.data_dir / "search.sqlite3")
+
+
+def feed_all(db: Database) -> list[SearchDoc]:
+    out: list[SearchDoc] = []
+    for document_id in all_document_ids(db):
+        out += docs_for_document(db, document_id)
+    return out
+
+
+def index_document(db: Database, backend: SearchBackend, document_id: int) -> int:
+    """(Re)index every version of a document, so «latest» flags stay right when a version arrives."""
+    docs = docs_for_document(db, document_id)
+    backend.delete_document(document_id)
+    backend.index(docs)
+    return len(docs)
+
+
+def apply_filters(request: SearchRequest, filters: dict[str, list[str]]) -> SearchRequest:
+    """Field filters written in the query string override or add to the request's parameters."""
+    data = request.model_dump()
+    for name, values in filters.items():
+        value = values[-1]
+        if name == "lang":
+            data["language"] = value
+        elif name == "type":
+            data["act_type"] = value
+        elif name == "competence":
+            data["competences"] = list(dict.fromkeys([*data["competences"], *values]))
+        elif name in {"budget", "lsg", "draft"}:
+            data[name] = value.lower() in YES
+        elif name == "source":
+            data["source"] = value
+        elif name == "doc" and value.isdigit():
+            data["document_id"] = int(value)
+        elif name == "version":
+            data["all_versions"] = value.lower() == "all"
+        elif name in {"year", "date"}:
+            low, _, high = value.partition("..")
+            data["date_from"] = _date_bound(low, start=True) or data["date_from"]
+            data["date_to"] = _date_bound(high or low, start=False) or data["date_to"]
+    return SearchRequest(**data)
+
+
+def _date_bound(value: str, start: bool) -> str | None:
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-01-01" if start else f"{value}-12-31"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    return None
+
+
+def search(backend: SearchBackend, request: SearchRequest) -> SearchResult:
+    parsed = parse_query(request.query)
+    request = apply_filters(request, parsed.filters)
+    if request.like:
+        result = backend.more_like_this(request.like, request)  # type: ignore[attr-defined]
+        keys: set[str] = set()
+        source = backend.get(request.like)
+        if source is not None:
+            keys = set(source.lemmas.split())
+    else:
+        result = backend.search(request, parsed)
+        keys = parsed.positive_keys()
+        if keys:
+            from search.typos import expand
+
+            keys = expand(keys, backend.vocabulary) if len(keys) < 50 else keys
+    prefixes = parsed.prefixes()
+    for hit in result.hits:
+        hit.snippet, hit.matched = snippet(hit.snippet, hit.language, keys, prefixes)
+    result.query = request.model_dump(exclude_defaults=True)
+    return result

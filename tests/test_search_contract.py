@@ -1,0 +1,200 @@
+"""One contract, two backends: the embedded SQLite FTS5 index and a real Elasticsearch node (started by
+scripts/services.sh; a missing node fails these tests, it does not skip them)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from core.settings import Settings
+from ingest.service import Ingestor
+from search.backend import SearchBackend
+from search.embedded import EmbeddedBackend
+from search.models import SearchRequest
+from search.service import feed_all, search
+from workers.chain import ingest_and_process
+
+ROOT = Path(__file__).resolve().parents[1]
+ES_URL = os.environ.get("KENESH_TEST_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Ingestor, list[int]]:
+    root = tmp_path_factory.mktemp("search")
+    inbox = root / "inbox"
+    inbox.mkdir()
+    for path in sorted((ROOT / "examples").iterdir()):
+        shutil.copy(path, inbox / path.name)
+    for path in sorted((ROOT / "tests" / "fixtures" / "acts").glob("*.txt")):
+        shutil.copy(path, inbox / path.name)
+    settings = Settings(data_dir=root / "data")
+    ingestor = Ingestor(settings)
+    embedded = EmbeddedBackend(settings.data_dir / "search.sqlite3")
+    ids = []
+    for path in sorted(inbox.iterdir()):
+        outcome = ingest_and_process(ingestor, path, backend=embedded)
+        assert outcome.status != "failed", outcome
+        ids.append(outcome.document_id or 0)
+    # a second version of the Kyrgyz law, so «latest» and «all versions» differ
+    law = (ROOT / "tests" / "fixtures" / "acts" / "ky_law_chapters.txt").read_text(encoding="utf-8")
+    v2 = root / "ky_law_chapters_v2.txt"
+    v2.write_text(law.replace("Кеңештин сессиялары", "Кеңештин кезексиз сессиялары"), encoding="utf-8")
+    assert ingest_and_process(ingestor, v2, backend=embedded).status == "new_version"
+    return settings, ingestor, ids
+
+
+@pytest.fixture(scope="module", params=["embedded", "elasticsearch"])
+def backend(
+    request: pytest.FixtureRequest, corpus: tuple[Settings, Ingestor, list[int]]
+) -> Iterator[SearchBackend]:
+    settings, ingestor, _ = corpus
+    if request.param == "embedded":
+        yield EmbeddedBackend(settings.data_dir / "search.sqlite3")
+        return
+    from search.elastic import ElasticBackend
+
+    es = ElasticBackend(ES_URL, alias=f"kenesh-test-{uuid.uuid4().hex[:8]}")
+    assert es.healthy(), f"Elasticsearch is not reachable at {ES_URL}: run scripts/services.sh start"
+    es.ensure()
+    es.index(feed_all(ingestor.db))
+    es.refresh()
+    yield es
+    for index in es.client.indices.get_alias(name=es.alias):
+        es.client.indices.delete(index=index)
+
+
+def keys(backend: SearchBackend, query: str = "", **params: object) -> set[str]:
+    result = search(backend, SearchRequest(query=query, limit=200, **params))  # type: ignore[arg-type]
+    return {h.key for h in result.hits}
+
+
+def test_both_backends_hold_the_same_articles(
+    backend: SearchBackend, corpus: tuple[Settings, Ingestor, list[int]]
+) -> None:
+    embedded = EmbeddedBackend(corpus[0].data_dir / "search.sqlite3")
+    assert backend.count() == embedded.count() > 20
+
+
+def test_inflected_forms_in_both_languages(backend: SearchBackend) -> None:
+    result = search(backend, SearchRequest(query="бюджет", limit=50))
+    languages = {h.language for h in result.hits}
+    assert languages == {"ky", "ru"}
+    matched = {w.lower() for h in result.hits for w in h.matched}
+    assert {"бюджеттин", "бюджета"} <= matched
+    assert all("[" in h.snippet for h in result.hits)
+
+
+def test_phrase_and_boolean_operators(backend: SearchBackend) -> None:
+    phrase = keys(backend, '"жергиликтүү бюджет"')
+    both = keys(backend, "жергиликтүү AND бюджет")
+    assert phrase and phrase <= both
+    assert keys(backend, "бюджет OR салык") == keys(backend, "бюджет") | keys(backend, "салык")
+    assert keys(backend, "бюджет -республикалык") == keys(backend, "бюджет") - keys(backend, "республикалык")
+    assert keys(backend, "бюджет NOT республикалык") == keys(backend, "бюджет -республикалык")
+
+
+def test_prefix_and_typo_tolerance(backend: SearchBackend) -> None:
+    assert keys(backend, "муниципал*")
+    assert keys(backend, "жергиликтуу") == keys(
+        backend, "жергиликтүү"
+    )  # one letter typed on a Russian keyboard
+    assert not keys(backend, "абракадабра")
+
+
+def test_filters_in_query_and_parameters(backend: SearchBackend) -> None:
+    assert keys(backend, "бюджет lang:ru") == keys(backend, "бюджет", language="ru")
+    budget = keys(backend, "", budget=True)
+    assert budget and budget == keys(backend, "budget:yes")
+    competence = keys(backend, "competence:local_budget")
+    assert competence and competence <= budget | competence
+    assert keys(backend, "type:resolution") == keys(backend, "", act_type="resolution")
+    assert keys(backend, "date:2021..2025") == keys(backend, "", date_from="2021-01-01", date_to="2025-12-31")
+
+
+def test_latest_version_by_default(backend: SearchBackend) -> None:
+    latest = keys(backend, "сессиялары")
+    every = keys(backend, "сессиялары version:all")
+    assert len(every) == len(latest) + 1
+
+
+def test_facets_and_pagination(backend: SearchBackend) -> None:
+    first = search(backend, SearchRequest(query="", limit=7))
+    assert first.facets["language"]["ky"] > 0 and first.facets["language"]["ru"] > 0
+    assert sum(first.facets["budget"].values()) == first.total
+    seen: list[str] = []
+    cursor = None
+    while True:
+        page = search(backend, SearchRequest(query="", limit=7, after=cursor, facets=False))
+        seen += [h.key for h in page.hits]
+        cursor = page.next
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == first.total
+    by_date = search(backend, SearchRequest(query="", limit=100, sort="date", facets=False))
+    dates = [h.date or "" for h in by_date.hits]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_more_like_this_finds_the_same_norm_elsewhere(backend: SearchBackend) -> None:
+    # the Osh decision's first point and the council decision fixture's first point: the same allocation norm
+    [source] = keys(backend, "жылытуу")
+    similar = search(backend, SearchRequest(like=source, limit=3))
+    assert similar.hits and all(h.document_id != backend.get(source).document_id for h in similar.hits)  # type: ignore[union-attr]
+    assert similar.hits[0].unit_id == "point_1" and "бөлүп" in " ".join(similar.hits[0].matched).lower()
+
+
+def test_same_results_on_both_backends(corpus: tuple[Settings, Ingestor, list[int]]) -> None:
+    from search.elastic import ElasticBackend
+
+    settings, ingestor, _ = corpus
+    embedded = EmbeddedBackend(settings.data_dir / "search.sqlite3")
+    es = ElasticBackend(ES_URL, alias=f"kenesh-test-{uuid.uuid4().hex[:8]}")
+    es.ensure()
+    es.index(feed_all(ingestor.db))
+    es.refresh()
+    try:
+        for query in (
+            "бюджет",
+            '"жергиликтүү бюджет"',
+            "салык OR налог",
+            "кеңеш -бюджет",
+            "муниципал*",
+            "budget:yes lang:ky",
+            "жергиликтуу",
+            "competence:local_budget",
+        ):
+            assert keys(embedded, query) == keys(es, query), query
+        rebuilt = es.rebuild(lambda: feed_all(ingestor.db))  # mapping change: new index, alias swapped
+        assert es.current_index() == rebuilt and es.count() == embedded.count()
+    finally:
+        for index in es.client.indices.get_alias(name=es.alias):
+            es.client.indices.delete(index=index)
+
+
+def test_cli_and_api_share_one_implementation(
+    corpus: tuple[Settings, Ingestor, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api.app import app as api
+    from cli.main import app as cli
+    from core.settings import get_settings
+
+    settings, _, _ = corpus
+    monkeypatch.setenv("KENESH_DATA_DIR", str(settings.data_dir))
+    get_settings.cache_clear()
+    try:
+        out = json.loads(CliRunner().invoke(cli, ["search", "бюджет", "--lang", "ky", "--json"]).stdout)
+        via_api = TestClient(api).get("/search", params={"q": "бюджет", "lang": "ky"}).json()
+        assert [h["key"] for h in out["hits"]] == [h["key"] for h in via_api["hits"]]
+        assert out["total"] == via_api["total"] > 0
+        document = TestClient(api).get(f"/documents/{out['hits'][0]['document_id']}").json()
+        assert document["articles"]
+    finally:
+        get_settings.cache_clear()
