@@ -66,6 +66,7 @@ class ElasticBackend:
         self.alias = alias
         self.index_name = f"{alias}-v{MAPPING_VERSION}"
         self._vocabulary: dict[str, set[str]] = {}
+        self.last_body: dict[str, Any] = {}
 
     def healthy(self) -> bool:
         """Cluster health (the integ-test distribution has no «GET /», so ``ping`` cannot be used)."""
@@ -281,6 +282,7 @@ class ElasticBackend:
                     ("competence", "competences"),
                 )
             }
+        self.last_body = body
         response = self._search(body)
         raw = response["hits"]["hits"]
         more = len(raw) > request.limit
