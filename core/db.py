@@ -41,8 +41,15 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
+_MIGRATED: set[str] = set()
+
+
 def migrate(url: str) -> None:
+    """Bring the schema to the latest revision (once per process and database)."""
+    if url in _MIGRATED:
+        return
     command.upgrade(alembic_config(url), "head")
+    _MIGRATED.add(url)
 
 
 class Database:

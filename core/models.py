@@ -100,3 +100,73 @@ class UnitRecord(Base):
     tags: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # nlp tagging of article-level units
 
     version: Mapped[Version] = relationship(back_populates="units")
+
+
+class StageRun(Base):
+    """One stage of the pipeline for one version: the idempotency key of every job (version, stage)."""
+
+    __tablename__ = "stage_runs"
+    __table_args__ = (UniqueConstraint("version_id", "stage", name="uq_stage_runs_version_stage"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(Integer, index=True)
+    stage: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="running")  # running | done | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    language: Mapped[str] = mapped_column(String(2), default="ky")
+    email: Mapped[str | None] = mapped_column(String(320))
+    feed_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Watch(Base):
+    """A saved search with a delivery mode; matched against every new article version."""
+
+    __tablename__ = "watches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    query: Mapped[str] = mapped_column(Text, default="")
+    template: Mapped[str | None] = mapped_column(String(40))
+    competences: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    budget: Mapped[bool | None] = mapped_column(Boolean)
+    act_types: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    languages: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sources: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    regions: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    mode: Mapped[str] = mapped_column(String(20), default="immediate")  # immediate | daily
+    webhook_url: Mapped[str | None] = mapped_column(Text)
+    webhook_secret: Mapped[str | None] = mapped_column(String(64))
+    webhook_failures: Mapped[int] = mapped_column(Integer, default=0)
+    webhook_disabled_reason: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Notification(Base):
+    """One notification per watch per document version (the unique key makes delivery exactly-once)."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (UniqueConstraint("watch_id", "version_id", name="uq_notifications_watch_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    watch_id: Mapped[int] = mapped_column(ForeignKey("watches.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    document_id: Mapped[int] = mapped_column(Integer)
+    version_id: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text, default="")
+    articles: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    message: Mapped[str] = mapped_column(Text, default="")
+    delivered: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    digest_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -31,6 +31,13 @@ class Settings(BaseSettings):
     extract_memory_mb: int = 3072
     sandbox: bool = True
 
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "kenesh@localhost"
+    public_url: str = "http://localhost:8000"
+    webhook_max_failures: int = 5
+    job_retries: int = 5
+
     convert_timeout_s: float = 120.0
     soffice_bin: str = "soffice"
     tesseract_bin: str = "tesseract"
