@@ -298,5 +298,222 @@ def reindex() -> None:
     stdout.print(f"indexed {total} articles")
 
 
+@app.command()
+def worker(
+    queues: Annotated[
+        list[str] | None, typer.Option("--queues", help="Queues to serve (default: all).")
+    ] = None,
+    burst: Annotated[bool, typer.Option("--burst", help="Stop when the queues are empty.")] = False,
+    name: Annotated[str | None, typer.Option("--name")] = None,
+) -> None:
+    """Start an RQ worker over the stage queues (needs KENESH_REDIS_URL)."""
+    from workers.rq_worker import run_worker
+
+    settings = get_settings()
+    if not settings.redis_url:
+        stderr.print("[red]KENESH_REDIS_URL is not set: on the embedded default jobs run in-process.[/red]")
+        raise typer.Exit(code=2)
+    run_worker(settings, queues, burst=burst, name=name)
+
+
+jobs_app = typer.Typer(help="Queued, running and failed jobs.", invoke_without_command=True)
+app.add_typer(jobs_app, name="jobs")
+
+
+@jobs_app.callback()
+def jobs(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """List queued, running and failed jobs."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from core.db import Database
+    from workers.jobs_view import list_jobs
+
+    settings = get_settings()
+    rows = list_jobs(settings, Database(settings))
+    if json_out:
+        print_json(rows)
+        return
+    table = Table("id", "queue", "state", "retries left", "error")
+    for row in rows:
+        table.add_row(
+            row["id"], row["queue"], row["state"], str(row["retries_left"] or ""), str(row["error"] or "")
+        )
+    stdout.print(table)
+
+
+@jobs_app.command("retry")
+def jobs_retry(
+    job_id: Annotated[str | None, typer.Argument(metavar="ID")] = None,
+    all_failed: Annotated[bool, typer.Option("--all-failed")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Re-run one failed job, or all of them."""
+    from core.db import Database
+    from workers.jobs_view import retry_jobs
+
+    if job_id is None and not all_failed:
+        raise typer.BadParameter("give a job ID or --all-failed")
+    settings = get_settings()
+    retried = retry_jobs(settings, Database(settings), job_id, all_failed)
+    if json_out:
+        print_json({"retried": retried})
+    else:
+        stdout.print(f"retried {len(retried)}: {', '.join(retried)}")
+
+
+user_app = typer.Typer(help="Users who receive notifications.")
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument()],
+    lang: Annotated[str, typer.Option("--lang")] = "ky",
+    email: Annotated[str | None, typer.Option("--email")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Add a user (or update one)."""
+    from core.db import Database
+    from search.notify import add_user
+
+    if lang not in {"ky", "ru"}:
+        raise typer.BadParameter("--lang must be ky or ru")
+    settings = get_settings()
+    user = add_user(Database(settings), name, lang, email)
+    data = {
+        "id": user.id,
+        "name": user.name,
+        "lang": user.language,
+        "email": user.email,
+        "atom": f"{settings.public_url}/users/{user.name}/atom?token={user.feed_token}",
+    }
+    print_json(data) if json_out else stdout.print(f"user {user.id}: {user.name}")
+
+
+watch_app = typer.Typer(help="Saved searches that notify their owner.")
+app.add_typer(watch_app, name="watch")
+
+
+@watch_app.command("add")
+def watch_add(
+    user: Annotated[str, typer.Option("--user")],
+    query: Annotated[str | None, typer.Option("--query")] = None,
+    template: Annotated[str | None, typer.Option("--template", help="local-budget")] = None,
+    competence: Annotated[list[str] | None, typer.Option("--competence")] = None,
+    lang: Annotated[list[str] | None, typer.Option("--lang")] = None,
+    act_type: Annotated[list[str] | None, typer.Option("--act-type")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source")] = None,
+    region: Annotated[list[str] | None, typer.Option("--region")] = None,
+    budget: Annotated[bool | None, typer.Option("--budget/--any-budget")] = None,
+    digest: Annotated[str | None, typer.Option("--digest", help="daily")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Add a watch: a query or a template, filters, and how to deliver."""
+    from core.db import Database
+    from search.notify import add_watch, watch_json
+
+    if query is None and template is None:
+        raise typer.BadParameter("give --query TEXT or --template local-budget")
+    try:
+        watch = add_watch(
+            Database(get_settings()),
+            user,
+            query or "",
+            template,
+            competence,
+            lang,
+            act_type,
+            source,
+            region,
+            budget,
+            "daily" if digest == "daily" else "immediate",
+            webhook,
+        )
+    except KeneshError as exc:
+        stderr.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from exc
+    print_json(watch_json(watch)) if json_out else stdout.print(f"watch {watch.id}")
+
+
+@watch_app.command("list")
+def watch_list(user: Annotated[str, typer.Option("--user")], json_out: JsonOpt = False) -> None:
+    """The user's watches."""
+    from sqlalchemy import select
+
+    from core.db import Database
+    from core.models import User, Watch
+    from search.notify import watch_json
+
+    db = Database(get_settings())
+    with db.session() as session:
+        owner = session.scalar(select(User).where(User.name == user))
+        rows = (
+            []
+            if owner is None
+            else [watch_json(w) for w in session.scalars(select(Watch).where(Watch.user_id == owner.id))]
+        )
+    if json_out:
+        print_json(rows)
+    else:
+        for row in rows:
+            stdout.print(f"{row['id']:5} {row['query'] or row['template']} {row['mode']}")
+
+
+@watch_app.command("remove")
+def watch_remove(watch_id: Annotated[int, typer.Argument(metavar="ID")], json_out: JsonOpt = False) -> None:
+    """Delete a watch."""
+    from core.db import Database
+    from core.models import Watch
+
+    db = Database(get_settings())
+    with db.session() as session:
+        watch = session.get(Watch, watch_id)
+        if watch is None:
+            stderr.print(f"[red]no watch {watch_id}[/red]")
+            raise typer.Exit(code=2)
+        session.delete(watch)
+    print_json({"id": watch_id, "removed": True}) if json_out else stdout.print(f"removed watch {watch_id}")
+
+
+@app.command()
+def notifications(
+    user: Annotated[str, typer.Option("--user")],
+    unread: Annotated[bool, typer.Option("--unread")] = False,
+    mark_read: Annotated[bool, typer.Option("--mark-read", help="Mark the listed ones read.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """A user's notifications (watch, document and version, matched articles, snippet and reason)."""
+    from core.db import Database
+    from search.notify import list_notifications
+    from search.notify import mark_read as mark
+
+    db = Database(get_settings())
+    try:
+        rows = list_notifications(db, user, unread)
+    except KeneshError as exc:
+        stderr.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from exc
+    if mark_read:
+        mark(db, user, [r["id"] for r in rows])
+    if json_out:
+        print_json(rows)
+    else:
+        for row in rows:
+            stdout.print(f"[bold]{row['id']}[/bold] {row['title']} v{row['version_id']}: {row['articles']}")
+            stdout.print(f"   {row['snippet']}")
+
+
+@app.command()
+def digest(json_out: JsonOpt = False) -> None:
+    """Send the daily digests (one message per user)."""
+    from core.db import Database
+    from search.notify import send_digests
+
+    settings = get_settings()
+    sent = send_digests(Database(settings), settings)
+    print_json({"sent": sent}) if json_out else stdout.print(f"sent {sent} digests")
+
+
 if __name__ == "__main__":
     app()
