@@ -61,6 +61,7 @@ def get_search(
     limit: Annotated[int, Query(ge=1, le=200)] = 10,
     after: str | None = None,
     like: str | None = None,
+    facets: bool = False,
 ) -> SearchResult:
     request = SearchRequest(
         query=q,
@@ -77,5 +78,6 @@ def get_search(
         limit=limit,
         after=after,
         like=like,
+        facets=facets,
     )
     return search(backend, request)

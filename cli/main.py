@@ -242,6 +242,9 @@ def search(
     like: Annotated[
         str | None, typer.Option("--like", help="More like this article: VERSION_ID:UNIT_ID.")
     ] = None,
+    facets: Annotated[
+        bool, typer.Option("--facets", help="Counts per competence, type, language, year.")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Search articles (the same implementation as the API)."""
@@ -265,6 +268,7 @@ def search(
         sort=sort,
         limit=limit,
         after=after,
+        facets=facets,
         like=like,
     )
     result = run_search(get_backend(settings, Database(settings)), request)

@@ -181,6 +181,16 @@ class ElasticBackend:
         source.pop("keys", None)
         return SearchDoc(**source)
 
+    def known(self, keys: set[str]) -> set[str]:
+        body = self._search(
+            {
+                "size": 0,
+                "query": {"terms": {"keys": sorted(keys)}},
+                "aggs": {"k": {"terms": {"field": "keys", "include": sorted(keys), "size": len(keys)}}},
+            }
+        )
+        return {b["key"] for b in body["aggregations"]["k"]["buckets"]}
+
     def vocabulary(self, first_letter: str) -> set[str]:
         if first_letter not in self._vocabulary:
             body = self.client.search(
@@ -198,7 +208,7 @@ class ElasticBackend:
         if node is None:
             return None, None
         if isinstance(node, Term):
-            keys = sorted(expand(node.keys, self.vocabulary))
+            keys = sorted(expand(node.keys, self.vocabulary, self.known))
             return {
                 "bool": {"should": [{"term": {"lemmas": k}} for k in keys], "minimum_should_match": 1}
             }, None
@@ -267,7 +277,7 @@ class ElasticBackend:
             "query": query,
             "sort": sort,
             "size": request.limit + 1,
-            "track_total_hits": True,
+            "track_total_hits": 10_000,
         }
         if request.after:
             body["search_after"] = _uncursor(request.after)
@@ -293,6 +303,7 @@ class ElasticBackend:
             facets[name] = {_bucket_key(name, b): b["doc_count"] for b in agg["buckets"]}
         return SearchResult(
             total=response["hits"]["total"]["value"],
+            total_is_lower_bound=response["hits"]["total"].get("relation") == "gte",
             hits=hits,
             facets=facets,
             next=_cursor(raw[-1]["sort"]) if more and raw else None,

@@ -18,13 +18,17 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
   rowid INTEGER PRIMARY KEY, key TEXT UNIQUE, document_id INTEGER, version_id INTEGER, version_seq INTEGER,
   latest INTEGER, unit_id TEXT, number TEXT, heading TEXT, title TEXT, language TEXT, act_type TEXT,
-  draft INTEGER, date TEXT, year INTEGER, source TEXT, competences TEXT, budget INTEGER, lsg INTEGER,
-  text TEXT, lemmas TEXT
+  draft INTEGER, date TEXT, year INTEGER, source TEXT, competences TEXT, budget INTEGER, lsg INTEGER
 );
+CREATE TABLE IF NOT EXISTS bodies (rowid INTEGER PRIMARY KEY, text TEXT, lemmas TEXT);
+CREATE TABLE IF NOT EXISTS article_competences (rowid INTEGER, competence TEXT);
+CREATE INDEX IF NOT EXISTS article_competences_idx ON article_competences(competence, rowid);
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
-CREATE INDEX IF NOT EXISTS articles_date ON articles(date, rowid);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(latest, date, rowid);
+CREATE INDEX IF NOT EXISTS articles_filters ON articles(latest, language, budget, act_type);
+CREATE INDEX IF NOT EXISTS articles_budget ON articles(latest, budget, act_type);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-  lemmas, content='articles', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0 tokenchars '-'"
+  lemmas, content='bodies', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0 tokenchars '-'"
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_vocab USING fts5vocab(articles_fts, 'row');
 """
@@ -47,9 +51,8 @@ COLUMNS = [
     "competences",
     "budget",
     "lsg",
-    "text",
-    "lemmas",
 ]
+TOTAL_CAP = 10_000  # counts beyond this are reported as a lower bound, as Elasticsearch does
 
 
 def _quote(term: str) -> str:
@@ -86,43 +89,64 @@ class EmbeddedBackend:
 
     # -- writing ---------------------------------------------------------------------------------
     def _delete_rows(self, where: str, params: tuple[Any, ...]) -> None:
-        rows = self.conn.execute(f"SELECT rowid, lemmas FROM articles WHERE {where}", params).fetchall()
+        rows = self.conn.execute(
+            f"SELECT a.rowid, b.lemmas FROM articles a JOIN bodies b ON b.rowid = a.rowid WHERE {where}",
+            params,
+        ).fetchall()
         for row in rows:
             self.conn.execute(
                 "INSERT INTO articles_fts(articles_fts, rowid, lemmas) VALUES('delete', ?, ?)",
                 (row["rowid"], row["lemmas"]),
             )
-        self.conn.execute(f"DELETE FROM articles WHERE {where}", params)
+            self.conn.execute("DELETE FROM bodies WHERE rowid = ?", (row["rowid"],))
+            self.conn.execute("DELETE FROM article_competences WHERE rowid = ?", (row["rowid"],))
+            self.conn.execute("DELETE FROM articles WHERE rowid = ?", (row["rowid"],))
 
     def index(self, docs: list[SearchDoc]) -> None:
         with self.conn:
             for doc in docs:
-                self._delete_rows("key = ?", (doc.key,))
+                self._delete_rows("a.key = ?", (doc.key,))
                 values = doc.model_dump()
                 values["competences"] = json.dumps(doc.competences)
                 cur = self.conn.execute(
                     f"INSERT INTO articles({', '.join(COLUMNS)}) VALUES({', '.join('?' for _ in COLUMNS)})",
                     [values[c] for c in COLUMNS],
                 )
+                rowid = cur.lastrowid
                 self.conn.execute(
-                    "INSERT INTO articles_fts(rowid, lemmas) VALUES(?, ?)", (cur.lastrowid, doc.lemmas)
+                    "INSERT INTO bodies(rowid, text, lemmas) VALUES(?, ?, ?)", (rowid, doc.text, doc.lemmas)
+                )
+                self.conn.execute("INSERT INTO articles_fts(rowid, lemmas) VALUES(?, ?)", (rowid, doc.lemmas))
+                self.conn.executemany(
+                    "INSERT INTO article_competences(rowid, competence) VALUES(?, ?)",
+                    [(rowid, c) for c in doc.competences],
                 )
 
     def delete_document(self, document_id: int) -> None:
         with self.conn:
-            self._delete_rows("document_id = ?", (document_id,))
+            self._delete_rows("a.document_id = ?", (document_id,))
 
     def clear(self) -> None:
         with self.conn:
             self.conn.execute("DELETE FROM articles")
+            self.conn.execute("DELETE FROM bodies")
+            self.conn.execute("DELETE FROM article_competences")
             self.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES('delete-all')")
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def get(self, key: str) -> SearchDoc | None:
-        row = self.conn.execute("SELECT * FROM articles WHERE key = ?", (key,)).fetchone()
+        row = self.conn.execute(
+            "SELECT a.*, b.text, b.lemmas FROM articles a JOIN bodies b ON b.rowid = a.rowid WHERE a.key = ?",
+            (key,),
+        ).fetchone()
         return _doc(row) if row else None
+
+    def known(self, keys: set[str]) -> set[str]:
+        marks = ", ".join("?" for _ in keys)
+        rows = self.conn.execute(f"SELECT term FROM articles_vocab WHERE term IN ({marks})", sorted(keys))
+        return {r[0] for r in rows}
 
     def vocabulary(self, first_letter: str) -> set[str]:
         rows = self.conn.execute(
@@ -137,7 +161,7 @@ class EmbeddedBackend:
         if node is None:
             return None, None
         if isinstance(node, Term):
-            keys = sorted(expand(node.keys, self.vocabulary))
+            keys = sorted(expand(node.keys, self.vocabulary, self.known))
             return "(" + " OR ".join(_quote(k) for k in keys) + ")", None
         if isinstance(node, Prefix):
             return _quote(node.stem) + "*", None
@@ -184,7 +208,7 @@ class EmbeddedBackend:
             where.append("a.date <= ?")
             params.append(request.date_to)
         for competence in request.competences:
-            where.append("EXISTS (SELECT 1 FROM json_each(a.competences) WHERE value = ?)")
+            where.append("a.rowid IN (SELECT rowid FROM article_competences WHERE competence = ?)")
             params.append(competence)
         return where, params
 
@@ -194,7 +218,7 @@ class EmbeddedBackend:
         where, params = self._filters(request)
         match_params: list[Any] = []
         if positive:
-            base = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            base = "FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid"
             where.insert(0, "articles_fts MATCH ?")
             match_params.append(positive + (f" NOT {negative}" if negative else ""))
             score = "-bm25(articles_fts)"
@@ -206,7 +230,11 @@ class EmbeddedBackend:
                 params.append(negative)
         all_params = match_params + params
         clause = " WHERE " + " AND ".join(where) if where else ""
-        total = int(self.conn.execute(f"SELECT COUNT(*) {base}{clause}", all_params).fetchone()[0])
+        total = int(
+            self.conn.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 {base}{clause} LIMIT {TOTAL_CAP + 1})", all_params
+            ).fetchone()[0]
+        )
         order, cursor_sql, cursor_params = self._order(request, score)
         page_clause = clause
         if cursor_sql:
@@ -217,7 +245,8 @@ class EmbeddedBackend:
         ).fetchall()
         more = len(rows) > request.limit
         rows = rows[: request.limit]
-        hits = [_hit(row) for row in rows]
+        texts = self._texts([row["rowid"] for row in rows])
+        hits = [_hit(row, texts.get(row["rowid"], "")) for row in rows]
         next_cursor = None
         if more and rows:
             last = rows[-1]
@@ -225,13 +254,21 @@ class EmbeddedBackend:
             next_cursor = encode_cursor([value, last["rowid"]])
         facets = self._facets(base, clause, all_params) if request.facets else {}
         return SearchResult(
-            total=total,
+            total=min(total, TOTAL_CAP),
+            total_is_lower_bound=total > TOTAL_CAP,
             hits=hits,
             facets=facets,
             next=next_cursor,
             backend=self.name,
             took_ms=(time.perf_counter() - started) * 1000,
         )
+
+    def _texts(self, rowids: list[int]) -> dict[int, str]:
+        if not rowids:
+            return {}
+        marks = ", ".join("?" for _ in rowids)
+        rows = self.conn.execute(f"SELECT rowid, text FROM bodies WHERE rowid IN ({marks})", rowids)
+        return {r[0]: r[1] for r in rows}
 
     def _order(self, request: SearchRequest, score: str) -> tuple[str, str | None, list[Any]]:
         if request.sort == "date":
@@ -263,7 +300,8 @@ class EmbeddedBackend:
             ).fetchall()
             out[name] = {_facet_value(name, r["v"]): r["n"] for r in rows if r["v"] is not None}
         rows = self.conn.execute(
-            f"SELECT j.value AS v, COUNT(*) AS n {base} JOIN json_each(a.competences) j{clause} "
+            f"SELECT c.competence AS v, COUNT(*) AS n {base} "
+            f"JOIN article_competences c ON c.rowid = a.rowid{clause} "
             "GROUP BY v ORDER BY n DESC, v",
             params,
         ).fetchall()
@@ -283,11 +321,14 @@ class EmbeddedBackend:
         expr = " OR ".join(_quote(t) for t in terms)
         rows = self.conn.execute(
             "SELECT a.*, -bm25(articles_fts) AS score "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            "FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid"
             f" WHERE {' AND '.join(where)} ORDER BY score DESC, a.rowid LIMIT ?",
             [*params, expr, source.document_id, request.limit],
         ).fetchall()
-        return SearchResult(total=len(rows), hits=[_hit(r) for r in rows], backend=self.name)
+        texts = self._texts([r["rowid"] for r in rows])
+        return SearchResult(
+            total=len(rows), hits=[_hit(r, texts.get(r["rowid"], "")) for r in rows], backend=self.name
+        )
 
     def document_frequency(self, term: str) -> int:
         row = self.conn.execute("SELECT doc FROM articles_vocab WHERE term = ?", (term,)).fetchone()
@@ -316,14 +357,14 @@ def _facet_value(name: str, value: Any) -> str:
 
 
 def _doc(row: sqlite3.Row) -> SearchDoc:
-    data = {c: row[c] for c in COLUMNS}
+    data = {c: row[c] for c in [*COLUMNS, "text", "lemmas"]}
     data["competences"] = json.loads(data["competences"] or "[]")
     for flag in ("latest", "draft", "budget", "lsg"):
         data[flag] = bool(data[flag])
     return SearchDoc(**data)
 
 
-def _hit(row: sqlite3.Row) -> Hit:
+def _hit(row: sqlite3.Row, text: str) -> Hit:
     return Hit(
         key=row["key"],
         document_id=row["document_id"],
@@ -338,6 +379,6 @@ def _hit(row: sqlite3.Row) -> Hit:
         competences=json.loads(row["competences"] or "[]"),
         budget=bool(row["budget"]),
         score=round(float(row["score"]), 4),
-        snippet=row["text"],
+        snippet=text,
         matched=[],
     )

@@ -50,7 +50,7 @@ class SearchRequest(BaseModel):
     limit: int = 10
     after: str | None = None  # opaque cursor from a previous page
     like: str | None = None  # "<version_id>:<unit_id>": more like this article
-    facets: bool = True
+    facets: bool = False  # counts per competence, act type, language, year and budget impact
 
 
 class Hit(BaseModel):
@@ -73,6 +73,7 @@ class Hit(BaseModel):
 
 class SearchResult(BaseModel):
     total: int
+    total_is_lower_bound: bool = False  # more than 10,000 matches: «total» is a lower bound
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = Field(default_factory=dict)
     next: str | None = None

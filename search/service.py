@@ -91,7 +91,9 @@ def search(backend: SearchBackend, request: SearchRequest) -> SearchResult:
         if keys:
             from search.typos import expand
 
-            keys = expand(keys, backend.vocabulary) if len(keys) < 50 else keys
+            keys = (
+                expand(keys, backend.vocabulary, getattr(backend, "known", None)) if len(keys) < 50 else keys
+            )
     prefixes = parsed.prefixes()
     for hit in result.hits:
         hit.snippet, hit.matched = snippet(hit.snippet, hit.language, keys, prefixes)

@@ -14,11 +14,18 @@ def max_distance(word: str) -> int:
     return 1 if len(word) < 9 else 2
 
 
-def expand(keys: Iterable[str], vocabulary_for: Callable[[str], set[str]]) -> set[str]:
-    """``keys`` plus close vocabulary entries when none of ``keys`` is indexed."""
+def expand(
+    keys: Iterable[str],
+    vocabulary_for: Callable[[str], set[str]],
+    known: Callable[[set[str]], set[str]] | None = None,
+) -> set[str]:
+    """``keys`` plus close vocabulary entries when none of ``keys`` is indexed. ``known`` answers the
+    common case (a correctly spelled word) without reading the vocabulary."""
     keys = set(keys)
     long_keys = [k for k in keys if len(k) >= MIN_LENGTH]
     if not long_keys:
+        return keys
+    if known is not None and known(keys):
         return keys
     vocabulary: set[str] = set()
     for first in {k[0] for k in long_keys}:

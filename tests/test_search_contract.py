@@ -126,7 +126,7 @@ def test_latest_version_by_default(backend: SearchBackend) -> None:
 
 
 def test_facets_and_pagination(backend: SearchBackend) -> None:
-    first = search(backend, SearchRequest(query="", limit=7))
+    first = search(backend, SearchRequest(query="", limit=7, facets=True))
     assert first.facets["language"]["ky"] > 0 and first.facets["language"]["ru"] > 0
     assert sum(first.facets["budget"].values()) == first.total
     seen: list[str] = []
