@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from api.routers import documents, searching
+from api.routers import documents, searching, users
 
 app = FastAPI(
     title="Kenesh",
@@ -13,6 +13,7 @@ app = FastAPI(
 )
 app.include_router(documents)
 app.include_router(searching)
+app.include_router(users)
 
 
 @app.get("/health")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
 from api.deps import backend_dep, database_dep
 from core.db import Database
@@ -81,3 +81,45 @@ def get_search(
         facets=facets,
     )
     return search(backend, request)
+
+
+users = APIRouter(prefix="/users", tags=["notifications"])
+
+
+@users.get("/{name}/notifications")
+def get_notifications(
+    name: str, db: Annotated[Database, Depends(database_dep)], unread: bool = False
+) -> list[dict[str, Any]]:
+    from search.notify import list_notifications
+
+    try:
+        return list_notifications(db, name, unread)
+    except NotFound as exc:
+        raise HTTPException(status_code=404, detail=exc.message) from exc
+
+
+@users.post("/{name}/notifications/{notification_id}/read")
+def read_notification(
+    name: str, notification_id: int, db: Annotated[Database, Depends(database_dep)]
+) -> dict[str, int]:
+    from search.notify import mark_read
+
+    return {"marked": mark_read(db, name, [notification_id])}
+
+
+@users.get("/{name}/atom")
+def get_atom(name: str, token: str, db: Annotated[Database, Depends(database_dep)]) -> Response:
+    from core.settings import get_settings
+    from search.notify import atom_feed
+
+    try:
+        return Response(atom_feed(db, name, token, get_settings()), media_type="application/atom+xml")
+    except NotFound as exc:
+        raise HTTPException(status_code=404, detail=exc.message) from exc
+
+
+@documents.get("/{document_id}/progress")
+def get_progress(document_id: int, db: Annotated[Database, Depends(database_dep)]) -> list[dict[str, Any]]:
+    from workers.jobs_view import document_progress
+
+    return document_progress(db, document_id)

@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     webhook_max_failures: int = 5
     job_retries: int = 5
 
+    # Fault injection for the crash-recovery tests: sleep this long inside the named stage's job.
+    fault_delay_stage: str | None = None
+    fault_delay_s: float = 0.0
+
     convert_timeout_s: float = 120.0
     soffice_bin: str = "soffice"
     tesseract_bin: str = "tesseract"

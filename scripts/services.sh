@@ -100,7 +100,7 @@ start_redis() {
   fi
   mkdir -p "$CACHE/redis"
   redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$CACHE/redis" \
-    --appendonly yes --appendfsync everysec --save "" --logfile "$CACHE/redis/redis.log" \
+    --appendonly yes --appendfsync always --save "" --logfile "$CACHE/redis/redis.log" \
     --pidfile "$CACHE/redis/redis.pid"
   for _ in $(seq 1 30); do
     if redis_up; then log "redis up on 127.0.0.1:$REDIS_PORT"; return 0; fi
@@ -119,6 +119,13 @@ stop_all() {
 case "${1:-status}" in
   start) start_redis; start_es ;;
   stop) stop_all ;;
+  start-es) start_es ;;
+  stop-es)
+    if [ -f "$CACHE/es-run/es.pid" ]; then kill "$(cat "$CACHE/es-run/es.pid")" 2>/dev/null || true; fi
+    for _ in $(seq 1 60); do es_up || break; sleep 0.5; done
+    log "elasticsearch stopped" ;;
+  start-redis) start_redis ;;
+  stop-redis) redis-cli -p "$REDIS_PORT" shutdown 2>/dev/null || true; log "redis stopped" ;;
   status)
     es_up && log "elasticsearch: up on $ES_PORT" || log "elasticsearch: down"
     redis_up && log "redis: up on $REDIS_PORT" || log "redis: down" ;;

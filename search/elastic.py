@@ -153,19 +153,31 @@ class ElasticBackend:
         reraise=True,
     )
     def delete_document(self, document_id: int) -> None:
+        """Remove a document's units. The integ-test distribution has no delete-by-query (it lives in the
+        reindex module), so ids are collected with search_after and deleted in bulk."""
         self.ensure()
-        self.client.delete_by_query(
-            index=self.alias, query={"term": {"document_id": document_id}}, refresh=True, conflicts="proceed"
-        )
+        self._delete_where({"term": {"document_id": document_id}})
+
+    def _delete_where(self, query: dict[str, Any]) -> None:
+        after: list[Any] | None = None
+        while True:
+            body: dict[str, Any] = {"query": query, "size": 1000, "sort": [{"key": "asc"}], "_source": False}
+            if after is not None:
+                body["search_after"] = after
+            hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
+            if not hits:
+                break
+            actions = ({"_op_type": "delete", "_index": self.alias, "_id": h["_id"]} for h in hits)
+            helpers.bulk(self.client, actions, raise_on_error=False)
+            after = hits[-1]["sort"]
+        self.client.indices.refresh(index=self.alias)
 
     def refresh(self) -> None:
         self.client.indices.refresh(index=self.alias)
 
     def clear(self) -> None:
         self.ensure()
-        self.client.delete_by_query(
-            index=self.alias, query={"match_all": {}}, refresh=True, conflicts="proceed"
-        )
+        self._delete_where({"match_all": {}})
         self._vocabulary.clear()
 
     def count(self) -> int:

@@ -23,7 +23,7 @@ class InProcessRunner:
         self.settings = settings
 
     def enqueue(self, stage: str, *args: Any, **kwargs: Any) -> str:
-        JOBS[stage](*args, data_dir=str(self.settings.data_dir), **kwargs)
+        JOBS[stage](*args, settings=self.settings, **kwargs)
         return f"{stage}:{args[0] if args else ''}"
 
 

@@ -7,6 +7,7 @@ stage through the runner (in-process or RQ). No stage logic lives here: these ca
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,6 +66,8 @@ def stage_job(stage: str, version_id: int, work: Callable[[], object], db: Datab
     if not claim(db, version_id, stage):
         return False
     try:
+        if db.settings.fault_delay_stage == stage and db.settings.fault_delay_s:
+            time.sleep(db.settings.fault_delay_s)
         work()
     except Exception as exc:
         finish(db, version_id, stage, error=f"{type(exc).__name__}: {exc}"[:500])
@@ -74,8 +77,10 @@ def stage_job(stage: str, version_id: int, work: Callable[[], object], db: Datab
 
 
 # -- the job functions (module-level so RQ can import them) --------------------------------------------
-def job_ingest(path: str, document_id: int | None = None, data_dir: str | None = None) -> dict[str, object]:
-    settings = _settings(data_dir)
+def job_ingest(
+    path: str, document_id: int | None = None, data_dir: str | None = None, settings: Settings | None = None
+) -> dict[str, object]:
+    settings = settings or _settings(data_dir)
     outcome: IngestOutcome = Ingestor(settings).ingest(Path(path), document_id=document_id)
     if outcome.version_id is not None and outcome.status != "failed":
         from workers.runner import get_runner
@@ -84,10 +89,10 @@ def job_ingest(path: str, document_id: int | None = None, data_dir: str | None =
     return outcome.model_dump()
 
 
-def job_nlp(version_id: int, data_dir: str | None = None) -> bool:
+def job_nlp(version_id: int, data_dir: str | None = None, settings: Settings | None = None) -> bool:
     from nlp.service import structure_version, tag_version
 
-    settings = _settings(data_dir)
+    settings = settings or _settings(data_dir)
     db = _db(settings)
 
     def work() -> None:
@@ -99,10 +104,10 @@ def job_nlp(version_id: int, data_dir: str | None = None) -> bool:
     return done
 
 
-def job_index(version_id: int, data_dir: str | None = None) -> bool:
+def job_index(version_id: int, data_dir: str | None = None, settings: Settings | None = None) -> bool:
     from search.service import get_backend, index_document
 
-    settings = _settings(data_dir)
+    settings = settings or _settings(data_dir)
     db = _db(settings)
 
     def work() -> None:
@@ -117,10 +122,10 @@ def job_index(version_id: int, data_dir: str | None = None) -> bool:
     return done
 
 
-def job_notify(version_id: int, data_dir: str | None = None) -> bool:
+def job_notify(version_id: int, data_dir: str | None = None, settings: Settings | None = None) -> bool:
     from search.notify import notify_version
 
-    settings = _settings(data_dir)
+    settings = settings or _settings(data_dir)
     db = _db(settings)
     return stage_job("notify", version_id, lambda: notify_version(db, version_id, settings), db)
 
