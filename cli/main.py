@@ -43,12 +43,10 @@ def ingest(
 ) -> None:
     """Read, repair and store files; same bytes twice are stored once."""
     from ingest.service import Ingestor, iter_files
-    from search.service import get_backend
     from workers.chain import ingest_and_process
 
     settings = get_settings()
     ingestor = Ingestor(settings)
-    backend = get_backend(settings, ingestor.db)
     files = list(iter_files(paths))
     outcomes = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -56,7 +54,7 @@ def ingest(
         task = progress.add_task("ingest", total=len(files))
         for path in files:
             progress.update(task, description=f"ingest {path.name[:40]}")
-            outcomes.append(ingest_and_process(ingestor, path, document_id=document, backend=backend))
+            outcomes.append(ingest_and_process(ingestor, path, document_id=document))
             progress.advance(task)
     if json_out:
         print_json(outcomes)

@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("kenesh", appauthor=False)))
     database_url: str | None = None
     elasticsearch_url: str | None = None
+    elasticsearch_index: str = "kenesh-articles"  # the alias; versioned indices sit behind it
     redis_url: str | None = None
 
     # Bounds that keep one hostile file from blocking the others.
@@ -36,7 +37,8 @@ class Settings(BaseSettings):
     smtp_from: str = "kenesh@localhost"
     public_url: str = "http://localhost:8000"
     webhook_max_failures: int = 5
-    job_retries: int = 5
+    job_retries: int = 6
+    retry_intervals: list[int] = Field(default_factory=lambda: [1, 5, 15, 30, 60, 120])
 
     # Fault injection for the crash-recovery tests: sleep this long inside the named stage's job.
     fault_delay_stage: str | None = None

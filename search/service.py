@@ -20,7 +20,7 @@ def get_backend(settings: Settings, db: Database | None = None) -> SearchBackend
     if settings.elasticsearch_url:
         from search.elastic import ElasticBackend
 
-        backend = ElasticBackend(settings.elasticsearch_url)
+        backend = ElasticBackend(settings.elasticsearch_url, alias=settings.elasticsearch_index)
         if db is not None:
             backend.ensure(lambda: feed_all(db))
         return backend

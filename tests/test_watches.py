@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -137,7 +138,7 @@ def test_inverted_index_checks_few_watches(store: tuple[Settings, Ingestor, list
 
 
 class Hook(BaseHTTPRequestHandler):
-    received: list[tuple[bytes, str]] = []
+    received: ClassVar[list[tuple[bytes, str]]] = []
     fail = False
 
     def do_POST(self) -> None:

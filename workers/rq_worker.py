@@ -12,8 +12,8 @@ from typing import Any
 
 from redis import Redis
 from rq import Queue, Worker
-from rq.job import Job, JobStatus
-from rq.registry import StartedJobRegistry
+from rq.job import Job
+from rq.registry import ScheduledJobRegistry, StartedJobRegistry
 
 from core.logs import get_logger
 from core.settings import Settings
@@ -25,18 +25,19 @@ STALE = 4 * HEARTBEAT + 2
 
 
 def recover_abandoned(redis: Redis, queue_names: list[str]) -> list[str]:
-    """Requeue started jobs whose worker is gone or silent."""
+    """Requeue started jobs whose worker is gone or silent (no heartbeat for STALE seconds)."""
     live = {w.name: w for w in Worker.all(connection=redis)}
     now = datetime.now(UTC)
     recovered = []
     for name in queue_names:
         queue = Queue(name, connection=redis)
         registry = StartedJobRegistry(queue=queue)
-        for job_id in registry.get_job_ids():
+        for member in redis.zrange(registry.key, 0, -1):
+            job_id = registry.parse_job_id(member if isinstance(member, str) else member.decode())  # type: ignore[union-attr]
             try:
                 job = Job.fetch(job_id, connection=redis)
             except Exception:
-                registry.remove(job_id)
+                redis.zrem(registry.key, member)  # type: ignore[arg-type]
                 continue
             worker = live.get(job.worker_name or "")
             beat = worker.last_heartbeat if worker is not None else None
@@ -44,14 +45,30 @@ def recover_abandoned(redis: Redis, queue_names: list[str]) -> list[str]:
                 beat = beat.replace(tzinfo=UTC)
             if worker is not None and beat is not None and now - beat < timedelta(seconds=STALE):
                 continue
-            registry.remove(job_id)
-            job.set_status(JobStatus.QUEUED)
+            redis.zrem(registry.key, member)  # type: ignore[arg-type]
             queue.enqueue_job(job)
-            if worker is not None:
-                worker.register_death()
             recovered.append(job_id)
-            log.warning("recovered_abandoned_job", job_id=job_id, queue=name)
+            log.warning("recovered_abandoned_job", job_id=job_id, queue=name, worker=job.worker_name)
+        recovered += _release_due_scheduled(redis, queue)
     return recovered
+
+
+def _release_due_scheduled(redis: Redis, queue: Queue) -> list[str]:
+    """Retries scheduled by a worker that then died wait for a scheduler lock that dies with it (a
+    minute or two): put the due ones on their queue now. A duplicate enqueue is harmless: jobs are
+    idempotent."""
+    registry = ScheduledJobRegistry(queue=queue)
+    released = []
+    for job_id in registry.get_jobs_to_schedule(int(datetime.now(UTC).timestamp())):
+        try:
+            job = Job.fetch(job_id, connection=redis)
+        except Exception:
+            registry.remove(job_id)
+            continue
+        registry.remove(job)
+        queue.enqueue_job(job)
+        released.append(job_id)
+    return released
 
 
 class KeneshWorker(Worker):
@@ -75,5 +92,6 @@ def run_worker(
         name=name,
         job_monitoring_interval=HEARTBEAT,
         maintenance_interval=5,
+        worker_ttl=20,  # wakes every 5 s from waiting on the queues, so maintenance (and recovery) runs
     )
     return worker.work(burst=burst, with_scheduler=True, logging_level="WARNING")

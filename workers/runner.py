@@ -9,7 +9,6 @@ from core.settings import Settings
 from workers.stages import JOBS
 
 QUEUES = ["ingest", "nlp", "index", "notify", "dossier"]
-RETRY_INTERVALS = [1, 5, 15, 30, 60]
 
 
 class Runner(Protocol):
@@ -63,7 +62,7 @@ class RQRunner:
             data_dir=str(self.settings.data_dir),
             **kwargs,
             job_id=job_id,
-            retry=Retry(max=self.settings.job_retries, interval=RETRY_INTERVALS),
+            retry=Retry(max=self.settings.job_retries, interval=self.settings.retry_intervals),
             job_timeout=600,
             result_ttl=86400,
             failure_ttl=7 * 86400,
