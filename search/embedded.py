@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS bodies (rowid INTEGER PRIMARY KEY, text TEXT, lemmas TEXT);
 CREATE TABLE IF NOT EXISTS article_competences (rowid INTEGER, competence TEXT);
 CREATE INDEX IF NOT EXISTS article_competences_idx ON article_competences(competence, rowid);
+CREATE INDEX IF NOT EXISTS article_competences_row ON article_competences(rowid);
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(latest, date, rowid);
 CREATE INDEX IF NOT EXISTS articles_filters ON articles(latest, language, budget, act_type);
@@ -288,24 +289,30 @@ class EmbeddedBackend:
         return order, None, []
 
     def _facets(self, base: str, clause: str, params: list[Any]) -> dict[str, dict[str, int]]:
+        """Counts over every match: the matched rows are collected once (FTS first), then grouped."""
         out: dict[str, dict[str, int]] = {}
-        for name, column in (
-            ("language", "a.language"),
-            ("act_type", "a.act_type"),
-            ("year", "a.year"),
-            ("budget", "a.budget"),
-        ):
-            rows = self.conn.execute(
-                f"SELECT {column} AS v, COUNT(*) AS n {base}{clause} GROUP BY v ORDER BY n DESC, v", params
+        conn = self.conn
+        conn.execute("DROP TABLE IF EXISTS temp.facet_rows")
+        conn.execute(f"CREATE TEMP TABLE facet_rows AS SELECT a.rowid AS rowid {base}{clause}", params)
+        try:
+            for name, column in (
+                ("language", "language"),
+                ("act_type", "act_type"),
+                ("year", "year"),
+                ("budget", "budget"),
+            ):
+                rows = conn.execute(
+                    f"SELECT a.{column} AS v, COUNT(*) AS n FROM temp.facet_rows f CROSS JOIN articles a "
+                    "ON a.rowid = f.rowid GROUP BY v ORDER BY n DESC, v"
+                ).fetchall()
+                out[name] = {_facet_value(name, r["v"]): r["n"] for r in rows if r["v"] is not None}
+            rows = conn.execute(
+                "SELECT c.competence AS v, COUNT(*) AS n FROM temp.facet_rows f "
+                "JOIN article_competences c ON c.rowid = f.rowid GROUP BY v ORDER BY n DESC, v"
             ).fetchall()
-            out[name] = {_facet_value(name, r["v"]): r["n"] for r in rows if r["v"] is not None}
-        rows = self.conn.execute(
-            f"SELECT c.competence AS v, COUNT(*) AS n {base} "
-            f"JOIN article_competences c ON c.rowid = a.rowid{clause} "
-            "GROUP BY v ORDER BY n DESC, v",
-            params,
-        ).fetchall()
-        out["competence"] = {r["v"]: r["n"] for r in rows}
+            out["competence"] = {r["v"]: r["n"] for r in rows}
+        finally:
+            conn.execute("DROP TABLE IF EXISTS temp.facet_rows")
         return out
 
     def more_like_this(self, key: str, request: SearchRequest) -> SearchResult:
