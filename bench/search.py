@@ -185,6 +185,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200_000)
     parser.add_argument("--es-url", default="http://127.0.0.1:9200")
     parser.add_argument("--skip-es", action="store_true")
+    parser.add_argument("--skip-embedded", action="store_true")
     args = parser.parse_args()
     shared = need_shared()
     start = time.perf_counter()
@@ -194,6 +195,13 @@ def main() -> None:
         "(analysis included)"
     )
 
+    if not args.skip_embedded:
+        run_embedded(docs)
+    if not args.skip_es:
+        run_es(docs, args.es_url)
+
+
+def run_embedded(docs: list[SearchDoc]) -> None:
     folder = Path(tempfile.mkdtemp(prefix="kenesh-bench-search-"))
     embedded = EmbeddedBackend(folder / "search.sqlite3")
     start = time.perf_counter()
@@ -205,10 +213,12 @@ def main() -> None:
     latency(embedded, "embedded")
     shutil.rmtree(folder, ignore_errors=True)
 
-    if not args.skip_es:
+
+def run_es(docs: list[SearchDoc], url: str) -> None:
+    if True:
         from search.elastic import ElasticBackend
 
-        es = ElasticBackend(args.es_url, alias="kenesh-bench")
+        es = ElasticBackend(url, alias="kenesh-bench")
         for index in list(es.client.indices.get(index="kenesh-bench*").keys()):
             es.client.indices.delete(index=index)
         es.ensure()

@@ -17,7 +17,7 @@ from elasticsearch import TransportError as EsTransportError
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from search.models import Hit, SearchDoc, SearchRequest, SearchResult
-from search.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, Term
+from search.query import And, Node, Not, Or, ParsedQuery, Phrase, Prefix, Term
 from search.typos import expand
 
 ALIAS = "kenesh-articles"
@@ -67,6 +67,7 @@ class ElasticBackend:
         self.index_name = f"{alias}-v{MAPPING_VERSION}"
         self._vocabulary: dict[str, set[str]] = {}
         self.last_body: dict[str, Any] = {}
+        self._known: dict[str, bool] = {}  # lemma key -> indexed? (cleared whenever documents change)
 
     def healthy(self) -> bool:
         """Cluster health (the integ-test distribution has no «GET /», so ``ping`` cannot be used)."""
@@ -145,6 +146,7 @@ class ElasticBackend:
         self.ensure()
         self._bulk(docs)
         self._vocabulary.clear()
+        self._known.clear()
 
     @retry(
         retry=retry_if_exception_type(TRANSIENT),
@@ -179,6 +181,7 @@ class ElasticBackend:
         self.ensure()
         self._delete_where({"match_all": {}})
         self._vocabulary.clear()
+        self._known.clear()
 
     def count(self) -> int:
         self.ensure()
@@ -194,6 +197,34 @@ class ElasticBackend:
         return SearchDoc(**source)
 
     def known(self, keys: set[str]) -> set[str]:
+        """Which of ``keys`` are indexed; answered from what one request per query fetched (see
+        ``_prefetch_known``) or with a request of its own."""
+        missing = keys - self._known.keys()
+        if missing:
+            self._fetch_known(missing)
+        return {k for k in keys if self._known.get(k)}
+
+    def _prefetch_known(self, parsed: ParsedQuery) -> None:
+        """One request for all long query words, instead of one per word."""
+        keys: set[str] = set()
+
+        def walk(node: Node | None) -> None:
+            if isinstance(node, Term):
+                keys.update(k for k in node.keys if len(k) >= 6)
+            elif isinstance(node, Not):
+                walk(node.node)
+            elif isinstance(node, (And, Or)):
+                for child in node.nodes:
+                    walk(child)
+
+        walk(parsed.tree)
+        missing = keys - self._known.keys()
+        if missing:
+            self._fetch_known(missing)
+
+    def _fetch_known(self, keys: set[str]) -> None:
+        if len(self._known) > 50_000:
+            self._known.clear()
         body = self._search(
             {
                 "size": 0,
@@ -201,7 +232,9 @@ class ElasticBackend:
                 "aggs": {"k": {"terms": {"field": "keys", "include": sorted(keys), "size": len(keys)}}},
             }
         )
-        return {b["key"] for b in body["aggregations"]["k"]["buckets"]}
+        found = {b["key"] for b in body["aggregations"]["k"]["buckets"]}
+        for key in keys:
+            self._known[key] = key in found
 
     def vocabulary(self, first_letter: str) -> set[str]:
         if first_letter not in self._vocabulary:
@@ -275,6 +308,7 @@ class ElasticBackend:
     def search(self, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
         self.ensure()
         started = time.perf_counter()
+        self._prefetch_known(parsed)
         positive, negative = self._clause(parsed.tree)
         query: dict[str, Any] = {"bool": {"filter": self._filters(request)}}
         query["bool"]["must"] = [positive] if positive else [{"match_all": {}}]
