@@ -122,10 +122,22 @@ case "${1:-status}" in
   start-es) start_es ;;
   stop-es)
     if [ -f "$CACHE/es-run/es.pid" ]; then kill "$(cat "$CACHE/es-run/es.pid")" 2>/dev/null || true; fi
+    # an Elasticsearch started from another checkout has its pid file elsewhere: stop it by command line
+    pkill -f "org.elasticsearch.bootstrap.Elasticsearch" 2>/dev/null || true
     for _ in $(seq 1 60); do es_up || break; sleep 0.5; done
     log "elasticsearch stopped" ;;
   start-redis) start_redis ;;
   stop-redis) redis-cli -p "$REDIS_PORT" shutdown 2>/dev/null || true; log "redis stopped" ;;
+  restart-redis)
+    # restart the running server on its own data directory, so its append-only file is replayed
+    dir=$(redis-cli -p "$REDIS_PORT" config get dir 2>/dev/null | tail -1)
+    redis-cli -p "$REDIS_PORT" shutdown 2>/dev/null || true
+    for _ in $(seq 1 20); do redis_up || break; sleep 0.5; done
+    mkdir -p "${dir:-$CACHE/redis}"
+    redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "${dir:-$CACHE/redis}" \
+      --appendonly yes --appendfsync always --save "" --logfile "${dir:-$CACHE/redis}/redis.log"
+    for _ in $(seq 1 30); do redis_up && break; sleep 0.5; done
+    log "redis restarted on ${dir:-$CACHE/redis}" ;;
   status)
     es_up && log "elasticsearch: up on $ES_PORT" || log "elasticsearch: down"
     redis_up && log "redis: up on $REDIS_PORT" || log "redis: down" ;;

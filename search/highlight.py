@@ -3,17 +3,21 @@ the same way for both backends."""
 
 from __future__ import annotations
 
-from search.analysis import analyze
+from search.analysis import Token, analyze
 
 WINDOW = 90
 
 
 def snippet(
-    text: str, language: str, keys: set[str], prefixes: set[str] | None = None
+    text: str,
+    language: str,
+    keys: set[str],
+    prefixes: set[str] | None = None,
+    tokens: list[Token] | None = None,
 ) -> tuple[str, list[str]]:
     """A window of ``text`` around its first matching word, matches wrapped in «[…]», and the words."""
     prefixes = prefixes or set()
-    tokens = analyze(text, language)
+    tokens = tokens if tokens is not None else analyze(text, language)
     hits = [t for t in tokens if t.key in keys or any(t.surface.lower().startswith(p) for p in prefixes)]
     if not hits:
         flat = " ".join(text.split())

@@ -26,10 +26,10 @@ from core.errors import NotFound
 from core.logs import get_logger
 from core.models import Notification, User, Version, Watch
 from core.settings import Settings
+from search.analysis import Token, analyze
 from search.feed import docs_for_document
 from search.highlight import snippet
 from search.models import SearchDoc
-from search.query import parse_query
 from search.watches import WatchIndex, WatchSpec
 
 log = get_logger("kenesh.notify")
@@ -176,72 +176,63 @@ def notify_version(db: Database, version_id: int, settings: Settings, cache: Wat
             if regions and not _region_ok(doc, regions):
                 continue
             matched.setdefault(watch_id, []).append(doc)
+    tokens = {doc.key: analyze(doc.text, doc.language) for docs_ in matched.values() for doc in docs_}
     created: list[int] = []
-    for watch_id, articles in matched.items():
-        notification_id = _record(db, watch_id, document_id, version_id, seq, title, articles, index)
-        if notification_id is not None:
-            created.append(notification_id)
+    with db.session() as session:
+        users = {u.id: u for u in session.scalars(select(User))}
+        watches = {w.id: w for w in session.scalars(select(Watch).where(Watch.id.in_(list(matched))))}
+        for watch_id, articles in matched.items():
+            watch = watches.get(watch_id)
+            if watch is None:
+                continue
+            notification = _build(
+                watch, users.get(watch.user_id), document_id, version_id, seq, title, articles, index, tokens
+            )
+            try:
+                with session.begin_nested():
+                    session.add(notification)
+            except IntegrityError:
+                continue  # already notified for this version: exactly once
+            created.append(notification.id)
     for notification_id in _undelivered(db, version_id):
         deliver(db, notification_id, settings)
     return created
 
 
-def _record(
-    db: Database,
-    watch_id: int,
+def _build(
+    watch: Watch,
+    user: User | None,
     document_id: int,
     version_id: int,
     seq: int,
     title: str,
     articles: list[SearchDoc],
     index: WatchIndex,
-) -> int | None:
-    compiled = index.compiled[watch_id]
-    keys = parse_query(compiled.spec.query).positive_keys()
-    with db.session() as session:
-        watch = session.get(Watch, watch_id)
-        if watch is None:
-            return None
-        user = session.get(User, watch.user_id)
-        language = user.language if user and user.language in {"ky", "ru"} else "ky"
-        items = []
-        for doc in articles:
-            text, words = snippet(doc.text, doc.language, keys)
-            reason = (
-                ", ".join(words)
-                if words
-                else (
-                    messages()[language]["template_local_budget"]
-                    if doc.budget
-                    else ", ".join(doc.competences)
-                )
-            )
-            items.append(
-                {
-                    "key": doc.key,
-                    "number": doc.number,
-                    "unit_id": doc.unit_id,
-                    "snippet": text,
-                    "reason": reason,
-                }
-            )
-        message = render(language, watch, title, seq, items)
-        notification = Notification(
-            watch_id=watch_id,
-            user_id=watch.user_id,
-            document_id=document_id,
-            version_id=version_id,
-            title=title,
-            articles=items,
-            message=message,
+    tokens: dict[str, list[Token]],
+) -> Notification:
+    keys = index.compiled[watch.id].parsed.positive_keys()
+    language = user.language if user and user.language in {"ky", "ru"} else "ky"
+    items = []
+    for doc in articles:
+        text, words = snippet(doc.text, doc.language, keys, tokens=tokens.get(doc.key))
+        reason = (
+            ", ".join(words)
+            if words
+            else (messages()[language]["template_local_budget"] if doc.budget else ", ".join(doc.competences))
         )
-        try:
-            with session.begin_nested():
-                session.add(notification)
-        except IntegrityError:
-            return None  # already notified for this version: exactly once
-        session.flush()
-        return notification.id
+        items.append(
+            {"key": doc.key, "number": doc.number, "unit_id": doc.unit_id, "snippet": text, "reason": reason}
+        )
+    message = render(language, watch, title, seq, items)
+    return Notification(
+        watch_id=watch.id,
+        user_id=watch.user_id,
+        document_id=document_id,
+        version_id=version_id,
+        title=title,
+        articles=items,
+        message=message,
+    )
 
 
 def render(language: str, watch: Watch, title: str, seq: int, items: list[dict[str, Any]]) -> str:

@@ -169,8 +169,7 @@ def test_redis_restart_loses_no_queued_job(env: dict[str, str], tmp_path: Path) 
     assert kenesh(env, "ingest", str(draft), str(other)).returncode == 0
     queued = [j for j in json.loads(kenesh(env, "jobs", "--json").stdout) if j["state"] == "queued"]
     assert len(queued) == 2
-    subprocess.run(["bash", str(ROOT / "scripts" / "services.sh"), "stop-redis"], check=True, timeout=60)
-    subprocess.run(["bash", str(ROOT / "scripts" / "services.sh"), "start-redis"], check=True, timeout=60)
+    subprocess.run(["bash", str(ROOT / "scripts" / "services.sh"), "restart-redis"], check=True, timeout=60)
     assert wait_for(lambda: Redis.from_url(env["KENESH_REDIS_URL"]).ping(), 30)
     requeued = [j for j in json.loads(kenesh(env, "jobs", "--json").stdout) if j["state"] == "queued"]
     assert {j["id"] for j in requeued} == {j["id"] for j in queued}
