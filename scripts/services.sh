@@ -8,7 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 ES_VERSION="${KENESH_ES_VERSION:-8.19.4}"
-CACHE="${KENESH_SERVICES_DIR:-$ROOT/.cache/services}"
+# Outside the checkout when root: the Elasticsearch user must be able to reach it whatever the
+# permissions of the directories above the checkout.
+if [ "$(id -u)" -eq 0 ]; then DEFAULT_CACHE=/opt/kenesh-services; else DEFAULT_CACHE="$ROOT/.cache/services"; fi
+CACHE="${KENESH_SERVICES_DIR:-$DEFAULT_CACHE}"
 ES_HOME="$CACHE/elasticsearch-$ES_VERSION"
 ES_USER="${KENESH_ES_USER:-kenesh-es}"
 ES_PORT="${KENESH_ES_PORT:-9200}"
