@@ -84,6 +84,7 @@ def show(
     from core.db import Database
     from ingest.service import document_view
     from nlp.service import language_alignment, version_tree
+    from workers.jobs_view import document_progress
 
     try:
         db = Database(get_settings())
@@ -91,6 +92,7 @@ def show(
         latest = view["latest_version_id"]
         view["articles"] = version_tree(db, latest) if latest else []
         view["language_alignment"] = language_alignment(db, document_id)
+        view["progress"] = document_progress(db, document_id)
         for item in view["versions"]:
             item["articles"] = version_tree(db, item["version_id"]) if item["version_id"] != latest else None
     except KeneshError as exc:
