@@ -249,6 +249,7 @@ def test_ingest_stores_structure_and_diff_cli(cli_data_dir: Path) -> None:
         shown["articles"][2]["parts"][0]["items"][0]["subitems"][1]["id"]
         == "art_12__part_1__item_1__subitem_б"
     )
+    assert shown["progress"][0]["stages"] == {"nlp": "done", "index": "done", "notify": "done"}
     result = json.loads(runner.invoke(app, ["diff", str(rows[0]["document_id"]), "--json"]).stdout)
     statuses = {
         (a["status"], a["old_number"], a["new_number"])
