@@ -210,3 +210,18 @@ def test_elasticsearch_down_for_a_minute_delays_indexing_but_loses_nothing(
     assert hits["backend"] == "elasticsearch" and hits["total"] >= 1
     for index in es.client.indices.get_alias(name=alias):
         es.client.indices.delete(index=index)
+
+
+def test_failed_jobs_are_listed_and_retried(env: dict[str, str], tmp_path: Path) -> None:
+    draft = prepare(env, tmp_path)
+    broken = {**env, "KENESH_ELASTICSEARCH_URL": "http://127.0.0.1:9", "KENESH_JOB_RETRIES": "0"}
+    assert kenesh(broken, "ingest", str(draft)).returncode == 0
+    kenesh(broken, "worker", "--burst")
+    jobs = json.loads(kenesh(broken, "jobs", "--json").stdout)
+    failed = [j for j in jobs if j["state"] == "failed"]
+    assert [j["id"] for j in failed] == ["index-1"] and failed[0]["error"]
+    assert notifications(db_for(env)) == 0
+    retried = json.loads(kenesh(env, "jobs", "retry", "--all-failed", "--json").stdout)
+    assert retried == {"retried": ["index-1"]}
+    assert kenesh(env, "worker", "--burst").returncode == 0
+    assert stage_status(db_for(env), "notify") == {"done"} and notifications(db_for(env)) == 1

@@ -62,7 +62,9 @@ class RQRunner:
             data_dir=str(self.settings.data_dir),
             **kwargs,
             job_id=job_id,
-            retry=Retry(max=self.settings.job_retries, interval=self.settings.retry_intervals),
+            retry=Retry(max=self.settings.job_retries, interval=self.settings.retry_intervals)
+            if self.settings.job_retries > 0
+            else None,
             job_timeout=600,
             result_ttl=86400,
             failure_ttl=7 * 86400,
