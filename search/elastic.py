@@ -5,8 +5,6 @@ search_after and more_like_this."""
 
 from __future__ import annotations
 
-import base64
-import json
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -16,7 +14,7 @@ from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch import TransportError as EsTransportError
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from search.models import Hit, SearchDoc, SearchRequest, SearchResult
+from search.models import Hit, SearchDoc, SearchRequest, SearchResult, decode_cursor, encode_cursor
 from search.query import And, Node, Not, Or, ParsedQuery, Phrase, Prefix, Term
 from search.typos import expand
 
@@ -48,14 +46,6 @@ MAPPING: dict[str, Any] = {
     }
 }
 TRANSIENT = (EsConnectionError, EsTransportError, ConnectionError, TimeoutError)
-
-
-def _cursor(values: list[Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
-
-
-def _uncursor(cursor: str) -> list[Any]:
-    return list(json.loads(base64.urlsafe_b64decode(cursor.encode())))
 
 
 class ElasticBackend:
@@ -326,7 +316,7 @@ class ElasticBackend:
             "track_total_hits": 10_000,
         }
         if request.after:
-            body["search_after"] = _uncursor(request.after)
+            body["search_after"] = decode_cursor(request.after)
         if request.facets:
             body["aggs"] = {
                 name: {"terms": {"field": field, "size": 50}}
@@ -352,7 +342,7 @@ class ElasticBackend:
             total_is_lower_bound=response["hits"]["total"].get("relation") == "gte",
             hits=hits,
             facets=facets,
-            next=_cursor(raw[-1]["sort"]) if more and raw else None,
+            next=encode_cursor(raw[-1]["sort"]) if more and raw else None,
             backend=self.name,
             took_ms=(time.perf_counter() - started) * 1000,
         )

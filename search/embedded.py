@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import sqlite3
 import threading
@@ -10,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from search.models import Hit, SearchDoc, SearchRequest, SearchResult
+from search.models import Hit, SearchDoc, SearchRequest, SearchResult, decode_cursor, encode_cursor
 from search.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, Term
 from search.typos import expand
 
@@ -58,14 +57,6 @@ TOTAL_CAP = 10_000  # counts beyond this are reported as a lower bound, as Elast
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
-
-
-def encode_cursor(values: list[Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
-
-
-def decode_cursor(cursor: str) -> list[Any]:
-    return list(json.loads(base64.urlsafe_b64decode(cursor.encode())))
 
 
 class EmbeddedBackend:

@@ -3,9 +3,20 @@ backends."""
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
 
 from pydantic import BaseModel, Field
+
+
+def encode_cursor(values: list[Any]) -> str:
+    """An opaque page cursor (the sort values of the last hit), the same shape for both backends."""
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    return list(json.loads(base64.urlsafe_b64decode(cursor.encode())))
 
 
 class SearchDoc(BaseModel):
