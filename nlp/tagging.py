@@ -157,6 +157,7 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
             if tokens[a].sent == tokens[i].sent and (abs(a - i) <= window or abs(a - j) <= window)
         ]
 
+    via_budget_term = False  # the money flow is named through a budget or LSG funds, not only a local tax
     for i, j in local_terms:
         if i in national_tokens:
             continue
@@ -165,6 +166,7 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
             continue
         found = near_flows(i, j, 10)
         if found:
+            via_budget_term = True
             budget_evidence.append(_span(tokens, i, j, text))
             for a, b, flow_kind in found:
                 budget_evidence.append(_span(tokens, a, b, text))
@@ -199,7 +201,7 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
                 seen_terms.add(key)
                 hit.score = min(1.0, hit.score + weight)
             hit.evidence.append(_span(tokens, i, j, text))
-        if local_budget:
+        if local_budget and via_budget_term:
             hit = competences.setdefault("local_budget", CompetenceHit("local_budget", 0.0))
             hit.score = 1.0
             hit.evidence.extend(budget_evidence[:3])
