@@ -194,24 +194,6 @@ class ElasticBackend:
             self._fetch_known(missing)
         return {k for k in keys if self._known.get(k)}
 
-    def _prefetch_known(self, parsed: ParsedQuery) -> None:
-        """One request for all long query words, instead of one per word."""
-        keys: set[str] = set()
-
-        def walk(node: Node | None) -> None:
-            if isinstance(node, Term):
-                keys.update(k for k in node.keys if len(k) >= 6)
-            elif isinstance(node, Not):
-                walk(node.node)
-            elif isinstance(node, (And, Or)):
-                for child in node.nodes:
-                    walk(child)
-
-        walk(parsed.tree)
-        missing = keys - self._known.keys()
-        if missing:
-            self._fetch_known(missing)
-
     def _fetch_known(self, keys: set[str]) -> None:
         if len(self._known) > 50_000:
             self._known.clear()
@@ -296,9 +278,73 @@ class ElasticBackend:
         return out
 
     def search(self, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
+        """One request in the common case: long query words not yet known to be indexed are assumed
+        indexed, and a global aggregation in the same request checks it; only if a word turns out to
+        be absent (a typo) is the query rebuilt with its close variants and sent again."""
         self.ensure()
         started = time.perf_counter()
-        self._prefetch_known(parsed)
+        unknown = self._long_keys(parsed) - self._known.keys()
+        for key in unknown:
+            self._known[key] = True  # optimistic, checked by the aggregation below
+        body = self._body(request, parsed)
+        if unknown:
+            body.setdefault("aggs", {})["_known"] = {
+                "global": {},
+                "aggs": {
+                    "k": {
+                        "filter": {"terms": {"keys": sorted(unknown)}},
+                        "aggs": {
+                            "t": {
+                                "terms": {"field": "keys", "include": sorted(unknown), "size": len(unknown)}
+                            }
+                        },
+                    }
+                },
+            }
+        response = self._search(body)
+        if unknown:
+            buckets = response["aggregations"].pop("_known")["k"]["t"]["buckets"]
+            found = {b["key"] for b in buckets}
+            for key in unknown:
+                self._known[key] = key in found
+            if unknown - found:  # a word is not in the index: widen it to its close variants
+                body = self._body(request, parsed)
+                response = self._search(body)
+        self.last_body = body
+        raw = response["hits"]["hits"]
+        more = len(raw) > request.limit
+        raw = raw[: request.limit]
+        hits = [_hit(h) for h in raw]
+        facets: dict[str, dict[str, int]] = {}
+        for name, agg in response.get("aggregations", {}).items():
+            facets[name] = {_bucket_key(name, b): b["doc_count"] for b in agg["buckets"]}
+        return SearchResult(
+            total=response["hits"]["total"]["value"],
+            total_is_lower_bound=response["hits"]["total"].get("relation") == "gte",
+            hits=hits,
+            facets=facets,
+            next=encode_cursor(raw[-1]["sort"]) if more and raw else None,
+            backend=self.name,
+            took_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    @staticmethod
+    def _long_keys(parsed: ParsedQuery) -> set[str]:
+        keys: set[str] = set()
+
+        def walk(node: Node | None) -> None:
+            if isinstance(node, Term):
+                keys.update(k for k in node.keys if len(k) >= 6)
+            elif isinstance(node, Not):
+                walk(node.node)
+            elif isinstance(node, (And, Or)):
+                for child in node.nodes:
+                    walk(child)
+
+        walk(parsed.tree)
+        return keys
+
+    def _body(self, request: SearchRequest, parsed: ParsedQuery) -> dict[str, Any]:
         positive, negative = self._clause(parsed.tree)
         query: dict[str, Any] = {"bool": {"filter": self._filters(request)}}
         query["bool"]["must"] = [positive] if positive else [{"match_all": {}}]
@@ -328,24 +374,7 @@ class ElasticBackend:
                     ("competence", "competences"),
                 )
             }
-        self.last_body = body
-        response = self._search(body)
-        raw = response["hits"]["hits"]
-        more = len(raw) > request.limit
-        raw = raw[: request.limit]
-        hits = [_hit(h) for h in raw]
-        facets: dict[str, dict[str, int]] = {}
-        for name, agg in response.get("aggregations", {}).items():
-            facets[name] = {_bucket_key(name, b): b["doc_count"] for b in agg["buckets"]}
-        return SearchResult(
-            total=response["hits"]["total"]["value"],
-            total_is_lower_bound=response["hits"]["total"].get("relation") == "gte",
-            hits=hits,
-            facets=facets,
-            next=encode_cursor(raw[-1]["sort"]) if more and raw else None,
-            backend=self.name,
-            took_ms=(time.perf_counter() - started) * 1000,
-        )
+        return body
 
     @retry(
         retry=retry_if_exception_type(TRANSIENT),
