@@ -181,7 +181,8 @@ def latency(backend: object, label: str, raw: object = None) -> None:
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
     print(
-        f"{label}: first pass p50 {statistics.median(cold):.1f} ms, p95 {cold[int(len(cold) * 0.95) - 1]:.1f} ms; "
+        f"{label}: first pass p50 {statistics.median(cold):.1f} ms, "
+        f"p95 {cold[int(len(cold) * 0.95) - 1]:.1f} ms; "
         f"warm p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms (50 queries)"
     )
     if raw_times:
