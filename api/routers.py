@@ -13,7 +13,7 @@ from ingest.service import document_view
 from nlp.service import diff_document, language_alignment, version_tree
 from search.backend import SearchBackend
 from search.models import SearchRequest, SearchResult
-from search.service import search
+from search.service import asearch
 
 documents = APIRouter(prefix="/documents", tags=["documents"])
 searching = APIRouter(prefix="/search", tags=["search"])
@@ -45,7 +45,7 @@ def get_diff(
 
 
 @searching.get("", response_model=SearchResult)
-def get_search(
+async def get_search(
     backend: Annotated[SearchBackend, Depends(backend_dep)],
     q: str = "",
     lang: str | None = None,
@@ -80,7 +80,7 @@ def get_search(
         like=like,
         facets=facets,
     )
-    return search(backend, request)
+    return await asearch(backend, request)
 
 
 users = APIRouter(prefix="/users", tags=["notifications"])

@@ -11,7 +11,7 @@ from search.embedded import EmbeddedBackend
 from search.feed import all_document_ids, docs_for_document
 from search.highlight import snippet
 from search.models import SearchDoc, SearchRequest, SearchResult
-from search.query import parse_query
+from search.query import ParsedQuery, parse_query
 
 YES = {"yes", "true", "1", "да", "ооба"}
 
@@ -79,21 +79,37 @@ def _date_bound(value: str, start: bool) -> str | None:
 def search(backend: SearchBackend, request: SearchRequest) -> SearchResult:
     parsed = parse_query(request.query)
     request = apply_filters(request, parsed.filters)
-    if request.like:
-        result = backend.more_like_this(request.like, request)  # type: ignore[attr-defined]
-        keys: set[str] = set()
-        source = backend.get(request.like)
-        if source is not None:
-            keys = set(source.lemmas.split())
-    else:
-        result = backend.search(request, parsed)
-        keys = parsed.positive_keys()
-        if keys:
-            from search.typos import expand
+    return _finish(backend, request, parsed, None)
 
-            keys = (
-                expand(keys, backend.vocabulary, getattr(backend, "known", None)) if len(keys) < 50 else keys
-            )
+
+async def asearch(backend: SearchBackend, request: SearchRequest) -> SearchResult:
+    """``search`` for async callers: the Elasticsearch backend's async client, others in a thread."""
+    parsed = parse_query(request.query)
+    request = apply_filters(request, parsed.filters)
+    native = getattr(backend, "asearch", None)
+    if native is not None and not request.like:
+        return _finish(backend, request, parsed, await native(request, parsed))
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(_finish, backend, request, parsed, None)
+
+
+def _finish(
+    backend: SearchBackend, request: SearchRequest, parsed: ParsedQuery, result: SearchResult | None
+) -> SearchResult:
+    """Run the query unless done already, then snippets with the matched words."""
+    from search.typos import expand
+
+    keys: set[str] = set()
+    if request.like:
+        result = result or backend.more_like_this(request.like, request)  # type: ignore[attr-defined]
+        source = backend.get(request.like)
+        keys = set(source.lemmas.split()) if source is not None else set()
+    else:
+        result = result or backend.search(request, parsed)
+        keys = parsed.positive_keys()
+        if keys and len(keys) < 50:
+            keys = expand(keys, backend.vocabulary, getattr(backend, "known", None))
     prefixes = parsed.prefixes()
     for hit in result.hits:
         hit.snippet, hit.matched = snippet(hit.snippet, hit.language, keys, prefixes)

@@ -198,3 +198,33 @@ def test_cli_and_api_share_one_implementation(
         assert document["articles"]
     finally:
         get_settings.cache_clear()
+
+
+def test_async_api_search_on_elasticsearch(
+    corpus: tuple[Settings, Ingestor, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The API answers through the official async client and gives what the sync path gives."""
+    from api.app import app as api
+    from core.settings import get_settings
+    from search.elastic import ElasticBackend
+
+    settings, ingestor, _ = corpus
+    alias = f"kenesh-test-{uuid.uuid4().hex[:8]}"
+    es = ElasticBackend(ES_URL, alias=alias)
+    es.ensure()
+    es.index(feed_all(ingestor.db))
+    es.refresh()
+    monkeypatch.setenv("KENESH_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("KENESH_ELASTICSEARCH_URL", ES_URL)
+    monkeypatch.setenv("KENESH_ELASTICSEARCH_INDEX", alias)
+    get_settings.cache_clear()
+    try:
+        for query in ("бюджет", '"жергиликтүү бюджет"', "жергиликтуу lang:ky"):
+            via_api = TestClient(api).get("/search", params={"q": query, "limit": 50}).json()
+            assert via_api["backend"] == "elasticsearch"
+            assert {h["key"] for h in via_api["hits"]} == keys(es, query), query
+            assert all("[" in h["snippet"] for h in via_api["hits"])
+    finally:
+        get_settings.cache_clear()
+        for index in es.client.indices.get_alias(name=alias):
+            es.client.indices.delete(index=index)
