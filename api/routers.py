@@ -62,6 +62,7 @@ async def get_search(
     after: str | None = None,
     like: str | None = None,
     facets: bool = False,
+    documents: bool = False,
 ) -> SearchResult:
     request = SearchRequest(
         query=q,
@@ -79,6 +80,7 @@ async def get_search(
         after=after,
         like=like,
         facets=facets,
+        documents=documents,
     )
     return await asearch(backend, request)
 

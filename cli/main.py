@@ -245,6 +245,9 @@ def search(
     facets: Annotated[
         bool, typer.Option("--facets", help="Counts per competence, type, language, year.")
     ] = False,
+    documents: Annotated[
+        bool, typer.Option("--documents", help="Whole documents, best article each.")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Search articles (the same implementation as the API)."""
@@ -270,6 +273,7 @@ def search(
         after=after,
         facets=facets,
         like=like,
+        documents=documents,
     )
     result = run_search(get_backend(settings, Database(settings)), request)
     if json_out:

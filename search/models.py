@@ -62,6 +62,7 @@ class SearchRequest(BaseModel):
     after: str | None = None  # opaque cursor from a previous page
     like: str | None = None  # "<version_id>:<unit_id>": more like this article
     facets: bool = False  # counts per competence, act type, language, year and budget impact
+    documents: bool = False  # whole documents: the best-matching article of each document, in order
 
 
 class Hit(BaseModel):

@@ -10,7 +10,7 @@ from search.backend import SearchBackend
 from search.embedded import EmbeddedBackend
 from search.feed import all_document_ids, docs_for_document
 from search.highlight import snippet
-from search.models import SearchDoc, SearchRequest, SearchResult
+from search.models import Hit, SearchDoc, SearchRequest, SearchResult
 from search.query import ParsedQuery, parse_query
 
 YES = {"yes", "true", "1", "да", "ооба"}
@@ -79,7 +79,37 @@ def _date_bound(value: str, start: bool) -> str | None:
 def search(backend: SearchBackend, request: SearchRequest) -> SearchResult:
     parsed = parse_query(request.query)
     request = apply_filters(request, parsed.filters)
+    if request.documents and not request.like:
+        return _finish(backend, request, parsed, by_document(backend, request, parsed))
     return _finish(backend, request, parsed, None)
+
+
+MAX_DOCUMENT_PAGES = 20
+
+
+def by_document(backend: SearchBackend, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
+    """Search whole documents: walk the article ranking page by page and keep each document's first
+    (best) article until ``limit`` documents are found. The same on both backends."""
+    page = request.model_copy(update={"limit": max(50, request.limit * 5), "documents": False})
+    seen: dict[int, Hit] = {}
+    result = SearchResult(total=0, hits=[])
+    for _ in range(MAX_DOCUMENT_PAGES):
+        result = backend.search(page, parsed)
+        for hit in result.hits:
+            seen.setdefault(hit.document_id, hit)
+        if len(seen) >= request.limit or result.next is None:
+            break
+        page = page.model_copy(update={"after": result.next, "facets": False})
+    hits = list(seen.values())[: request.limit]
+    exhausted = result.next is None
+    return SearchResult(
+        total=len(seen),
+        total_is_lower_bound=not exhausted,
+        hits=hits,
+        facets=result.facets,
+        backend=result.backend,
+        took_ms=result.took_ms,
+    )
 
 
 async def asearch(backend: SearchBackend, request: SearchRequest) -> SearchResult:
@@ -87,10 +117,13 @@ async def asearch(backend: SearchBackend, request: SearchRequest) -> SearchResul
     parsed = parse_query(request.query)
     request = apply_filters(request, parsed.filters)
     native = getattr(backend, "asearch", None)
-    if native is not None and not request.like:
+    if native is not None and not request.like and not request.documents:
         return _finish(backend, request, parsed, await native(request, parsed))
     from starlette.concurrency import run_in_threadpool
 
+    if request.documents and not request.like:
+        found = await run_in_threadpool(by_document, backend, request, parsed)
+        return await run_in_threadpool(_finish, backend, request, parsed, found)
     return await run_in_threadpool(_finish, backend, request, parsed, None)
 
 

@@ -143,6 +143,18 @@ def test_facets_and_pagination(backend: SearchBackend) -> None:
     assert dates == sorted(dates, reverse=True)
 
 
+def test_whole_documents(backend: SearchBackend) -> None:
+    articles = search(backend, SearchRequest(query="бюджет", limit=200))
+    documents = search(backend, SearchRequest(query="бюджет", limit=200, documents=True))
+    ids = [h.document_id for h in documents.hits]
+    assert len(ids) == len(set(ids)) == documents.total == len({h.document_id for h in articles.hits})
+    best: dict[int, str] = {}
+    for hit in articles.hits:
+        best.setdefault(hit.document_id, hit.key)
+    assert [h.key for h in documents.hits] == list(best.values())
+    assert len(search(backend, SearchRequest(query="бюджет", limit=2, documents=True)).hits) == 2
+
+
 def test_more_like_this_finds_the_same_norm_elsewhere(backend: SearchBackend) -> None:
     # the Osh decision's first point and the council decision fixture's first point: the same allocation norm
     [source] = keys(backend, "жылытуу")
