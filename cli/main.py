@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -110,6 +110,15 @@ def show(
     sys.stdout.write((view["text"] or "") + "\n")
 
 
+def _file_header(result: dict[str, Any]) -> bool:
+    """Print a file's name and language, or its error; False when there is nothing more to show."""
+    stdout.print(f"[bold]{result['file']}[/bold] ({result.get('language')})")
+    if "error" in result:
+        stdout.print(f"  [red]{result['error']['code']}: {result['error']['message']}[/red]")
+        return False
+    return True
+
+
 @app.command()
 def parse(
     files: Annotated[
@@ -125,9 +134,7 @@ def parse(
         print_json(results)
         return
     for result in results:
-        stdout.print(f"[bold]{result['file']}[/bold] ({result.get('language')})")
-        if "error" in result:
-            stdout.print(f"  [red]{result['error']['code']}: {result['error']['message']}[/red]")
+        if not _file_header(result):
             continue
         for article in result["articles"]:
             stdout.print(f"  {article['id']:24} {article.get('heading', '')[:80]}")
@@ -187,9 +194,7 @@ def tag(
         print_json(results)
         return
     for result in results:
-        stdout.print(f"[bold]{result['file']}[/bold] ({result.get('language')})")
-        if "error" in result:
-            stdout.print(f"  [red]{result['error']['code']}: {result['error']['message']}[/red]")
+        if not _file_header(result):
             continue
         for article in result["articles"]:
             if article["lsg_relevant"]:

@@ -456,21 +456,5 @@ def _bucket_key(name: str, bucket: dict[str, Any]) -> str:
 
 
 def _hit(raw: dict[str, Any]) -> Hit:
-    s = raw["_source"]
-    return Hit(
-        key=s["key"],
-        document_id=s["document_id"],
-        version_id=s["version_id"],
-        unit_id=s["unit_id"],
-        number=s["number"],
-        heading=s["heading"],
-        title=s["title"],
-        language=s["language"],
-        act_type=s.get("act_type"),
-        date=s.get("date"),
-        competences=s.get("competences", []),
-        budget=bool(s.get("budget")),
-        score=round(float(raw.get("_score") or 0.0), 4),
-        snippet=s["text"],
-        matched=[],
-    )
+    source = {"act_type": None, "date": None, **raw["_source"]}
+    return Hit.of(source, raw.get("_score") or 0.0, source["text"], source.get("competences", []))

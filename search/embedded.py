@@ -363,20 +363,4 @@ def _doc(row: sqlite3.Row) -> SearchDoc:
 
 
 def _hit(row: sqlite3.Row, text: str) -> Hit:
-    return Hit(
-        key=row["key"],
-        document_id=row["document_id"],
-        version_id=row["version_id"],
-        unit_id=row["unit_id"],
-        number=row["number"],
-        heading=row["heading"],
-        title=row["title"],
-        language=row["language"],
-        act_type=row["act_type"],
-        date=row["date"],
-        competences=json.loads(row["competences"] or "[]"),
-        budget=bool(row["budget"]),
-        score=round(float(row["score"]), 4),
-        snippet=text,
-        matched=[],
-    )
+    return Hit.of(row, row["score"], text, json.loads(row["competences"] or "[]"))

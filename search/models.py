@@ -82,6 +82,27 @@ class Hit(BaseModel):
     snippet: str
     matched: list[str]
 
+    @classmethod
+    def of(cls, fields: Any, score: float, text: str, competences: list[str]) -> Hit:
+        """A hit from an indexed document's stored fields (an Elasticsearch _source or a SQLite row)."""
+        return cls(
+            key=fields["key"],
+            document_id=fields["document_id"],
+            version_id=fields["version_id"],
+            unit_id=fields["unit_id"],
+            number=fields["number"],
+            heading=fields["heading"],
+            title=fields["title"],
+            language=fields["language"],
+            act_type=fields["act_type"],
+            date=fields["date"],
+            competences=competences,
+            budget=bool(fields["budget"]),
+            score=round(float(score or 0.0), 4),
+            snippet=text,
+            matched=[],
+        )
+
 
 class SearchResult(BaseModel):
     total: int
