@@ -258,3 +258,8 @@ def test_ingest_stores_structure_and_diff_cli(cli_data_dir: Path) -> None:
     }
     assert statuses == {("changed", "1", "1"), ("renumbered", "13", "14")}
     assert result["from"]["seq"] == 1 and result["to"]["seq"] == 2
+
+
+def test_every_article_carries_the_heading_field() -> None:
+    decision = act("ky_council_decision.txt")
+    assert all("heading" in a.to_json() for a in decision.articles)

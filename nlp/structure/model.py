@@ -32,8 +32,8 @@ class Unit:
 
     def to_json(self, with_text: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "kind": self.kind, "number": self.number}
-        if self.heading:
-            data["heading"] = self.heading
+        if self.heading or self.kind in {"article", "point", "chapter", "section"}:
+            data["heading"] = self.heading  # scripts rely on the field being there, empty or not
         if with_text:
             data["text"] = self.text.strip()
         parts = [c for c in self.children if c.kind == "part"]
