@@ -94,3 +94,29 @@ ERRORS_BY_CODE: dict[str, type[KeneshError]] = {
         NotFound,
     )
 }
+
+
+class InvalidInput(KeneshError):
+    """A request that cannot be carried out as given (an unknown stance, a date that is not a date...)."""
+
+    code = "invalid"
+    stage = "input"
+
+
+class DocumentDeleted(KeneshError):
+    code = "deleted"
+    stage = "lookup"
+
+
+class ArticleNotFound(NotFound):
+    code = "article_not_found"
+
+
+class EmptyAgenda(KeneshError):
+    code = "empty_agenda"
+    stage = "dossier"
+
+
+class RenderFailed(KeneshError):
+    code = "render_failed"
+    stage = "dossier"

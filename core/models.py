@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -32,6 +43,8 @@ class Document(Base):
     act_date: Mapped[str | None] = mapped_column(String(10))
     identity_key: Mapped[str | None] = mapped_column(String(400), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # A deleted draft keeps its versions: positions, agenda items and dossiers still point at them.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     versions: Mapped[list[Version]] = relationship(
         back_populates="document", order_by="Version.seq", cascade="all, delete-orphan"
@@ -169,4 +182,135 @@ class Notification(Base):
     delivered: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     digest_sent: Mapped[bool] = mapped_column(Boolean, default=False)
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Position(Base):
+    """An organisation's position on a draft article (``unit_id``) or on the whole draft (``unit_id`` None).
+
+    The row holds the current revision; every revision, the first included, is kept in
+    ``position_revisions`` so an edit never loses what was said before. ``version_id`` is the version
+    the position was written on: the article is looked up there when a later version drops it.
+    """
+
+    __tablename__ = "positions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"))
+    unit_id: Mapped[str | None] = mapped_column(String(200))
+    article_number: Mapped[str | None] = mapped_column(String(40))
+    org: Mapped[str] = mapped_column(String(200))
+    side: Mapped[str] = mapped_column(String(20))  # lsg | government | parliament | other
+    stance: Mapped[str] = mapped_column(String(20))  # supports | objects | amends
+    text: Mapped[str] = mapped_column(Text, default="")
+    wording: Mapped[str | None] = mapped_column(Text)
+    cost_tyiyn: Mapped[int | None] = mapped_column(BigInteger)  # money kept exact: 1 som = 100 tyiyn
+    cost_period: Mapped[str | None] = mapped_column(String(80))
+    cost_source: Mapped[str | None] = mapped_column(Text)
+    basis: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(200))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    revisions: Mapped[list[PositionRevision]] = relationship(
+        back_populates="position", order_by="PositionRevision.revision", cascade="all, delete-orphan"
+    )
+
+
+class PositionRevision(Base):
+    """One revision of a position as it was recorded (the audit trail)."""
+
+    __tablename__ = "position_revisions"
+    __table_args__ = (UniqueConstraint("position_id", "revision", name="uq_position_revisions"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position_id: Mapped[int] = mapped_column(ForeignKey("positions.id", ondelete="CASCADE"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    position: Mapped[Position] = relationship(back_populates="revisions")
+
+
+class Meeting(Base):
+    """A reconciliation meeting (Government, Budget and Finance Committee, or other)."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))  # government | budget-committee | other
+    date: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(Text)
+    chair: Mapped[str | None] = mapped_column(String(200))
+    secretary: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    participants: Mapped[list[MeetingParticipant]] = relationship(
+        order_by="MeetingParticipant.id", cascade="all, delete-orphan"
+    )
+    items: Mapped[list[AgendaItem]] = relationship(
+        order_by="AgendaItem.ordinal", cascade="all, delete-orphan"
+    )
+    decisions: Mapped[list[Decision]] = relationship(order_by="Decision.id", cascade="all, delete-orphan")
+
+
+class MeetingParticipant(Base):
+    __tablename__ = "meeting_participants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+
+
+class AgendaItem(Base):
+    """A draft on a meeting's agenda; ``version_id`` is the version current when it was put there."""
+
+    __tablename__ = "agenda_items"
+    __table_args__ = (UniqueConstraint("meeting_id", "document_id", name="uq_agenda_items_meeting_document"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Decision(Base):
+    """A meeting's decision on a draft (``unit_id`` None) or on one article's disagreement.
+
+    The latest decision on an article, across meetings, gives its disagreement status.
+    """
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    unit_id: Mapped[str | None] = mapped_column(String(200))
+    article_number: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))  # resolved | committee | chamber
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DossierBuild(Base):
+    """A generated protocol dossier or conclusion, with the exact inputs it was built from."""
+
+    __tablename__ = "dossier_builds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # protocol | conclusion
+    meeting_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    document_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    language: Mapped[str] = mapped_column(String(2))
+    format: Mapped[str] = mapped_column(String(8))
+    sha256: Mapped[str] = mapped_column(String(64))
+    inputs: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

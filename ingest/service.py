@@ -276,6 +276,7 @@ def document_view(db: Database, document_id: int, with_text: bool = True) -> dic
             "number": document.number,
             "date": document.act_date,
             "status": "failed" if latest is None else "ok",
+            "deleted_at": document.deleted_at.isoformat() if document.deleted_at else None,
             "language": latest.language if latest else None,
             "languages": sorted({v.language for v in good if v.language}),
             "latest_version_id": latest.id if latest else None,
@@ -283,3 +284,18 @@ def document_view(db: Database, document_id: int, with_text: bool = True) -> dic
             "text": latest.text if (latest and with_text) else None,
             "versions": versions,
         }
+
+
+def delete_document(db: Database, document_id: int) -> dict[str, Any]:
+    """Withdraw a document: it leaves search and cannot get new positions or agenda places, but its
+    versions stay, so agenda items, positions and dossiers that used it remain readable."""
+    from core.models import utcnow
+
+    with db.session() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise NotFound(f"Document {document_id} does not exist.", stage="delete")
+        if document.deleted_at is None:
+            document.deleted_at = utcnow()
+        log.info("document_deleted", document_id=document_id)
+        return {"id": document.id, "document_id": document.id, "deleted_at": document.deleted_at.isoformat()}

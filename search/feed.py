@@ -23,7 +23,7 @@ def _latest_ids(document: Document) -> set[int]:
 def docs_for_document(db: Database, document_id: int) -> list[SearchDoc]:
     with db.session() as session:
         document = session.get(Document, document_id)
-        if document is None:
+        if document is None or document.deleted_at is not None:  # deleted drafts leave the index
             return []
         latest = _latest_ids(document)
         out: list[SearchDoc] = []
@@ -70,5 +70,7 @@ def docs_for_document(db: Database, document_id: int) -> list[SearchDoc]:
 
 def all_document_ids(db: Database) -> Iterator[int]:
     with db.session() as session:
-        ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+        ids = list(
+            session.scalars(select(Document.id).where(Document.deleted_at.is_(None)).order_by(Document.id))
+        )
     yield from ids

@@ -1,0 +1,1 @@
+"""Positions, reconciliation meetings, and the protocol dossiers and conclusions built from them."""

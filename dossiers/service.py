@@ -1,0 +1,97 @@
+"""Build protocol dossiers and conclusions: gather, write DOCX (and PDF), record what was used.
+
+The CLI, the API and the ``dossier`` queue's job call these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from core.db import Database
+from core.errors import InvalidInput
+from core.logs import get_logger
+from core.models import DossierBuild
+from dossiers.assemble import gather_protocol
+from dossiers.conclusion import build_conclusion_docx, gather_conclusion
+from dossiers.labels import LANGUAGES
+from dossiers.pdf import docx_to_pdf
+from dossiers.protocol import build_protocol_docx
+
+log = get_logger("kenesh.dossiers")
+Format = Literal["docx", "pdf"]
+
+
+class Built(BaseModel):
+    """A generated file: its bytes are returned alongside, this is what is recorded about it."""
+
+    id: int
+    kind: str
+    meeting_id: int | None
+    document_id: int | None
+    language: str
+    format: str
+    sha256: str
+    size: int
+    inputs: dict[str, Any]
+
+
+def _check(language: str, fmt: str) -> None:
+    if language not in LANGUAGES:
+        raise InvalidInput(f"Language must be ky or ru, not {language!r}.", stage="dossier")
+    if fmt not in ("docx", "pdf"):
+        raise InvalidInput(f"Format must be docx or pdf, not {fmt!r}.", stage="dossier")
+
+
+def _record(
+    db: Database,
+    kind: str,
+    content: bytes,
+    language: str,
+    fmt: str,
+    inputs: dict[str, Any],
+    **ids: int | None,
+) -> Built:
+    digest = hashlib.sha256(content).hexdigest()
+    with db.session() as session:
+        row = DossierBuild(kind=kind, language=language, format=fmt, sha256=digest, inputs=inputs, **ids)
+        session.add(row)
+        session.flush()
+        built = Built(
+            id=row.id,
+            kind=kind,
+            meeting_id=row.meeting_id,
+            document_id=row.document_id,
+            language=language,
+            format=fmt,
+            sha256=digest,
+            size=len(content),
+            inputs=inputs,
+        )
+    log.info("dossier_built", kind=kind, id=built.id, format=fmt, size=built.size)
+    return built
+
+
+def build_dossier(db: Database, meeting_id: int, language: str, fmt: str = "docx") -> tuple[Built, bytes]:
+    """The protocol dossier of a meeting, as DOCX or PDF bytes, and the record of its inputs."""
+    _check(language, fmt)
+    data = gather_protocol(db, meeting_id, language)
+    content = build_protocol_docx(data)
+    if fmt == "pdf":
+        content = docx_to_pdf(content, db.settings)
+    return _record(db, "protocol", content, language, fmt, data.inputs, meeting_id=meeting_id), content
+
+
+def build_conclusion(
+    db: Database, document_id: int, language: str, fmt: str = "docx", verdict: str | None = None
+) -> tuple[Built, bytes]:
+    """The LSG Union's conclusion on a draft, and the record of its inputs."""
+    _check(language, fmt)
+    data = gather_conclusion(db, document_id, language, verdict)
+    content = build_conclusion_docx(data)
+    if fmt == "pdf":
+        content = docx_to_pdf(content, db.settings)
+    inputs = {**data.inputs, "verdict": data.verdict}
+    return _record(db, "conclusion", content, language, fmt, inputs, document_id=document_id), content
