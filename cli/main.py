@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from cli.dossiers import register as register_dossiers
 from cli.output import print_json, stderr, stdout
 from core.errors import KeneshError
 from core.logs import configure
@@ -96,7 +98,7 @@ def show(
         for item in view["versions"]:
             item["articles"] = version_tree(db, item["version_id"]) if item["version_id"] != latest else None
     except KeneshError as exc:
-        stderr.print(f"[red]{exc}[/red]")
+        stderr.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(code=2) from exc
     if json_out:
         print_json(view)
@@ -154,7 +156,7 @@ def diff(
     try:
         result = diff_document(Database(get_settings()), document_id, from_version, to_version)
     except KeneshError as exc:
-        stderr.print(f"[red]{exc}[/red]")
+        stderr.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(code=2) from exc
     if json_out:
         print_json(result)
@@ -444,7 +446,7 @@ def watch_add(
             webhook,
         )
     except KeneshError as exc:
-        stderr.print(f"[red]{exc}[/red]")
+        stderr.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(code=2) from exc
     print_json(watch_json(watch)) if json_out else stdout.print(f"watch {watch.id}")
 
@@ -505,7 +507,7 @@ def notifications(
     try:
         rows = list_notifications(db, user, unread)
     except KeneshError as exc:
-        stderr.print(f"[red]{exc}[/red]")
+        stderr.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(code=2) from exc
     if mark_read:
         mark(db, user, [r["id"] for r in rows])
@@ -527,6 +529,8 @@ def digest(json_out: JsonOpt = False) -> None:
     sent = send_digests(Database(settings), settings)
     print_json({"sent": sent}) if json_out else stdout.print(f"sent {sent} digests")
 
+
+register_dossiers(app)
 
 if __name__ == "__main__":
     app()

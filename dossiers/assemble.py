@@ -16,7 +16,7 @@ from core.db import Database
 from core.errors import EmptyAgenda, NotFound
 from core.models import Decision, Document, Position, UnitRecord, Version
 from dossiers.disagreements import Disagreement, disagreement
-from dossiers.meetings import DecisionView, MeetingView, _decision_view, meeting_view
+from dossiers.meetings import DecisionView, MeetingView, decision_view, meeting_view
 from dossiers.positions import PositionView
 from dossiers.records import ARTICLE_KINDS, current_version
 
@@ -124,7 +124,7 @@ def gather_item(
         )
     ]
     all_decisions = [
-        _decision_view(d)
+        decision_view(d)
         for d in session.scalars(
             select(Decision).where(Decision.document_id == document_id).order_by(Decision.id)
         )

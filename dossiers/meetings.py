@@ -59,7 +59,7 @@ class MeetingView(BaseModel):
     decisions: list[DecisionView]
 
 
-def _decision_view(d: Decision) -> DecisionView:
+def decision_view(d: Decision) -> DecisionView:
     return DecisionView(
         id=d.id,
         meeting_id=d.meeting_id,
@@ -190,7 +190,7 @@ def decide(
         )
         session.add(decision)
         session.flush()
-        return _decision_view(decision)
+        return decision_view(decision)
 
 
 def _article_unit(session: Any, document_id: int, number: str) -> str:
@@ -244,5 +244,5 @@ def meeting_view(db: Database, meeting_id: int) -> MeetingView:
                 for p in meeting.participants
             ],
             items=items,
-            decisions=[_decision_view(d) for d in meeting.decisions],
+            decisions=[decision_view(d) for d in meeting.decisions],
         )

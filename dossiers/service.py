@@ -9,15 +9,19 @@ import hashlib
 from typing import Any, Literal
 
 from pydantic import BaseModel
+from sqlalchemy import select
 
 from core.db import Database
-from core.errors import InvalidInput
+from core.errors import InvalidInput, NotFound
 from core.logs import get_logger
-from core.models import DossierBuild
+from core.models import Decision, Document, DossierBuild, Position
 from dossiers.assemble import gather_protocol
 from dossiers.conclusion import build_conclusion_docx, gather_conclusion
+from dossiers.disagreements import document_disagreements
 from dossiers.labels import LANGUAGES
+from dossiers.meetings import decision_view
 from dossiers.pdf import docx_to_pdf
+from dossiers.positions import PositionView
 from dossiers.protocol import build_protocol_docx
 
 log = get_logger("kenesh.dossiers")
@@ -95,3 +99,32 @@ def build_conclusion(
         content = docx_to_pdf(content, db.settings)
     inputs = {**data.inputs, "verdict": data.verdict}
     return _record(db, "conclusion", content, language, fmt, inputs, document_id=document_id), content
+
+
+def document_disagreement_views(db: Database, document_id: int) -> list[dict[str, Any]]:
+    """The disagreements on a draft (CLI ``kenesh disagreements``, API ``/documents/{id}/disagreements``)."""
+    with db.session() as session:
+        if session.get(Document, document_id) is None:
+            raise NotFound(f"Document {document_id} does not exist.", stage="disagreements")
+        positions = [
+            PositionView.of(p)
+            for p in session.scalars(select(Position).where(Position.document_id == document_id))
+        ]
+        decisions = [
+            decision_view(d)
+            for d in session.scalars(select(Decision).where(Decision.document_id == document_id))
+        ]
+    return [
+        {
+            "document_id": document_id,
+            "article": d.article,
+            "unit_id": d.unit_id,
+            "status": d.status,
+            "agreed_wording": d.agreed_wording,
+            "decision_id": d.decision.id if d.decision else None,
+            "positions": [
+                p.id for p in positions if p.unit_id == d.unit_id and p.side in ("lsg", "government")
+            ],
+        }
+        for d in document_disagreements(positions, decisions)
+    ]
