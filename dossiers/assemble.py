@@ -19,6 +19,7 @@ from dossiers.disagreements import Disagreement, disagreement
 from dossiers.meetings import DecisionView, MeetingView, decision_view, meeting_view
 from dossiers.positions import PositionView
 from dossiers.records import ARTICLE_KINDS, current_version
+from nlp.structure import ArticleView, diff_articles
 
 SIDE_ORDER = {"lsg": 0, "government": 1, "parliament": 2, "other": 3}
 
@@ -61,6 +62,7 @@ class ItemEntry:
     general_positions: list[PositionView]
     general_disagreement: Disagreement | None
     decisions: list[DecisionView]  # this meeting's decisions on the draft as a whole
+    version_seqs: dict[int, int] = field(default_factory=dict)  # version id -> its number in the document
 
     @property
     def positions(self) -> list[PositionView]:
@@ -108,11 +110,45 @@ def _entry(row: UnitRecord, seq: int, in_current: bool) -> ArticleEntry:
     )
 
 
+def _articles(session: Session, version_id: int) -> list[UnitRecord]:
+    return list(
+        session.scalars(
+            select(UnitRecord)
+            .where(UnitRecord.version_id == version_id, UnitRecord.kind.in_(ARTICLE_KINDS))
+            .order_by(UnitRecord.ordinal)
+        )
+    )
+
+
+def _follow(session: Session, document: Document, old: Version, target: Version) -> dict[str, str | None]:
+    """Where each article of ``old`` is in ``target``: the version diff follows renumbering and sees
+    removals (a same-numbered article with other content is not the same norm). Across languages the
+    article is followed to the latest version in its own language, then matched by its id."""
+    same_language = current_version(document, old.language) if old.language else None
+    bridge = same_language if same_language is not None and same_language.language == old.language else old
+    mapping: dict[str, str | None] = {}
+    if bridge.id != old.id:
+        views = {
+            v.id: [ArticleView(r.unit_id, r.number, r.heading, r.text) for r in _articles(session, v.id)]
+            for v in (old, bridge)
+        }
+        for change in diff_articles(views[old.id], views[bridge.id]):
+            if change.old is not None:
+                mapping[change.old.id] = change.new.id if change.new is not None else None
+    else:
+        mapping = {r.unit_id: r.unit_id for r in _articles(session, old.id)}
+    if bridge.id != target.id:
+        present = {r.unit_id for r in _articles(session, target.id)}
+        mapping = {k: (v if v in present else None) for k, v in mapping.items()}
+    return mapping
+
+
 def gather_item(
     session: Session, document_id: int, ordinal: int, language: str, meeting_id: int | None
 ) -> ItemEntry:
     """One draft: the articles that matter (flagged by the NLP, or carrying a position or a decision),
-    with their positions, disagreement status and decisions."""
+    with their positions, disagreement status and decisions. A position follows its article into the
+    version under discussion; one whose article is gone is shown with the text it was written on."""
     document = session.get(Document, document_id)
     if document is None:  # documents are never removed from the store, only marked deleted
         raise NotFound(f"Document {document_id} does not exist.", stage="dossier")
@@ -129,41 +165,46 @@ def gather_item(
             select(Decision).where(Decision.document_id == document_id).order_by(Decision.id)
         )
     ]
-    by_unit: dict[str | None, list[PositionView]] = {}
+    maps: dict[int, dict[str, str | None]] = {}
+    by_unit: dict[str | None, list[PositionView]] = {}  # unit of the version under discussion
+    gone: dict[tuple[int, str], list[PositionView]] = {}  # (version written on, unit) of vanished articles
     for p in positions:
-        by_unit.setdefault(p.unit_id, []).append(p)
+        if p.unit_id is None:
+            by_unit.setdefault(None, []).append(p)
+            continue
+        if version is None or p.version_id == version.id:
+            by_unit.setdefault(p.unit_id, []).append(p)
+            continue
+        if p.version_id not in maps:
+            old = session.get(Version, p.version_id)
+            maps[p.version_id] = _follow(session, document, old, version) if old is not None else {}
+        unit = maps[p.version_id].get(p.unit_id)
+        if unit is None:
+            gone.setdefault((p.version_id, p.unit_id), []).append(p)
+        else:
+            by_unit.setdefault(unit, []).append(p)
     decided_units = {d.unit_id for d in all_decisions if d.unit_id and d.meeting_id == meeting_id}
 
     articles: list[ArticleEntry] = []
-    seen: set[str] = set()
     if version is not None:
-        rows = session.scalars(
-            select(UnitRecord)
-            .where(UnitRecord.version_id == version.id, UnitRecord.kind.in_(ARTICLE_KINDS))
-            .order_by(UnitRecord.ordinal)
-        ).all()
-        for row in rows:
+        for row in _articles(session, version.id):
             tags = row.tags or {}
             wanted = tags.get("lsg_relevant") or tags.get("local_budget")
             if wanted or row.unit_id in by_unit or row.unit_id in decided_units:
-                articles.append(_entry(row, version.seq, True))
-                seen.add(row.unit_id)
-    # Positions on articles the version under discussion no longer has: shown from their own version.
-    for unit_id, on_unit in by_unit.items():
-        if unit_id is None or unit_id in seen:
-            continue
-        origin = session.get(Version, on_unit[0].version_id)
-        old = session.scalar(
-            select(UnitRecord).where(
-                UnitRecord.version_id == on_unit[0].version_id, UnitRecord.unit_id == unit_id
-            )
+                entry = _entry(row, version.seq, True)
+                entry.positions = _sorted(by_unit.get(row.unit_id, []))
+                articles.append(entry)
+    for (version_id, unit_id), on_unit in gone.items():
+        origin = session.get(Version, version_id)
+        record = session.scalar(
+            select(UnitRecord).where(UnitRecord.version_id == version_id, UnitRecord.unit_id == unit_id)
         )
-        if origin is not None and old is not None:
-            articles.append(_entry(old, origin.seq, False))
-            seen.add(unit_id)
+        if origin is not None and record is not None:
+            entry = _entry(record, origin.seq, False)
+            entry.positions = _sorted(on_unit)
+            articles.append(entry)
     for article in articles:
-        article.positions = _sorted(by_unit.get(article.unit_id, []))
-        on_article = [d for d in all_decisions if d.unit_id == article.unit_id]
+        on_article = [d for d in all_decisions if d.unit_id == article.unit_id and article.in_current]
         article.decisions = [d for d in on_article if d.meeting_id == meeting_id]
         article.disagreement = disagreement(article.positions, on_article)
     general = _sorted(by_unit.get(None, []))
@@ -180,6 +221,7 @@ def gather_item(
         general_positions=general,
         general_disagreement=disagreement(general, [d for d in all_decisions if d.unit_id is None]),
         decisions=[d for d in all_decisions if d.unit_id is None and d.meeting_id == meeting_id],
+        version_seqs={v.id: v.seq for v in document.versions},
     )
 
 

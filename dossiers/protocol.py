@@ -57,9 +57,17 @@ class _Writer:
 
     # --- pieces ---------------------------------------------------------------------------------
 
-    def position_text(self, p: PositionView) -> str:
+    def position_text(self, p: PositionView, article: ArticleEntry | None, item: ItemEntry) -> str:
         lab = self.l
         lines = [f"{resolve(p.org).name(self.language)} — {lab['stances'][p.stance]}"]
+        seq = item.version_seqs.get(p.version_id)
+        if (
+            article is not None
+            and p.article
+            and seq is not None
+            and (p.article != article.number or seq != article.version_seq)
+        ):
+            lines.append(lab.fmt("written_on", seq=seq, article=lab.article(article.kind, p.article)))
         if p.text:
             lines.append(f"{lab['reasoning']}: {p.text}")
         if p.wording:
@@ -81,12 +89,14 @@ class _Writer:
         lines.append(f"[#{p.id}, {signed}]")
         return "\n".join(lines)
 
-    def positions_table(self, positions: list[PositionView]) -> None:
+    def positions_table(
+        self, positions: list[PositionView], article: ArticleEntry | None, item: ItemEntry
+    ) -> None:
         """The sides side by side: LSG and Government always, Parliament and others when they spoke."""
         sides = [s for s in SIDES if s in ("lsg", "government") or any(p.side == s for p in positions)]
         table = add_table(self.doc, [self.l["sides"][s] for s in sides], [["" for _ in sides]])
         for cell, side in zip(table.rows[1].cells, sides, strict=True):
-            texts = [self.position_text(p) for p in positions if p.side == side]
+            texts = [self.position_text(p, article, item) for p in positions if p.side == side]
             fill_cell(cell, "\n\n".join(texts) if texts else self.l["no_position"], bold_first=bool(texts))
 
     def status_line(self, found: Disagreement | None) -> None:
@@ -127,7 +137,7 @@ class _Writer:
             quote = quote.rsplit(" ", 1)[0] + self.l["quote_more"]
         self.para(quote, style="Quote")
         if article.positions:
-            self.positions_table(article.positions)
+            self.positions_table(article.positions, article, item)
         self.status_line(article.disagreement)
         self.decision_lines(article.decisions)
 
@@ -288,7 +298,7 @@ def _item(w: _Writer, item: ItemEntry) -> None:
         w.article(item, article)
     if item.general_positions:
         w.heading(lab["general_positions"], 2)
-        w.positions_table(item.general_positions)
+        w.positions_table(item.general_positions, None, item)
         w.status_line(item.general_disagreement)
     w.costs(item)
     w.heading(lab["decisions"], 2)
