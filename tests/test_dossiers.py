@@ -542,7 +542,7 @@ def test_api_contract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_pdf_renders_with_text_on_its_pages(db: Database, drafts: tuple[int, int], tmp_path: Path) -> None:
     assert shutil.which("pdftoppm") and shutil.which("pdftotext"), "poppler-utils: run scripts/install.sh"
     ky, ru = drafts
-    meeting_id, positions = meeting_with_positions(db, ky, ru)
+    meeting_id, _ = meeting_with_positions(db, ky, ru)
     built, pdf = build_dossier(db, meeting_id, "ky", "pdf")
     assert pdf.startswith(b"%PDF") and built.format == "pdf"
     path = tmp_path / "protocol.pdf"
