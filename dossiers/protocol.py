@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from dossiers.assemble import ArticleEntry, ItemEntry, ProtocolData
 from dossiers.disagreements import Disagreement
 from dossiers.docx_support import (
+    StyleIds,
     add_page_numbers,
     add_table,
     add_toc,
@@ -18,7 +20,9 @@ from dossiers.docx_support import (
     fill_cell,
     fill_toc,
     new_document,
+    set_table_style,
     set_widths,
+    styled,
 )
 from dossiers.labels import Labels, format_date, format_som, labels
 from dossiers.meetings import DecisionView
@@ -37,16 +41,20 @@ class _Writer:
         self.l: Labels = labels(language)
         self.language = language
         self.toc: list[tuple[int, str]] = []
+        self.styles = StyleIds(self.doc)
+
+    def styled(self, text: str, style: str) -> Paragraph:
+        return styled(self.doc, text, self.styles[style])
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(text, level=level)
+        self.styled(text, f"Heading {level}")
         if level == 1:  # the contents list the meeting's parts and the agenda items
             self.toc.append((level, text))
 
     def para(
         self, text: str = "", style: str | None = None, bold: bool = False, italic: bool = False
     ) -> None:
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = styled(self.doc, "", self.styles[style] if style else None)
         run = paragraph.add_run(text)
         run.bold, run.italic = bold, italic
 
@@ -175,8 +183,8 @@ class _Writer:
 def _title_block(w: _Writer, data: ProtocolData) -> None:
     kind = w.l["kinds"][data.meeting.kind]
     if kind["authority"]:
-        w.doc.add_paragraph(kind["authority"], style="Subtitle").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    w.doc.add_paragraph(kind["title"], style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
+        w.styled(kind["authority"], "Subtitle").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    w.styled(kind["title"], "Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
     w.doc.add_paragraph(data.meeting.title).alignment = WD_ALIGN_PARAGRAPH.CENTER
     place = data.meeting.place or ""
     when = format_date(data.meeting.date)
@@ -200,7 +208,7 @@ def _meeting_details(w: _Writer, data: ProtocolData) -> None:
         [lab["field_secretary"], m.secretary or "—"],
     ]
     table = w.doc.add_table(rows=len(rows), cols=2)
-    table.style = w.doc.styles["Table Grid"]
+    set_table_style(table, "TableGrid")
     for row, (label, value) in zip(table.rows, rows, strict=True):
         fill_cell(row.cells[0], label, bold_first=True)
         fill_cell(row.cells[1], value)
@@ -220,7 +228,7 @@ def _agenda(w: _Writer, data: ProtocolData) -> None:
     lab = w.l
     w.heading(lab["agenda"], 1)
     for item in data.items:
-        w.doc.add_paragraph(_item_title(w, item), style="List Number")
+        w.styled(_item_title(w, item), "List Number")
     w.heading(lab["summary"], 1)
     rows = []
     for item in data.items:
