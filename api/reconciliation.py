@@ -13,6 +13,7 @@ from core.db import Database
 from core.errors import EmptyAgenda, InvalidInput, KeneshError, NotFound
 from dossiers.meetings import DecisionView, ItemView, MeetingView, ParticipantView
 from dossiers.positions import PositionView
+from dossiers.service import Built
 from search.backend import SearchBackend
 
 positions = APIRouter(tags=["positions"])
@@ -204,5 +205,42 @@ def get_dossier(
     return Response(
         content,
         media_type=MEDIA[format],
+        headers={"content-disposition": f'attachment; filename="{name}"', "x-kenesh-build": str(built.id)},
+    )
+
+
+@meetings.post("/{meeting_id}/dossier/jobs", status_code=202)
+def queue_dossier(
+    meeting_id: int,
+    db: DbDep,
+    lang: Annotated[Literal["ky", "ru"], Query()] = "ky",
+    format: Annotated[Literal["docx", "pdf"], Query()] = "pdf",
+) -> dict[str, str]:
+    """Build on the ``dossier`` queue (RQ workers when Redis is configured, at once otherwise); the
+    result appears in ``/meetings/{id}/builds``."""
+    from dossiers.meetings import meeting_view
+    from workers.runner import get_runner
+
+    meeting_view(db, meeting_id)  # a missing meeting is a 404 now, not a failed job later
+    return {"job_id": get_runner(db.settings).enqueue("dossier", meeting_id, lang, format)}
+
+
+@meetings.get("/{meeting_id}/builds", response_model=list[Built])
+def get_builds(meeting_id: int, db: DbDep) -> list[Built]:
+    from dossiers.service import list_builds
+
+    return list_builds(db, meeting_id=meeting_id)
+
+
+@positions.get("/builds/{build_id}")
+def get_build(build_id: int, db: DbDep) -> Response:
+    """A dossier or conclusion exactly as it was built and handed out."""
+    from dossiers.service import stored_build
+
+    built, content = stored_build(db, build_id)
+    name = f"{built.kind}-{built.meeting_id or built.document_id}-{built.language}.{built.format}"
+    return Response(
+        content,
+        media_type=MEDIA[built.format],
         headers={"content-disposition": f'attachment; filename="{name}"', "x-kenesh-build": str(built.id)},
     )

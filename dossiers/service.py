@@ -5,7 +5,6 @@ The CLI, the API and the ``dossier`` queue's job call these.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -13,6 +12,7 @@ from sqlalchemy import select
 
 from core.db import Database
 from core.errors import InvalidInput, NotFound
+from core.filestore import FileStore
 from core.logs import get_logger
 from core.models import Decision, Document, DossierBuild, Position
 from dossiers.assemble import gather_protocol
@@ -49,6 +49,20 @@ def _check(language: str, fmt: str) -> None:
         raise InvalidInput(f"Format must be docx or pdf, not {fmt!r}.", stage="dossier")
 
 
+def _built(row: DossierBuild, size: int) -> Built:
+    return Built(
+        id=row.id,
+        kind=row.kind,
+        meeting_id=row.meeting_id,
+        document_id=row.document_id,
+        language=row.language,
+        format=row.format,
+        sha256=row.sha256,
+        size=size,
+        inputs=row.inputs,
+    )
+
+
 def _record(
     db: Database,
     kind: str,
@@ -58,22 +72,13 @@ def _record(
     inputs: dict[str, Any],
     **ids: int | None,
 ) -> Built:
-    digest = hashlib.sha256(content).hexdigest()
+    # The bytes are kept, so what was handed out (and signed) can be shown again exactly.
+    digest, _ = FileStore(db.settings.files_dir).put_bytes(content)
     with db.session() as session:
         row = DossierBuild(kind=kind, language=language, format=fmt, sha256=digest, inputs=inputs, **ids)
         session.add(row)
         session.flush()
-        built = Built(
-            id=row.id,
-            kind=kind,
-            meeting_id=row.meeting_id,
-            document_id=row.document_id,
-            language=language,
-            format=fmt,
-            sha256=digest,
-            size=len(content),
-            inputs=inputs,
-        )
+        built = _built(row, len(content))
     log.info("dossier_built", kind=kind, id=built.id, format=fmt, size=built.size)
     return built
 
@@ -128,3 +133,24 @@ def document_disagreement_views(db: Database, document_id: int) -> list[dict[str
         }
         for d in document_disagreements(positions, decisions)
     ]
+
+
+def stored_build(db: Database, build_id: int) -> tuple[Built, bytes]:
+    """A dossier or conclusion exactly as it was built (the bytes are kept in the file store)."""
+    with db.session() as session:
+        row = session.get(DossierBuild, build_id)
+        if row is None:
+            raise NotFound(f"Build {build_id} does not exist.", stage="dossier")
+        content = FileStore(db.settings.files_dir).get(row.sha256).read_bytes()
+        return _built(row, len(content)), content
+
+
+def list_builds(db: Database, meeting_id: int | None = None, document_id: int | None = None) -> list[Built]:
+    with db.session() as session:
+        query = select(DossierBuild).order_by(DossierBuild.id)
+        if meeting_id is not None:
+            query = query.where(DossierBuild.meeting_id == meeting_id)
+        if document_id is not None:
+            query = query.where(DossierBuild.document_id == document_id, DossierBuild.kind == "conclusion")
+        store = FileStore(db.settings.files_dir)
+        return [_built(row, store.path_for(row.sha256).stat().st_size) for row in session.scalars(query)]

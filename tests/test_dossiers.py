@@ -558,3 +558,29 @@ def test_pdf_renders_with_text_on_its_pages(db: Database, drafts: tuple[int, int
     for word in ("теңдештирүүчү", "компенсациясыз", "Бюджеттик", "Төрагаев"):  # table cells wrap lines
         assert word in flat
     assert re.search(r"Бет 1 / \d+", flat)
+
+
+def test_builds_are_kept_and_served_again(
+    db: Database, drafts: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import app as api
+    from core.settings import get_settings
+
+    ky, ru = drafts
+    meeting_id, _ = meeting_with_positions(db, ky, ru)
+    monkeypatch.setenv("KENESH_DATA_DIR", str(db.settings.data_dir))
+    get_settings.cache_clear()
+    try:
+        client = TestClient(api)
+        queued = client.post(f"/meetings/{meeting_id}/dossier/jobs", params={"lang": "ru", "format": "docx"})
+        assert queued.status_code == 202 and queued.json()["job_id"]
+        (build,) = client.get(f"/meetings/{meeting_id}/builds").json()
+        assert build["format"] == "docx" and build["language"] == "ru"
+        served = client.get(f"/builds/{build['id']}")
+        assert hashlib.sha256(served.content).hexdigest() == build["sha256"]
+        assert client.post("/meetings/999/dossier/jobs").status_code == 404
+        assert client.get("/builds/999").status_code == 404
+    finally:
+        get_settings.cache_clear()

@@ -135,6 +135,60 @@ def test_chain_runs_on_rq_queues(env: dict[str, str], tmp_path: Path) -> None:
     assert hits["total"] >= 1
 
 
+def test_dossier_pdf_is_built_on_the_dossier_queue(env: dict[str, str], tmp_path: Path) -> None:
+    draft = prepare(env, tmp_path)
+    assert kenesh(env, "ingest", str(draft), "--json").returncode == 0
+    assert kenesh(env, "worker", "--burst").returncode == 0  # nlp, index, notify
+    position = kenesh(
+        env,
+        "position",
+        "add",
+        "1",
+        "--article",
+        "1",
+        "--org",
+        "lsg-union",
+        "--stance",
+        "objects",
+        "--text",
+        "Компенсация каралган эмес.",
+        "--cost",
+        "250000",
+        "--json",
+    )
+    assert position.returncode == 0, position.stderr
+    meeting = json.loads(
+        kenesh(
+            env,
+            "meeting",
+            "create",
+            "--kind",
+            "government",
+            "--date",
+            "2026-11-30",
+            "--title",
+            "Жыйын",
+            "--json",
+        ).stdout
+    )
+    assert kenesh(env, "meeting", "add-item", str(meeting["id"]), "1", "--json").returncode == 0
+
+    from dossiers.service import list_builds
+    from workers.runner import RQRunner
+
+    settings = Settings(data_dir=Path(env["KENESH_DATA_DIR"]), redis_url=env["KENESH_REDIS_URL"])
+    runner = RQRunner(settings)
+    job_id = runner.enqueue("dossier", meeting["id"], "ru", "pdf")
+    assert runner.enqueue("dossier", meeting["id"], "ru", "pdf") == job_id  # queued once
+    assert runner.enqueue("dossier", meeting["id"], "ky", "pdf") != job_id
+    assert list_builds(Database(settings), meeting_id=meeting["id"]) == []
+    worker = kenesh(env, "worker", "--queues", "dossier", "--burst")
+    assert worker.returncode == 0, worker.stderr
+    builds = list_builds(Database(settings), meeting_id=meeting["id"])
+    assert sorted(b.language for b in builds) == ["ky", "ru"] and {b.format for b in builds} == {"pdf"}
+    assert all(b.size > 10_000 for b in builds)
+
+
 def test_worker_killed_mid_job_is_finished_by_another(env: dict[str, str], tmp_path: Path) -> None:
     draft = prepare(env, tmp_path)
     env = {**env, "KENESH_FAULT_DELAY_STAGE": "nlp", "KENESH_FAULT_DELAY_S": "6"}

@@ -43,7 +43,7 @@ class RQRunner:
         from rq.exceptions import NoSuchJobError
         from rq.job import Job, JobStatus
 
-        job_id = f"{stage}-{args[0]}" if stage != "ingest" else None
+        job_id = "-".join([stage, *map(str, args)]) if stage != "ingest" else None
         if job_id is not None:
             try:
                 existing = Job.fetch(job_id, connection=self.redis)

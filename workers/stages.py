@@ -145,9 +145,26 @@ def _settings(data_dir: str | None) -> Settings:
     return settings
 
 
+def job_dossier(
+    meeting_id: int,
+    language: str = "ky",
+    fmt: str = "pdf",
+    data_dir: str | None = None,
+    settings: Settings | None = None,
+) -> int:
+    """Build a meeting's protocol dossier (a PDF takes LibreOffice several seconds: a job for the
+    ``dossier`` queue); the file is kept with its build record, whose id is the job's result."""
+    from dossiers.service import build_dossier
+
+    settings = settings or _settings(data_dir)
+    built, _ = build_dossier(Database(settings), meeting_id, language, fmt)
+    return built.id
+
+
 JOBS: dict[str, Callable[..., object]] = {
     "ingest": job_ingest,
     "nlp": job_nlp,
     "index": job_index,
     "notify": job_notify,
+    "dossier": job_dossier,
 }
