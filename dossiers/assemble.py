@@ -62,7 +62,8 @@ class ItemEntry:
     general_positions: list[PositionView]
     general_disagreement: Disagreement | None
     decisions: list[DecisionView]  # this meeting's decisions on the draft as a whole
-    version_seqs: dict[int, int] = field(default_factory=dict)  # version id -> its number in the document
+    # version id -> (its number in the document, its language)
+    version_seqs: dict[int, tuple[int, str | None]] = field(default_factory=dict)
 
     @property
     def positions(self) -> list[PositionView]:
@@ -221,7 +222,7 @@ def gather_item(
         general_positions=general,
         general_disagreement=disagreement(general, [d for d in all_decisions if d.unit_id is None]),
         decisions=[d for d in all_decisions if d.unit_id is None and d.meeting_id == meeting_id],
-        version_seqs={v.id: v.seq for v in document.versions},
+        version_seqs={v.id: (v.seq, v.language) for v in document.versions},
     )
 
 

@@ -58,23 +58,22 @@ class _Writer:
         run = paragraph.add_run(text)
         run.bold, run.italic = bold, italic
 
-    def labelled(self, label: str, value: str) -> None:
+    def labelled(self, label: str, value: str) -> Paragraph:
         paragraph = self.doc.add_paragraph()
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(value)
+        return paragraph
 
     # --- pieces ---------------------------------------------------------------------------------
 
     def position_text(self, p: PositionView, article: ArticleEntry | None, item: ItemEntry) -> str:
         lab = self.l
         lines = [f"{resolve(p.org).name(self.language)} — {lab['stances'][p.stance]}"]
-        seq = item.version_seqs.get(p.version_id)
-        if (
-            article is not None
-            and p.article
-            and seq is not None
-            and (p.article != article.number or seq != article.version_seq)
-        ):
+        seq, language = item.version_seqs.get(p.version_id, (None, None))
+        shown = item.version.language if item.version else None
+        moved = article is not None and p.article is not None and p.article != article.number
+        older = article is not None and seq is not None and language == shown and seq != article.version_seq
+        if article is not None and p.article and (moved or older):
             lines.append(lab.fmt("written_on", seq=seq, article=lab.article(article.kind, p.article)))
         if p.text:
             lines.append(f"{lab['reasoning']}: {p.text}")
@@ -109,7 +108,9 @@ class _Writer:
 
     def status_line(self, found: Disagreement | None) -> None:
         status = found.status if found else "none"
-        self.labelled(self.l["disagreement"], self.l["statuses"][status])
+        self.labelled(self.l["disagreement"], self.l["statuses"][status]).paragraph_format.space_before = Pt(
+            6
+        )
         if found and found.agreed_wording:
             self.labelled(self.l["agreed_wording"], f"«{found.agreed_wording}»")
 
