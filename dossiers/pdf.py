@@ -1,21 +1,70 @@
-"""PDF export of a built DOCX through LibreOffice headless (the same converter ingest uses)."""
+"""PDF export of a built DOCX through LibreOffice headless.
+
+With Debian's python3-uno present, the export goes through UNO so the table of contents is updated
+(and shows page numbers) before the PDF is written; otherwise a plain ``--convert-to pdf`` (the same
+converter ingest uses) renders the contents list as saved, without page numbers.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+import subprocess
 import tempfile
 from pathlib import Path
 
 from core.errors import ConversionFailed, RenderFailed
+from core.logs import get_logger
 from core.settings import Settings
 from ingest.readers.legacy import convert_with_soffice
+
+log = get_logger("kenesh.dossiers.pdf")
+UNO_SCRIPT = Path(__file__).with_name("uno_export.py")
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def uno_available() -> bool:
+    if not Path(SYSTEM_PYTHON).exists() or shutil.which("soffice") is None:
+        return False
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+def _export_with_uno(source: Path, target: Path, settings: Settings, workdir: Path) -> None:
+    env = {**os.environ, "KENESH_SOFFICE": shutil.which(settings.soffice_bin) or "soffice"}
+    env.pop("PYTHONPATH", None)
+    env.pop("PYTHONHOME", None)
+    proc = subprocess.Popen(
+        [SYSTEM_PYTHON, str(UNO_SCRIPT), str(source), str(target), str(workdir / "profile")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        _, stderr = proc.communicate(timeout=settings.convert_timeout_s * 2)
+    except subprocess.TimeoutExpired as exc:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise RenderFailed("LibreOffice did not finish rendering the PDF in time.") from exc
+    if proc.returncode != 0 or not target.exists():
+        tail = stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
+        raise RenderFailed(f"LibreOffice could not render the PDF ({tail[0][:200]}).")
 
 
 def docx_to_pdf(docx: bytes, settings: Settings) -> bytes:
     with tempfile.TemporaryDirectory(prefix="kenesh-pdf-") as tmp:
-        source = Path(tmp) / "dossier.docx"
+        workdir = Path(tmp)
+        source = workdir / "dossier.docx"
         source.write_bytes(docx)
+        if uno_available():
+            target = workdir / "dossier.pdf"
+            _export_with_uno(source, target, settings, workdir)
+            return target.read_bytes()
+        log.warning("pdf_without_uno", hint="install python3-uno so the PDF's contents carry page numbers")
         try:
-            produced = convert_with_soffice(source, "pdf:writer_pdf_Export", settings, Path(tmp))
+            produced = convert_with_soffice(source, "pdf:writer_pdf_Export", settings, workdir)
         except ConversionFailed as exc:
             raise RenderFailed(f"LibreOffice could not render the PDF: {exc.message}") from exc
         return produced.read_bytes()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install Kenesh and what it needs on a fresh Debian/Ubuntu machine, idempotently:
-#   system tools (LibreOffice for DOC/RTF, Tesseract with Kyrgyz and Russian, poppler, fonts),
+#   system tools (LibreOffice for DOC/RTF and dossier PDFs, python3-uno to update their contents,
+#   Tesseract with Kyrgyz and Russian, poppler, fonts),
 #   a virtualenv in .venv with Kenesh installed in it.
 # Usage: bash scripts/install.sh [--test]   (--test also installs what the test suite needs)
 set -euo pipefail
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 WITH_TEST=0
 [ "${1:-}" = "--test" ] && WITH_TEST=1
 
-PACKAGES=(libreoffice-writer-nogui tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus poppler-utils
+PACKAGES=(libreoffice-writer-nogui python3-uno tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus poppler-utils
           fonts-dejavu-core fonts-liberation python3-venv)
 [ "$WITH_TEST" = 1 ] && PACKAGES+=(redis-server)
 

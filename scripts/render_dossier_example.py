@@ -33,6 +33,7 @@ def main() -> None:
         ids = []
         for name in ("draft_lsg_law_amendment_ky.docx", "draft_lsg_law_amendment_ru.txt"):
             outcome = ingest_and_process(ingestor, ROOT / "examples" / name)
+            assert outcome.document_id is not None, outcome
             ids.append(outcome.document_id)
         document = ids[0]
         db = Database(settings)

@@ -23,6 +23,7 @@ from core.settings import Settings
 from dossiers.disagreements import differ
 from dossiers.labels import format_date, format_som, labels
 from dossiers.meetings import add_item, create_meeting, decide, meeting_view
+from dossiers.pdf import uno_available
 from dossiers.positions import PositionView, add_position, edit_position, list_positions, position_history
 from dossiers.service import build_conclusion, build_dossier, document_disagreement_views
 from ingest.service import Ingestor, delete_document
@@ -558,6 +559,10 @@ def test_pdf_renders_with_text_on_its_pages(db: Database, drafts: tuple[int, int
     for word in ("теңдештирүүчү", "компенсациясыз", "Бюджеттик", "Төрагаев"):  # table cells wrap lines
         assert word in flat
     assert re.search(r"Бет 1 / \d+", flat)
+    # The contents were updated by LibreOffice (UNO) before export: entries carry page numbers.
+    assert uno_available(), "python3-uno is missing: run scripts/install.sh"
+    assert re.search(r"Катышуучулар\s*\.{5,}\s*1\b", text)
+    assert re.search(r"1-маселе\..*?\.{5,}\s*\d+", flat)
 
 
 def test_builds_are_kept_and_served_again(
