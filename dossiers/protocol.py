@@ -92,6 +92,19 @@ class _Writer:
             lines.append(f"{lab['cost']}: {amount} {lab['currency']}" + (f" ({extra})" if extra else ""))
         if p.basis:
             lines.append(f"{lab['basis']}: {p.basis}")
+        if article is not None and article.disagreement is not None and p.stance != "supports":
+            # A counter-opinion in a disagreement must be reasoned, costed and evidenced (DOMAIN.md).
+            gaps = [
+                lab["missing_parts"][name]
+                for name, present in (
+                    ("reasoning", p.text),
+                    ("cost", p.cost_som is not None),
+                    ("basis", p.basis),
+                )
+                if not present
+            ]
+            if gaps:
+                lines.append(lab.fmt("missing", what=", ".join(gaps)))
         signed = ", ".join(x for x in (lab.fmt("revision", n=p.revision), p.author) if x)
         lines.append(f"[#{p.id}, {signed}]")
         return "\n".join(lines)

@@ -214,6 +214,19 @@ def test_sides_and_disagreement_rules(db: Database, drafts: tuple[int, int]) -> 
     assert document_disagreement_views(db, ky) == []
 
 
+def test_uncosted_counter_opinion_is_pointed_out(db: Database, drafts: tuple[int, int]) -> None:
+    ky, _ = drafts
+    add_position(db, ky, article="2", org="lsg-union", stance="objects", text="Каржы булагы жок.")
+    add_position(db, ky, article="2", org="minfin", stance="supports", text="Каржы булагы бар.")
+    meeting = create_meeting(db, kind="government", date_="2026-12-01", title="Жыйын")
+    add_item(db, meeting.id, ky)
+    _, content = build_dossier(db, meeting.id, "ky")
+    lab = labels("ky")
+    missing = lab.fmt("missing", what=f"{lab['missing_parts']['cost']}, {lab['missing_parts']['basis']}")
+    text = all_text(read_docx(io.BytesIO(content)))
+    assert text.count(missing) == 1  # the objection only, not the supporting position
+
+
 def test_disagreement_status_follows_decisions(db: Database, drafts: tuple[int, int]) -> None:
     ky, ru = drafts
     meeting_id, _ = meeting_with_positions(db, ky, ru)
@@ -264,6 +277,8 @@ def test_protocol_dossier_reads_back(db: Database, drafts: tuple[int, int], lang
         assert d.text in text
     assert "А. Асанов" in text and "Бишкек ш." in text and "30.11.2026" in text
     assert lab["statuses"]["committee"] in text
+    # The LSG objection on article 2 is costed and evidenced; nothing is reported missing for it.
+    assert lab.fmt("missing", what="")[:30] not in text
     assert "1 500 000" in text  # the amount the NLP found in article 2
     assert "«Жаңы редакция»" in text
 
