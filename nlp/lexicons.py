@@ -62,6 +62,7 @@ class Lexicons:
     money: TermIndex
     periods: dict[tuple[str, ...], str]
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
+    fallback_competence: str | None  # an LSG article that names no field is about this one
 
 
 @lru_cache(maxsize=4)
@@ -104,4 +105,5 @@ def lexicons(lang: str) -> Lexicons:
         money=index(budget["money"][lang]),
         periods=periods,
         key_words=key_words,
+        fallback_competence=taxonomy.get("fallback_competence"),
     )

@@ -210,6 +210,8 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
             hit.score = max(hit.score, 0.9)
     chosen = sorted((c for c in competences.values() if c.score >= COMPETENCE_MIN), key=lambda c: -c.score)
     chosen = chosen[:MAX_COMPETENCES]
+    if lsg and not chosen and lex.fallback_competence:
+        chosen = [CompetenceHit(lex.fallback_competence, COMPETENCE_MIN)]
     actor_evidence = [_span(tokens, i, j, text) for i, j in actors]
     reason = _reason(lsg, local_budget, kind, actor_evidence, chosen, budget_evidence)
     return ArticleTags(

@@ -124,6 +124,17 @@ def test_boilerplate_is_not_lsg() -> None:
     ).lsg_relevant
 
 
+def test_lsg_article_naming_no_field_is_about_lsg_organisation() -> None:
+    duty = one("Бул токтомдун аткарылышын көзөмөлдөө айыл өкмөтүнүн башчысына жүктөлсүн.", "ky")
+    assert duty.lsg_relevant and [c.id for c in duty.competences] == ["lsg_organisation"]
+    roads = one("Айыл өкмөтү айылдын көчөлөрүн жана жолдорун күтөт.", "ky")
+    assert "roads" in [c.id for c in roads.competences] and "lsg_organisation" not in [
+        c.id for c in roads.competences
+    ]
+    outside = one("Бул Мыйзам расмий жарыяланган күндөн тартып күчүнө кирет.", "ky")
+    assert not outside.lsg_relevant and outside.competences == []
+
+
 def test_amounts_and_periods() -> None:
     tags = one("Жергиликтүү бюджеттен айына 350,0 миң сом бөлүнсүн.", "ky", local=True)
     assert tags.local_budget
