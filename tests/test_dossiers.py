@@ -604,3 +604,23 @@ def test_builds_are_kept_and_served_again(
         assert client.get("/builds/999").status_code == 404
     finally:
         get_settings.cache_clear()
+
+
+def test_deleted_draft_leaves_search_but_keeps_its_records(
+    db: Database, settings: Settings, drafts: tuple[int, int]
+) -> None:
+    from ingest.service import document_view
+    from search.models import SearchRequest
+    from search.service import get_backend, index_document, search
+
+    ky, _ = drafts
+    backend = get_backend(settings, db)
+    found = search(backend, SearchRequest(query="мектепке"))
+    assert ky in {hit.document_id for hit in found.hits}
+    position = add_position(db, ky, article="2", org="lsg-union", stance="objects", text="Жок.")
+    delete_document(db, ky)
+    index_document(db, backend, ky)
+    assert ky not in {hit.document_id for hit in search(backend, SearchRequest(query="мектепке")).hits}
+    view = document_view(db, ky)
+    assert view["deleted_at"] and view["versions"]
+    assert [p.id for p in list_positions(db, ky)] == [position.id]
