@@ -36,20 +36,9 @@ def status_of(exc: KeneshError) -> int:
     return 500
 
 
-class PositionIn(BaseModel):
-    org: str
-    stance: Literal["supports", "objects", "amends"]
-    text: str
-    article: str | None = None
-    wording: str | None = None
-    cost: str | float | None = None
-    cost_period: str | None = None
-    cost_source: str | None = None
-    basis: str | None = None
-    author: str | None = None
-
-
 class PositionEdit(BaseModel):
+    """The fields of a position an edit may change (all optional)."""
+
     org: str | None = None
     stance: Literal["supports", "objects", "amends"] | None = None
     text: str | None = None
@@ -59,6 +48,13 @@ class PositionEdit(BaseModel):
     cost_source: str | None = None
     basis: str | None = None
     author: str | None = None
+
+
+class PositionIn(PositionEdit):
+    org: str
+    stance: Literal["supports", "objects", "amends"]
+    text: str
+    article: str | None = None
 
 
 class MeetingIn(BaseModel):

@@ -71,6 +71,18 @@ def decision_view(d: Decision) -> DecisionView:
     )
 
 
+def item_view(item: AgendaItem, document: Document | None) -> ItemView:
+    return ItemView(
+        id=item.id,
+        meeting_id=item.meeting_id,
+        ordinal=item.ordinal,
+        document_id=item.document_id,
+        version_id=item.version_id,
+        title=document.title if document else None,
+        deleted=document is None or document.deleted_at is not None,
+    )
+
+
 def _get(session: Any, meeting_id: int) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
@@ -144,15 +156,7 @@ def add_item(db: Database, meeting_id: int, document_id: int) -> ItemView:
             )
             session.add(existing)
             session.flush()
-        return ItemView(
-            id=existing.id,
-            meeting_id=meeting_id,
-            ordinal=existing.ordinal,
-            document_id=document_id,
-            version_id=existing.version_id,
-            title=document.title,
-            deleted=False,
-        )
+        return item_view(existing, document)
 
 
 def decide(
@@ -217,20 +221,7 @@ def _article_unit(session: Any, document_id: int, number: str) -> str:
 def meeting_view(db: Database, meeting_id: int) -> MeetingView:
     with db.session() as session:
         meeting = _get(session, meeting_id)
-        items = []
-        for item in meeting.items:
-            document = session.get(Document, item.document_id)
-            items.append(
-                ItemView(
-                    id=item.id,
-                    meeting_id=meeting_id,
-                    ordinal=item.ordinal,
-                    document_id=item.document_id,
-                    version_id=item.version_id,
-                    title=document.title if document else None,
-                    deleted=document is None or document.deleted_at is not None,
-                )
-            )
+        items = [item_view(item, session.get(Document, item.document_id)) for item in meeting.items]
         return MeetingView(
             id=meeting.id,
             kind=meeting.kind,
