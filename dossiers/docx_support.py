@@ -23,6 +23,15 @@ FONT = "Times New Roman"
 LANG_TAGS = {"ky": "ky-KG", "ru": "ru-RU"}
 # Zip entries get this timestamp so the same content always gives the same bytes.
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+# Word checks the order of children against the schema: new elements go before these successors.
+RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
+    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
+    "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+    "w:listSeparator",
+)  # fmt: skip
 
 
 def new_document(language: str) -> Document:
@@ -44,20 +53,16 @@ def new_document(language: str) -> Document:
         "List Number",
     ):
         style = doc.styles[name]
-        style.font.name = FONT
+        style.font.name = FONT  # python-docx puts w:rFonts where the schema wants it
         rpr = style.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.append(fonts)
+        fonts = rpr.get_or_add_rFonts()
         for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(qn(attr), FONT)
         for theme_attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(theme_attr), None)
         lang = rpr.find(qn("w:lang"))
         if lang is None:
-            lang = OxmlElement("w:lang")
-            rpr.append(lang)
+            lang = rpr.insert_element_before(OxmlElement("w:lang"), *RPR_AFTER_LANG)
         lang.set(qn("w:val"), LANG_TAGS.get(language, language))
     doc.styles["Normal"].font.size = Pt(12)
     return doc
@@ -165,8 +170,7 @@ def fill_toc(anchor: Paragraph, entries: Sequence[tuple[int, str]], levels: str 
     settings = anchor.part.document.settings.element  # type: ignore[attr-defined]
     update = settings.find(qn("w:updateFields"))
     if update is None:
-        update = OxmlElement("w:updateFields")
-        settings.append(update)
+        update = settings.insert_element_before(OxmlElement("w:updateFields"), *SETTINGS_AFTER_UPDATE_FIELDS)
     update.set(qn("w:val"), "true")
 
 

@@ -126,6 +126,19 @@ def amounts_in(text: str) -> list[dict[str, Any]]:
     return out
 
 
+def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """A term inside a longer term of another competence belongs to the longer one: «жер» (land) in
+    «айыл чарба жерлери» (agricultural land) is not a second, urban-land hit."""
+    kept = []
+    for i, j, payload in hits:
+        covered = any(
+            a <= i and j <= b and (b - a) > (j - i) and other[0] != payload[0] for a, b, other in hits
+        )
+        if not covered:
+            kept.append((i, j, payload))
+    return kept
+
+
 def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: bool = False) -> ArticleTags:
     lemmas = [t.lemma for t in tokens]
     sentences = max((t.sent for t in tokens), default=-1) + 1
@@ -134,9 +147,9 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
     in_substance = set(substantive)
 
     actors = [(i, j) for i, j, _ in lex.actors.find(lemmas) if tokens[i].sent in in_substance]
-    competence_hits = [
-        (i, j, cid) for i, j, cid in lex.competences.find(lemmas) if tokens[i].sent in in_substance
-    ]
+    competence_hits = inside_longer_dropped(
+        [(i, j, cid) for i, j, cid in lex.competences.find(lemmas) if tokens[i].sent in in_substance]
+    )
     local_terms = [(i, j) for i, j, _ in lex.local_budget.find(lemmas) if tokens[i].sent in in_substance]
     revenue_terms = [(i, j) for i, j, _ in lex.revenue_sources.find(lemmas) if tokens[i].sent in in_substance]
     national = [(i, j) for i, j, _ in lex.national_only.find(lemmas)]
