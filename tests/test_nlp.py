@@ -12,8 +12,10 @@ from typer.testing import CliRunner
 from cli.main import app
 from nlp.ky_lemmatizer import lemmatize
 from nlp.lemmas import ru_lemmatize
+from nlp.lexicons import lexicons
 from nlp.pipelines import PACKAGED, build, load
 from nlp.tagger_service import tag_act, tag_units
+from nlp.tagging import inside_longer_dropped
 
 FIXTURES = Path(__file__).parent / "fixtures" / "acts"
 
@@ -133,6 +135,23 @@ def test_lsg_article_naming_no_field_is_about_lsg_organisation() -> None:
     ]
     outside = one("Бул Мыйзам расмий жарыяланган күндөн тартып күчүнө кирет.", "ky")
     assert not outside.lsg_relevant and outside.competences == []
+
+
+def test_term_inside_a_longer_term_counts_once() -> None:
+    tax = one(
+        "Жер салыгынын ставкаларын жергиликтүү кеңеш белгилейт. Жер салыгы жергиликтүү бюджетке түшөт.", "ky"
+    )
+    ids = [c.id for c in tax.competences]
+    assert "local_taxes_fees" in ids and "land_urban_planning" not in ids  # «жер» is part of «жер салыгы»
+    lex = lexicons("ky")
+    hits = lex.competences.find(["жер", "салык", "жана", "жер", "участок"])
+    assert {(i, j, cid) for i, j, (cid, _) in hits} >= {
+        (0, 2, "local_taxes_fees"),
+        (0, 1, "land_urban_planning"),
+    }
+    kept = {(i, j, cid) for i, j, (cid, _) in inside_longer_dropped(hits)}
+    assert (0, 1, "land_urban_planning") not in kept and (0, 2, "local_taxes_fees") in kept
+    assert (3, 5, "land_urban_planning") in kept  # «жер участогу» is land on its own
 
 
 def test_amounts_and_periods() -> None:
