@@ -57,6 +57,7 @@ class Lexicons:
     weights: dict[str, float]
     local_budget: TermIndex
     revenue_sources: TermIndex
+    local_act_taxes: TermIndex
     national_only: TermIndex
     flows: TermIndex
     money: TermIndex
@@ -100,6 +101,7 @@ def lexicons(lang: str) -> Lexicons:
         weights=weights,
         local_budget=index(budget["local_budget"][lang]),
         revenue_sources=index(budget["local_revenue_sources"][lang]),
+        local_act_taxes=index(budget["local_act_taxes"][lang]),
         national_only=index(budget["national_only"][lang]),
         flows=flows.finalize(),
         money=index(budget["money"][lang]),

@@ -192,6 +192,16 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
         if tax_kinds or about_local_tax:
             budget_evidence.append(_span(tokens, i, j, text))
             kinds.extend(tax_kinds or ["revenue"])
+    if local_act:  # a council can only set or waive local taxes: its «tax» with a rate or exemption is local
+        covered = {k for i, j in revenue_terms for k in range(i, j)}
+        for i, j, _ in lex.local_act_taxes.find(lemmas):
+            if i in covered or tokens[i].sent not in in_substance:
+                continue
+            tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in {"exemption", "revenue"}]
+            if tax_kinds:
+                revenue_terms.append((i, j))
+                budget_evidence.append(_span(tokens, i, j, text))
+                kinds.extend(tax_kinds)
     local_budget = bool(kinds)
     lsg = bool(actors) or local_budget or (local_act and bool(substantive))
     priority = ["spending_obligation", "revenue", "transfer", "exemption", "budget_approval"]

@@ -154,6 +154,13 @@ def test_term_inside_a_longer_term_counts_once() -> None:
     assert (3, 5, "land_urban_planning") in kept  # «жер участогу» is land on its own
 
 
+def test_a_council_waiving_a_tax_changes_local_revenue() -> None:
+    text = "Өзгөчө салык режимине ээ болгон төмөнкү калктуу конуштар тиркемедеги салык түрлөрүнөн бошотулсун."
+    council = one(text, "ky", local=True)
+    assert council.local_budget and council.budget.kind == "exemption"
+    assert not one(text, "ky", local=False).local_budget  # in a state act «tax» alone is not a local tax
+
+
 def test_amounts_and_periods() -> None:
     tags = one("Жергиликтүү бюджеттен айына 350,0 миң сом бөлүнсүн.", "ky", local=True)
     assert tags.local_budget
