@@ -192,11 +192,14 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
         if tax_kinds or about_local_tax:
             budget_evidence.append(_span(tokens, i, j, text))
             kinds.extend(tax_kinds or ["revenue"])
-    if local_act:  # a council can only set or waive local taxes: its «tax» with a rate or exemption is local
-        covered = {k for i, j in revenue_terms for k in range(i, j)}
-        for i, j, _ in lex.local_act_taxes.find(lemmas):
-            if i in covered or tokens[i].sent not in in_substance:
-                continue
+    # An LSG body can only set or waive local taxes: a «tax» with a rate or an exemption in a council's
+    # own act, or in a sentence whose actor is an LSG body, is a local tax.
+    actor_sentences = {tokens[i].sent for i, _ in actors}
+    covered = {k for i, j in revenue_terms for k in range(i, j)}
+    for i, j, _ in lex.local_act_taxes.find(lemmas):
+        if i in covered or tokens[i].sent not in in_substance:
+            continue
+        if local_act or tokens[i].sent in actor_sentences:
             tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in {"exemption", "revenue"}]
             if tax_kinds:
                 revenue_terms.append((i, j))
