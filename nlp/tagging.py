@@ -143,7 +143,12 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
     lemmas = [t.lemma for t in tokens]
     sentences = max((t.sent for t in tokens), default=-1) + 1
     boiler_sents = {tokens[i].sent for i, _, _ in lex.boilerplate.find(lemmas)}
-    substantive = [s for s in range(sentences) if s not in boiler_sents]
+    words = [0] * sentences
+    for t in tokens:
+        if len(t.text) > 2 and t.text.isalpha():
+            words[t.sent] += 1
+    # A «sentence» of a point number or a name's initials («2.», «(М.») says nothing on its own.
+    substantive = [s for s in range(sentences) if s not in boiler_sents and words[s] >= 2]
     in_substance = set(substantive)
 
     actors = [(i, j) for i, j, _ in lex.actors.find(lemmas) if tokens[i].sent in in_substance]

@@ -161,6 +161,13 @@ def test_a_council_waiving_a_tax_changes_local_revenue() -> None:
     assert not one(text, "ky", local=False).local_budget  # in a state act «tax» alone is not a local tax
 
 
+def test_publication_point_of_a_council_decision_is_boilerplate() -> None:
+    point = "2. Бул токтом мыйзамда каралган тартипте катталсын (М.Сапаралиев) жана массалык маалымат каражаттарына жарыялансын (К.Жамалов)."
+    assert not one(
+        point, "ky", local=True
+    ).lsg_relevant  # the number and initials are not a substantive sentence
+
+
 def test_amounts_and_periods() -> None:
     tags = one("Жергиликтүү бюджеттен айына 350,0 миң сом бөлүнсүн.", "ky", local=True)
     assert tags.local_budget
