@@ -1,7 +1,7 @@
 # Kenesh API and workers. The same image runs `uvicorn api.app:app` or `kenesh worker`.
 FROM python:3.11-slim-bookworm
 RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libreoffice-writer-nogui tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus poppler-utils fonts-dejavu-core \
+      libreoffice-writer-nogui python3-uno tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus poppler-utils fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY . /app
