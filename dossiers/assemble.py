@@ -6,6 +6,7 @@ same document, and ``inputs`` says exactly which versions, position revisions an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,13 +99,25 @@ def _version_info(version: Version) -> VersionInfo:
     return VersionInfo(version.id, version.seq, version.language, version.filename, version.sha256)
 
 
+def body_of(text: str, number: str, heading: str) -> str:
+    """The article's text without its heading line («2-берене. Каржылоо», «Статья 2.»), which the
+    dossier prints as the article's own heading; a point's first line of text is kept."""
+    first, _, rest = text.partition("\n")
+    n = re.escape(number)
+    label = rf"(?:(?:Статья|Берене|Пункт)\s*{n}|{n}\s*-\s*(?:берене|статья|пункт))"
+    tail = rf"(?:\s*\.?\s*{re.escape(heading)})?" if heading else ""
+    if rest and re.fullmatch(rf"\s*{label}\s*\.?{tail}\s*\.?\s*", first, flags=re.I):
+        return rest.strip()
+    return text
+
+
 def _entry(row: UnitRecord, seq: int, in_current: bool) -> ArticleEntry:
     return ArticleEntry(
         unit_id=row.unit_id,
         kind=row.kind,
         number=row.number,
         heading=row.heading,
-        text=row.text,
+        text=body_of(row.text, row.number, row.heading),
         tags=row.tags or {},
         version_seq=seq,
         in_current=in_current,

@@ -280,6 +280,8 @@ def test_protocol_dossier_reads_back(db: Database, drafts: tuple[int, int], lang
     # The LSG objection on article 2 is costed and evidenced; nothing is reported missing for it.
     assert lab.fmt("missing", what="")[:30] not in text
     assert "1 500 000" in text  # the amount the NLP found in article 2
+    quotes = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Quote"]
+    assert quotes[0].startswith("1. Мектепке чейинки")  # the heading line is not repeated in the quote
     assert "«Жаңы редакция»" in text
 
     # Totals: per item and overall, per side, exact to the tyiyn.
@@ -324,6 +326,23 @@ def test_dossier_is_reproducible_and_records_its_inputs(db: Database, drafts: tu
     assert changed.sha256 != first.sha256
     assert {"id": positions[0].id, "revision": 2} in changed.inputs["positions"]
     assert "Жаңыланган негиздеме." in all_text(read_docx(io.BytesIO(content_changed)))
+
+
+def test_article_body_drops_only_its_heading_line() -> None:
+    from dossiers.assemble import body_of
+
+    assert body_of("2-берене. Каржылоо\n1. Эмгек акы…", "2", "Каржылоо") == "1. Эмгек акы…"
+    assert body_of("Статья 1.\nВнести в Закон…", "1", "") == "Внести в Закон…"
+    assert (
+        body_of("1. Ош шаардык Кеңешинин бюджети бекитилсин.", "1", "")
+        == "1. Ош шаардык Кеңешинин бюджети бекитилсин."
+    )
+    long_first = (
+        "3. Айыл өкмөтү жергиликтүү бюджеттин эсебинен мектептерди күтөт жана оңдойт, ошондой эле\nалардын…"
+    )
+    assert body_of(long_first, "3", "") == long_first  # a point whose first line is its text keeps it
+    short_point = "1. Бюджет бекитилсин:\n- кирешелер;"
+    assert body_of(short_point, "1", "") == short_point
 
 
 def test_meeting_without_agenda_is_refused(db: Database) -> None:
