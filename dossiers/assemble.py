@@ -21,6 +21,7 @@ from dossiers.meetings import DecisionView, MeetingView, decision_view, meeting_
 from dossiers.positions import PositionView
 from dossiers.records import ARTICLE_KINDS, current_version
 from nlp.structure import ArticleView, diff_articles
+from nlp.structure.diff import word_diff
 
 SIDE_ORDER = {"lsg": 0, "government": 1, "parliament": 2, "other": 3}
 
@@ -38,6 +39,9 @@ class ArticleEntry:
     positions: list[PositionView] = field(default_factory=list)
     decisions: list[DecisionView] = field(default_factory=list)  # this meeting's, on this article
     disagreement: Disagreement | None = None
+    # What changed in the article since the earlier versions its positions were written on (same
+    # language only): (that version's number, word diff ops {"op": equal|delete|insert, "text"}).
+    changes: list[tuple[int, list[dict[str, str]]]] = field(default_factory=list)
 
 
 @dataclass
@@ -157,6 +161,24 @@ def _follow(session: Session, document: Document, old: Version, target: Version)
     return mapping
 
 
+def _changes(
+    session: Session, version: Version, entry: ArticleEntry, origins: set[tuple[int, str]]
+) -> list[tuple[int, list[dict[str, str]]]]:
+    """Word diffs from the article as positions saw it (in an earlier version of the same language)."""
+    out = []
+    for version_id, unit_id in sorted(origins):
+        old = session.get(Version, version_id)
+        record = session.scalar(
+            select(UnitRecord).where(UnitRecord.version_id == version_id, UnitRecord.unit_id == unit_id)
+        )
+        if old is None or record is None or old.language != version.language:
+            continue
+        before = body_of(record.text, record.number, record.heading)
+        if before != entry.text:
+            out.append((old.seq, word_diff(before, entry.text)))
+    return out
+
+
 def gather_item(
     session: Session, document_id: int, ordinal: int, language: str, meeting_id: int | None
 ) -> ItemEntry:
@@ -182,6 +204,7 @@ def gather_item(
     maps: dict[int, dict[str, str | None]] = {}
     by_unit: dict[str | None, list[PositionView]] = {}  # unit of the version under discussion
     gone: dict[tuple[int, str], list[PositionView]] = {}  # (version written on, unit) of vanished articles
+    origins: dict[str, set[tuple[int, str]]] = {}  # current unit -> (older version, its unit) positions name
     for p in positions:
         if p.unit_id is None:
             by_unit.setdefault(None, []).append(p)
@@ -197,6 +220,7 @@ def gather_item(
             gone.setdefault((p.version_id, p.unit_id), []).append(p)
         else:
             by_unit.setdefault(unit, []).append(p)
+            origins.setdefault(unit, set()).add((p.version_id, p.unit_id))
     decided_units = {d.unit_id for d in all_decisions if d.unit_id and d.meeting_id == meeting_id}
 
     articles: list[ArticleEntry] = []
@@ -207,6 +231,7 @@ def gather_item(
             if wanted or row.unit_id in by_unit or row.unit_id in decided_units:
                 entry = _entry(row, version.seq, True)
                 entry.positions = _sorted(by_unit.get(row.unit_id, []))
+                entry.changes = _changes(session, version, entry, origins.get(row.unit_id, set()))
                 articles.append(entry)
     for (version_id, unit_id), on_unit in gone.items():
         origin = session.get(Version, version_id)

@@ -158,10 +158,31 @@ class _Writer:
         if len(article.text) > QUOTE_CHARS:
             quote = quote.rsplit(" ", 1)[0] + self.l["quote_more"]
         self.para(quote, style="Quote")
+        for seq, ops in article.changes:
+            self.diff_paragraph(seq, ops)
         if article.positions:
             self.positions_table(article.positions, article, item)
         self.status_line(article.disagreement)
         self.decision_lines(article.decisions)
+
+    def diff_paragraph(self, seq: int, ops: list[dict[str, str]]) -> None:
+        """The article's changes since version ``seq``: deletions struck through, insertions underlined,
+        long unchanged stretches shortened to their edges."""
+        paragraph = self.doc.add_paragraph()
+        paragraph.add_run(self.l.fmt("changed_since", seq=seq) + " ").bold = True
+        for op in ops:
+            words = op["text"].split()
+            if op["op"] == "equal":
+                shown = " ".join(words) if len(words) <= 12 else " ".join([*words[:4], "…", *words[-4:]])
+                paragraph.add_run(shown + " ")
+                continue
+            run = paragraph.add_run(op["text"])
+            if op["op"] == "delete":
+                run.font.strike = True
+            else:
+                run.font.underline = True
+                run.bold = True
+            paragraph.add_run(" ")
 
     def costs(self, item: ItemEntry) -> None:
         lab = self.l

@@ -328,6 +328,26 @@ def test_dossier_is_reproducible_and_records_its_inputs(db: Database, drafts: tu
     assert "Жаңыланган негиздеме." in all_text(read_docx(io.BytesIO(content_changed)))
 
 
+def test_changes_since_a_position_was_written_are_shown(
+    db: Database, settings: Settings, tmp_path: Path, drafts: tuple[int, int]
+) -> None:
+    ky, _ = drafts
+    add_position(db, ky, article="2", org="lsg-union", stance="objects", text="Сумма жетишсиз.")
+    v2 = DRAFT_KY.replace("жылына 1 500 000 сом", "жылына 900 000 сом")
+    ingest_text(settings, tmp_path, "draft_ky_v2.txt", v2, document_id=ky)
+    meeting = create_meeting(db, kind="government", date_="2026-12-02", title="Өкмөттүн жыйыны")
+    add_item(db, meeting.id, ky)
+    _, content = build_dossier(db, meeting.id, "ky")
+    doc = read_docx(io.BytesIO(content))
+    label = labels("ky").fmt("changed_since", seq=1)
+    (paragraph,) = [p for p in doc.paragraphs if p.text.startswith(label)]
+    struck = " ".join(r.text for r in paragraph.runs if r.font.strike)
+    added = " ".join(r.text for r in paragraph.runs if r.font.underline)
+    assert "1 500" in struck and "900" in added and "000" not in struck
+    # An article the position was not written on shows no changes.
+    assert sum(p.text.startswith(label) for p in doc.paragraphs) == 1
+
+
 def test_article_body_drops_only_its_heading_line() -> None:
     from dossiers.assemble import body_of
 
