@@ -7,6 +7,7 @@ same document, and ``inputs`` says exactly which versions, position revisions an
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,9 +80,10 @@ class ItemEntry:
         found = [a.disagreement for a in self.articles if a.disagreement]
         return found + ([self.general_disagreement] if self.general_disagreement else [])
 
-    def cost_total(self, side: str) -> int:
-        """Sum of the side's cost estimates, in tyiyn (exact)."""
-        return sum(round((p.cost_som or 0) * 100) for p in self.positions if p.side == side)
+    def cost_totals(self, side: str) -> dict[str, int]:
+        """The side's cost estimates summed per period, in tyiyn (exact): a yearly and a one-off estimate
+        are not added together."""
+        return sum_by_period(p for p in self.positions if p.side == side)
 
 
 @dataclass
@@ -91,8 +93,21 @@ class ProtocolData:
     items: list[ItemEntry]
     inputs: dict[str, Any]
 
-    def cost_total(self, side: str) -> int:
-        return sum(item.cost_total(side) for item in self.items)
+    def cost_totals(self, side: str) -> dict[str, int]:
+        return sum_by_period(p for item in self.items for p in item.positions if p.side == side)
+
+
+def sum_by_period(positions: Iterable[PositionView]) -> dict[str, int]:
+    """Tyiyn per period as first written («жылына», «2027»…; "" when none was given)."""
+    totals: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for p in positions:
+        if p.cost_som is None:
+            continue
+        period = (p.cost_period or "").strip()
+        key = names.setdefault(period.lower(), period)
+        totals[key] = totals.get(key, 0) + round(p.cost_som * 100)
+    return totals
 
 
 def _sorted(positions: list[PositionView]) -> list[PositionView]:

@@ -16,7 +16,7 @@ from core.db import Database
 from core.errors import InvalidInput
 from dossiers.assemble import ItemEntry, gather_item, inputs_of
 from dossiers.docx_support import add_page_numbers, deterministic_bytes, fill_cell, new_document
-from dossiers.labels import format_date, format_som, labels, quoted
+from dossiers.labels import format_date, format_som, format_totals, labels, quoted
 from dossiers.records import live_document
 
 Verdict = Literal["positive", "positive_with_amendments", "negative"]
@@ -135,9 +135,9 @@ def build_conclusion_docx(data: ConclusionData) -> bytes:
     if data.verdict == "negative":
         text = text.format(articles=", ".join(dict.fromkeys(objected)) or lab["whole_draft"])
     doc.add_paragraph(text).runs[0].bold = True
-    total = item.cost_total("lsg")
-    if total:
-        doc.add_paragraph(c["cost_total"].format(total=format_som(total)))
+    totals = item.cost_totals("lsg")
+    if totals:
+        doc.add_paragraph(c["cost_total"].format(total=format_totals(totals, separator="; ")))
     doc.add_paragraph()
     signature = doc.add_table(rows=1, cols=2)
     fill_cell(signature.rows[0].cells[0], c["signature"], bold_first=True)

@@ -56,6 +56,13 @@ def format_som(tyiyn: int) -> str:
     return f"{sign}{grouped},{cents:02d}" if cents else f"{sign}{grouped}"
 
 
+def format_totals(totals: dict[str, int], separator: str = "\n") -> str:
+    """«12 500 000 (жылына)» per period, or «0» when nothing was costed."""
+    if not totals:
+        return "0"
+    return separator.join(f"{format_som(v)} ({k})" if k else format_som(v) for k, v in totals.items())
+
+
 def format_date(iso: str | None) -> str:
     """«2026-11-23» → «23.11.2026» (both languages write dates so in acts)."""
     if not iso or len(iso) < 10:

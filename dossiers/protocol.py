@@ -24,7 +24,7 @@ from dossiers.docx_support import (
     set_widths,
     styled,
 )
-from dossiers.labels import Labels, format_date, format_som, labels
+from dossiers.labels import Labels, format_date, format_som, format_totals, labels
 from dossiers.meetings import DecisionView
 from dossiers.organisations import resolve
 from dossiers.positions import PositionView
@@ -204,9 +204,9 @@ class _Writer:
                 ]
             )
         for side in SIDES:
-            if any(p.side == side for p in costed):
-                label = lab.fmt("total_side", side=lab["sides"][side])
-                rows.append([label, "", format_som(item.cost_total(side)), "", ""])
+            label = lab.fmt("total_side", side=lab["sides"][side])
+            for period, total in item.cost_totals(side).items():
+                rows.append([label, "", format_som(total), period, ""])
         add_table(
             self.doc,
             [lab["col_org"], lab["col_article"], lab["col_amount"], lab["col_period"], lab["col_source"]],
@@ -275,8 +275,8 @@ def _agenda(w: _Writer, data: ProtocolData) -> None:
                 str(len(item.articles)),
                 str(len(item.positions)),
                 f"{still_open} / {len(found)}",
-                format_som(item.cost_total("lsg")),
-                format_som(item.cost_total("government")),
+                format_totals(item.cost_totals("lsg")),
+                format_totals(item.cost_totals("government")),
             ]
         )
     open_total = sum(d.status == "open" for i in data.items for d in i.disagreements)
@@ -287,8 +287,8 @@ def _agenda(w: _Writer, data: ProtocolData) -> None:
             str(sum(len(i.articles) for i in data.items)),
             str(sum(len(i.positions) for i in data.items)),
             f"{open_total} / {all_total}",
-            format_som(data.cost_total("lsg")),
-            format_som(data.cost_total("government")),
+            format_totals(data.cost_totals("lsg")),
+            format_totals(data.cost_totals("government")),
         ]
     )
     add_table(

@@ -137,7 +137,14 @@ def meeting_with_positions(db: Database, ky: int, ru: int) -> tuple[int, list[Po
         ),
         add_position(db, ky, org="Кабинет Министров", stance="supports", text="Долбоор колдоого алынат."),
         add_position(
-            db, ru, article="1", org="Союз МСУ", stance="objects", text="Нет источника.", cost="700000"
+            db,
+            ru,
+            article="1",
+            org="Союз МСУ",
+            stance="objects",
+            text="Нет источника.",
+            cost="700000",
+            cost_period="Жылына",
         ),
         add_position(
             db, ru, article="1", org="Министерство финансов", stance="objects", text="Согласны снять."
@@ -288,7 +295,9 @@ def test_protocol_dossier_reads_back(db: Database, drafts: tuple[int, int], lang
     (summary,) = [t for t in doc.tables if t.rows[0].cells[0].text == lab["col_item"]]
     total_row = [c.text for c in summary.rows[-1].cells]
     assert total_row[0] == lab["total"]
-    assert total_row[4] == format_som(1250000050 + 70000000) == "13\u00a0200\u00a0000,50"
+    assert (
+        total_row[4] == format_som(1250000050 + 70000000) + " (жылына)" == "13\u00a0200\u00a0000,50 (жылына)"
+    )
     assert total_row[5] == format_som(200000000)
     assert total_row[2] == str(len(positions))
     item_total = lab.fmt("total_side", side=lab["sides"]["lsg"])
@@ -346,6 +355,18 @@ def test_changes_since_a_position_was_written_are_shown(
     assert "1 500" in struck and "900" in added and "000" not in struck
     # An article the position was not written on shows no changes.
     assert sum(p.text.startswith(label) for p in doc.paragraphs) == 1
+
+
+def test_costs_are_summed_per_period() -> None:
+    from dossiers.assemble import sum_by_period
+
+    def costed(som: float, period: str | None) -> PositionView:
+        return PositionView.model_construct(cost_som=som, cost_period=period)
+
+    totals = sum_by_period(
+        [costed(100.5, "жылына"), costed(200, "Жылына "), costed(50, "бир жолку"), costed(7, None)]
+    )
+    assert totals == {"жылына": 30050, "бир жолку": 5000, "": 700}
 
 
 def test_article_body_drops_only_its_heading_line() -> None:
