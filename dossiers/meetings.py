@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from core.db import Database
 from core.errors import ArticleNotFound, InvalidInput, NotFound
 from core.models import AgendaItem, Decision, Document, Meeting, MeetingParticipant, Position
-from dossiers.records import current_version, find_article, live_document, normalise_number
+from dossiers.records import checked_text, current_version, find_article, live_document, normalise_number
 
 MeetingKind = Literal["government", "budget-committee", "other"]
 KINDS: tuple[str, ...] = ("government", "budget-committee", "other")
@@ -167,6 +167,7 @@ def decide(
         raise InvalidInput(f"Status must be one of {', '.join(STATUSES)}, not {status!r}.", stage=STAGE)
     if not text.strip():
         raise InvalidInput("A decision needs its text (the agreed wording or the reason).", stage=STAGE)
+    checked_text(text, "decision", STAGE)
     with db.session() as session:
         _get(session, meeting_id)
         on_agenda = session.scalar(

@@ -16,7 +16,15 @@ from core.db import Database
 from core.errors import InvalidInput, NotFound
 from core.models import Position, PositionRevision, utcnow
 from dossiers.organisations import resolve
-from dossiers.records import current_version, find_article, live_document, normalise_number, parse_som, som
+from dossiers.records import (
+    checked_text,
+    current_version,
+    find_article,
+    live_document,
+    normalise_number,
+    parse_som,
+    som,
+)
 
 Stance = Literal["supports", "objects", "amends"]
 STANCES: tuple[str, ...] = ("supports", "objects", "amends")
@@ -107,6 +115,8 @@ def add_position(
 ) -> PositionView:
     """Record a position on an article of the document's current version (or on the whole draft)."""
     _check_stance(stance)
+    checked_text(text, "reasoning", STAGE)
+    checked_text(wording, "proposed wording", STAGE)
     if not org.strip():
         raise InvalidInput("A position needs the organisation that holds it (--org).", stage=STAGE)
     if stance == "amends" and not (wording or "").strip():
@@ -160,6 +170,8 @@ def edit_position(db: Database, position_id: int, author: str | None = None, **c
             raise NotFound(f"Position {position_id} does not exist.", stage=STAGE)
         if "stance" in changes:
             _check_stance(changes["stance"])
+        checked_text(changes.get("text"), "reasoning", STAGE)
+        checked_text(changes.get("wording"), "proposed wording", STAGE)
         if "cost" in changes:
             changes["cost_tyiyn"] = parse_som(changes.pop("cost"))
         if "org" in changes:

@@ -12,6 +12,8 @@ from core.errors import ArticleNotFound, DocumentDeleted, InvalidInput, NotFound
 from core.models import Document, UnitRecord, Version
 
 ARTICLE_KINDS = ("article", "point")
+MAX_SOM = Decimal(10) ** 15  # far above any budget; keeps tyiyn within a 64-bit integer
+MAX_TEXT = 20_000  # characters of a position's reasoning or wording, or of a decision
 _ARTICLE_WORDS = re.compile(r"(?i)^\s*(статья|ст\.|берене|art(icle)?\.?)\s*|\s*-?\s*(берене\w*)\s*$")
 
 
@@ -75,10 +77,21 @@ def parse_som(value: str | float | int | Decimal | None) -> int | None:
         amount = Decimal(text)
     except InvalidOperation as exc:
         raise InvalidInput(f"{value!r} is not an amount in som.") from exc
-    if amount < 0:
-        raise InvalidInput("A cost estimate cannot be negative.")
+    if not amount.is_finite() or amount < 0:
+        raise InvalidInput("A cost estimate must be a positive amount in som.")
+    if amount > MAX_SOM:
+        raise InvalidInput(f"{value!r} som is more than any budget of the Republic; check the amount.")
     return int((amount * 100).to_integral_value())
 
 
 def som(tyiyn: int | None) -> float | None:
     return None if tyiyn is None else tyiyn / 100
+
+
+def checked_text(value: str | None, what: str, stage: str) -> str | None:
+    """Free text as given, refused when it is longer than a dossier can reasonably quote."""
+    if value is not None and len(value) > MAX_TEXT:
+        raise InvalidInput(
+            f"The {what} has {len(value):,} characters; at most {MAX_TEXT:,} are kept.", stage=stage
+        )
+    return value

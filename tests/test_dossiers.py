@@ -198,6 +198,12 @@ def test_position_inputs_are_checked(db: Database, drafts: tuple[int, int]) -> N
         add_position(db, ky, org="minfin", stance="amends", text="x")
     with pytest.raises(InvalidInput, match="som"):
         add_position(db, ky, org="minfin", stance="objects", text="x", cost="many")
+    for absurd in ("1e309", "-5", "NaN", "99999999999999999999"):
+        with pytest.raises(InvalidInput):
+            add_position(db, ky, org="minfin", stance="objects", text="x", cost=absurd)
+    with pytest.raises(InvalidInput, match="characters"):
+        add_position(db, ky, org="minfin", stance="objects", text="ж" * 20_001)
+    assert list_positions(db, ky) == []  # nothing half-recorded
     with pytest.raises(ArticleNotFound, match=r"no article 9 \(its articles: 1, 2, 3, 4\)"):
         add_position(db, ky, article="9", org="minfin", stance="objects", text="x")
     delete_document(db, ky)
