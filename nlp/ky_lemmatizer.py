@@ -1,5 +1,6 @@
 """Kyrgyz lemmatizer: strips case, plural, possessive, predicative and common derivational suffixes,
-with their vowel-harmony and consonant variants, and undoes stem alternations (бөлүгү → бөлүк).
+and the verb's tense, participle, verbal-noun, negative and passive suffixes, with their vowel-harmony
+and consonant variants, and undoes stem alternations (бөлүгү → бөлүк, кайтарылды → кайтар).
 
 Rules are data (nlp/data/ky_suffixes.yaml, ky_lemma_exceptions.tsv): which suffixes exist, what
 sound each may follow, in which order they stack, which final consonant clusters a stem may have.
@@ -148,25 +149,38 @@ def _restore(stem: str, vowel_suffix: bool, known: dict[str, int]) -> str:
     return stem
 
 
+@lru_cache(maxsize=1)
+def _verbal_endings() -> frozenset[str]:
+    """Suffixes that may follow a passive or negative verb stem (from ``verb_endings`` in the rules)."""
+    spec = rules().get("verb_endings", {})
+    groups = set(spec.get("groups", []))
+    return frozenset({sx.text for sx in suffixes() if sx.group in groups} | set(spec.get("texts", [])))
+
+
 def _candidates(word: str) -> list[tuple[str, int, bool]]:
     """(stem, letters cut, whether the cut suffix began with a vowel) for every allowed stacking."""
     out = [(word, 0, False)]
-    frontier: list[tuple[str, int, bool, str]] = [(word, -1, False, "")]
+    frontier: list[tuple[str, int, bool, str, str]] = [(word, -1, False, "", "")]
+    non_final = set(rules().get("non_final", []))
+    verbal_after = _verbal_endings()
+    standalone = shipped_words()
     seen = {word}
     for _ in range(6):
         nxt = []
-        for stem, slot, _vowel, group in frontier:
+        for stem, slot, _vowel, group, after in frontier:
             for suffix in _by_last_letter().get(stem[-1], ()):
                 if suffix.slot < slot or len(suffix.text) >= len(stem) or not stem.endswith(suffix.text):
                     continue
                 if suffix.group == group and group != "derivational":
                     continue  # one possessive, one case, one plural per word
+                if suffix.group in non_final and (after not in verbal_after or standalone.get(stem, 0) >= 2):
+                    continue  # a passive stem takes a verb ending: «айыл» is a noun, «кайтарыл-» a verb
                 rest = stem[: -len(suffix.text)]
                 if rest in seen or not _plausible(rest, suffix):
                     continue
                 seen.add(rest)
                 vowel = suffix.text[0] in VOWELS or suffix.group == "possessive"
-                nxt.append((rest, suffix.slot, vowel, suffix.group))
+                nxt.append((rest, suffix.slot, vowel, suffix.group, suffix.text))
                 out.append((rest, len(word) - len(rest), vowel))
         frontier = nxt[:16]
         if not frontier:
