@@ -159,6 +159,13 @@ def post_meeting(body: MeetingIn, db: DbDep) -> MeetingView:
     return create_meeting(db, date_=data.pop("date"), **data)
 
 
+@meetings.get("", response_model=list[MeetingView])
+def get_meetings(db: DbDep) -> list[MeetingView]:
+    from dossiers.meetings import list_meetings
+
+    return list_meetings(db)
+
+
 @meetings.get("/{meeting_id}", response_model=MeetingView)
 def get_meeting(meeting_id: int, db: DbDep) -> MeetingView:
     from dossiers.meetings import meeting_view

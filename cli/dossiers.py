@@ -245,6 +245,21 @@ def meeting_decide(
     _emit(view, json_out, lambda: f"decision {view.id}: {view.status}")
 
 
+@meeting_app.command("list")
+def meeting_list(json_out: JsonOpt = False) -> None:
+    """Meetings, the latest first."""
+    from dossiers.meetings import list_meetings
+
+    views = list_meetings(_db())
+    if json_out:
+        print_json(views)
+        return
+    for v in views:
+        stdout.print(
+            f"#{v.id} {v.date} {v.kind}: {v.title} ({len(v.items)} items, {len(v.decisions)} decisions)"
+        )
+
+
 @meeting_app.command("show")
 def meeting_show(
     meeting_id: Annotated[int, typer.Argument(metavar="MEETING_ID")], json_out: JsonOpt = False

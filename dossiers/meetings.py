@@ -238,3 +238,10 @@ def meeting_view(db: Database, meeting_id: int) -> MeetingView:
             items=items,
             decisions=[decision_view(d) for d in meeting.decisions],
         )
+
+
+def list_meetings(db: Database) -> list[MeetingView]:
+    """Every meeting, the latest date first."""
+    with db.session() as session:
+        ids = list(session.scalars(select(Meeting.id).order_by(Meeting.date.desc(), Meeting.id.desc())))
+    return [meeting_view(db, meeting_id) for meeting_id in ids]

@@ -562,6 +562,7 @@ def test_cli_contract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         )
         assert bad.exit_code == 2 and json.loads(bad.stdout)["error"]["code"] == "article_not_found"
         empty = run("meeting", "create", "--kind", "other", "--date", "2026-11-30", "--title", "Бош")
+        assert {m["id"] for m in run("meeting", "list")} == {meeting["id"], empty["id"]}
         failed = runner.invoke(
             app, ["dossier", "build", str(empty["id"]), "-o", str(tmp_path / "x.docx"), "--json"]
         )
@@ -593,6 +594,7 @@ def test_api_contract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         meeting = client.post(
             "/meetings", json={"kind": "government", "date": "2026-11-30", "title": "Жыйын"}
         ).json()
+        assert [m["id"] for m in client.get("/meetings").json()] == [meeting["id"]]
         assert client.post(f"/meetings/{meeting['id']}/participants", json={"name": "А."}).status_code == 201
         empty = client.get(f"/meetings/{meeting['id']}/dossier")
         assert empty.status_code == 422 and empty.json()["detail"]["code"] == "empty_agenda"
