@@ -305,7 +305,7 @@ def conclusion_build(
     """Write the LSG Union's conclusion on a draft."""
     from dossiers.service import build_conclusion
 
-    with reported(json_out):
+    with reported(json_out), stderr.status(f"building the conclusion on document {document_id}…"):
         built, content = build_conclusion(_db(), document_id, lang, _fmt(output), verdict)
     _write(output, content)
     _emit(
@@ -325,7 +325,10 @@ def dossier_build(
     """Write the protocol dossier of a meeting."""
     from dossiers.service import build_dossier
 
-    with reported(json_out):
+    with (
+        reported(json_out),
+        stderr.status(f"building the {_fmt(output).upper()} dossier of meeting {meeting_id}…"),
+    ):
         built, content = build_dossier(_db(), meeting_id, lang, _fmt(output))
     _write(output, content)
     _emit(
