@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.reconciliation import meetings, positions, status_of
+from api.reconciliation import meetings, positions
 from api.routers import documents, searching, users
-from core.errors import KeneshError
+from core.errors import EmptyAgenda, InvalidInput, KeneshError, NotFound
 
 app = FastAPI(
     title="Kenesh",
@@ -19,6 +19,17 @@ app.include_router(searching)
 app.include_router(users)
 app.include_router(positions)
 app.include_router(meetings)
+
+
+def status_of(exc: KeneshError) -> int:
+    """The HTTP status of a typed error (its code and stage go in the body)."""
+    if isinstance(exc, NotFound):
+        return 404
+    if isinstance(exc, InvalidInput | EmptyAgenda):
+        return 422
+    if exc.code == "deleted":
+        return 410
+    return 500
 
 
 @app.exception_handler(KeneshError)

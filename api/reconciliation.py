@@ -10,7 +10,6 @@ from pydantic import BaseModel
 
 from api.deps import backend_dep, database_dep
 from core.db import Database
-from core.errors import EmptyAgenda, InvalidInput, KeneshError, NotFound
 from dossiers.meetings import DecisionView, ItemView, MeetingView, ParticipantView
 from dossiers.positions import PositionView
 from dossiers.service import Built
@@ -23,17 +22,6 @@ MEDIA = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-
-
-def status_of(exc: KeneshError) -> int:
-    """The HTTP status of a typed error (its code and stage go in the body)."""
-    if isinstance(exc, NotFound):
-        return 404
-    if isinstance(exc, InvalidInput | EmptyAgenda):
-        return 422
-    if exc.code == "deleted":
-        return 410
-    return 500
 
 
 class PositionEdit(BaseModel):

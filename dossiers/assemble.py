@@ -20,7 +20,7 @@ from core.models import Decision, Document, Position, UnitRecord, Version
 from dossiers.disagreements import Disagreement, disagreement
 from dossiers.meetings import DecisionView, MeetingView, decision_view, meeting_view
 from dossiers.positions import PositionView
-from dossiers.records import ARTICLE_KINDS, current_version
+from dossiers.records import articles_of, current_version, unit_of
 from nlp.structure import ArticleView, diff_articles
 from nlp.structure.diff import word_diff
 
@@ -102,11 +102,11 @@ def sum_by_period(positions: Iterable[PositionView]) -> dict[str, int]:
     totals: dict[str, int] = {}
     names: dict[str, str] = {}
     for p in positions:
-        if p.cost_som is None:
+        if p.cost_tyiyn is None:
             continue
         period = (p.cost_period or "").strip()
         key = names.setdefault(period.lower(), period)
-        totals[key] = totals.get(key, 0) + round(p.cost_som * 100)
+        totals[key] = totals.get(key, 0) + p.cost_tyiyn
     return totals
 
 
@@ -143,16 +143,6 @@ def _entry(row: UnitRecord, seq: int, in_current: bool) -> ArticleEntry:
     )
 
 
-def _articles(session: Session, version_id: int) -> list[UnitRecord]:
-    return list(
-        session.scalars(
-            select(UnitRecord)
-            .where(UnitRecord.version_id == version_id, UnitRecord.kind.in_(ARTICLE_KINDS))
-            .order_by(UnitRecord.ordinal)
-        )
-    )
-
-
 def _follow(session: Session, document: Document, old: Version, target: Version) -> dict[str, str | None]:
     """Where each article of ``old`` is in ``target``: the version diff follows renumbering and sees
     removals (a same-numbered article with other content is not the same norm). Across languages the
@@ -162,18 +152,37 @@ def _follow(session: Session, document: Document, old: Version, target: Version)
     mapping: dict[str, str | None] = {}
     if bridge.id != old.id:
         views = {
-            v.id: [ArticleView(r.unit_id, r.number, r.heading, r.text) for r in _articles(session, v.id)]
+            v.id: [ArticleView(r.unit_id, r.number, r.heading, r.text) for r in articles_of(session, v.id)]
             for v in (old, bridge)
         }
         for change in diff_articles(views[old.id], views[bridge.id]):
             if change.old is not None:
                 mapping[change.old.id] = change.new.id if change.new is not None else None
     else:
-        mapping = {r.unit_id: r.unit_id for r in _articles(session, old.id)}
+        mapping = {r.unit_id: r.unit_id for r in articles_of(session, old.id)}
     if bridge.id != target.id:
-        present = {r.unit_id for r in _articles(session, target.id)}
+        present = {r.unit_id for r in articles_of(session, target.id)}
         mapping = {k: (v if v in present else None) for k, v in mapping.items()}
     return mapping
+
+
+def positions_and_decisions(
+    session: Session, document_id: int
+) -> tuple[list[PositionView], list[DecisionView]]:
+    """Every position (current revision) and decision on a draft, oldest first."""
+    positions = [
+        PositionView.of(p)
+        for p in session.scalars(
+            select(Position).where(Position.document_id == document_id).order_by(Position.id)
+        )
+    ]
+    decisions = [
+        decision_view(d)
+        for d in session.scalars(
+            select(Decision).where(Decision.document_id == document_id).order_by(Decision.id)
+        )
+    ]
+    return positions, decisions
 
 
 def _changes(
@@ -183,9 +192,7 @@ def _changes(
     out = []
     for version_id, unit_id in sorted(origins):
         old = session.get(Version, version_id)
-        record = session.scalar(
-            select(UnitRecord).where(UnitRecord.version_id == version_id, UnitRecord.unit_id == unit_id)
-        )
+        record = unit_of(session, version_id, unit_id)
         if old is None or record is None or old.language != version.language:
             continue
         before = body_of(record.text, record.number, record.heading)
@@ -204,18 +211,7 @@ def gather_item(
     if document is None:  # documents are never removed from the store, only marked deleted
         raise NotFound(f"Document {document_id} does not exist.", stage="dossier")
     version = current_version(document, language)
-    positions = [
-        PositionView.of(p)
-        for p in session.scalars(
-            select(Position).where(Position.document_id == document_id).order_by(Position.id)
-        )
-    ]
-    all_decisions = [
-        decision_view(d)
-        for d in session.scalars(
-            select(Decision).where(Decision.document_id == document_id).order_by(Decision.id)
-        )
-    ]
+    positions, all_decisions = positions_and_decisions(session, document_id)
     maps: dict[int, dict[str, str | None]] = {}
     by_unit: dict[str | None, list[PositionView]] = {}  # unit of the version under discussion
     gone: dict[tuple[int, str], list[PositionView]] = {}  # (version written on, unit) of vanished articles
@@ -240,7 +236,7 @@ def gather_item(
 
     articles: list[ArticleEntry] = []
     if version is not None:
-        for row in _articles(session, version.id):
+        for row in articles_of(session, version.id):
             tags = row.tags or {}
             wanted = tags.get("lsg_relevant") or tags.get("local_budget")
             if wanted or row.unit_id in by_unit or row.unit_id in decided_units:
@@ -250,9 +246,7 @@ def gather_item(
                 articles.append(entry)
     for (version_id, unit_id), on_unit in gone.items():
         origin = session.get(Version, version_id)
-        record = session.scalar(
-            select(UnitRecord).where(UnitRecord.version_id == version_id, UnitRecord.unit_id == unit_id)
-        )
+        record = unit_of(session, version_id, unit_id)
         if origin is not None and record is not None:
             entry = _entry(record, origin.seq, False)
             entry.positions = _sorted(on_unit)

@@ -108,10 +108,10 @@ def build_conclusion_docx(data: ConclusionData) -> bytes:
         paragraph.add_run(p.text)
         if p.wording:
             doc.add_paragraph(f"{lab['wording']}: «{p.wording}»", style="Quote")
-        if p.cost_som is not None:
+        if p.cost_tyiyn is not None:
             extra = "; ".join(x for x in (p.cost_period, p.cost_source) if x)
             doc.add_paragraph(
-                f"{lab['cost']}: {format_som(round(p.cost_som * 100))} {lab['currency']}"
+                f"{lab['cost']}: {format_som(p.cost_tyiyn)} {lab['currency']}"
                 + (f" ({extra})" if extra else "")
             )
     norms = list(dict.fromkeys(p.basis for p in lsg if p.basis))

@@ -221,27 +221,30 @@ def _article_unit(session: Any, document_id: int, number: str) -> str:
 
 def meeting_view(db: Database, meeting_id: int) -> MeetingView:
     with db.session() as session:
-        meeting = _get(session, meeting_id)
-        items = [item_view(item, session.get(Document, item.document_id)) for item in meeting.items]
-        return MeetingView(
-            id=meeting.id,
-            kind=meeting.kind,
-            date=meeting.date,
-            title=meeting.title,
-            place=meeting.place,
-            chair=meeting.chair,
-            secretary=meeting.secretary,
-            participants=[
-                ParticipantView(id=p.id, name=p.name, organisation=p.organisation, role=p.role)
-                for p in meeting.participants
-            ],
-            items=items,
-            decisions=[decision_view(d) for d in meeting.decisions],
-        )
+        return _view(session, _get(session, meeting_id))
+
+
+def _view(session: Any, meeting: Meeting) -> MeetingView:
+    items = [item_view(item, session.get(Document, item.document_id)) for item in meeting.items]
+    return MeetingView(
+        id=meeting.id,
+        kind=meeting.kind,
+        date=meeting.date,
+        title=meeting.title,
+        place=meeting.place,
+        chair=meeting.chair,
+        secretary=meeting.secretary,
+        participants=[
+            ParticipantView(id=p.id, name=p.name, organisation=p.organisation, role=p.role)
+            for p in meeting.participants
+        ],
+        items=items,
+        decisions=[decision_view(d) for d in meeting.decisions],
+    )
 
 
 def list_meetings(db: Database) -> list[MeetingView]:
     """Every meeting, the latest date first."""
     with db.session() as session:
-        ids = list(session.scalars(select(Meeting.id).order_by(Meeting.date.desc(), Meeting.id.desc())))
-    return [meeting_view(db, meeting_id) for meeting_id in ids]
+        meetings = session.scalars(select(Meeting).order_by(Meeting.date.desc(), Meeting.id.desc()))
+        return [_view(session, meeting) for meeting in meetings]

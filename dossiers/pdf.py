@@ -9,22 +9,24 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from core.errors import ConversionFailed, RenderFailed
 from core.logs import get_logger
 from core.settings import Settings
-from ingest.readers.legacy import convert_with_soffice
+from ingest.readers.legacy import convert_with_soffice, run_killable
 
 log = get_logger("kenesh.dossiers.pdf")
 UNO_SCRIPT = Path(__file__).with_name("uno_export.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
+@lru_cache(maxsize=1)
 def uno_available() -> bool:
+    """Whether the system Python has LibreOffice's UNO bridge (probed once per process)."""
     if not Path(SYSTEM_PYTHON).exists() or shutil.which("soffice") is None:
         return False
     probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
@@ -35,20 +37,12 @@ def _export_with_uno(source: Path, target: Path, settings: Settings, workdir: Pa
     env = {**os.environ, "KENESH_SOFFICE": shutil.which(settings.soffice_bin) or "soffice"}
     env.pop("PYTHONPATH", None)
     env.pop("PYTHONHOME", None)
-    proc = subprocess.Popen(
-        [SYSTEM_PYTHON, str(UNO_SCRIPT), str(source), str(target), str(workdir / "profile")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        start_new_session=True,
-    )
+    cmd = [SYSTEM_PYTHON, str(UNO_SCRIPT), str(source), str(target), str(workdir / "profile")]
     try:
-        _, stderr = proc.communicate(timeout=settings.convert_timeout_s * 2)
+        returncode, stderr = run_killable(cmd, settings.convert_timeout_s * 2, env)
     except subprocess.TimeoutExpired as exc:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
         raise RenderFailed("LibreOffice did not finish rendering the PDF in time.") from exc
-    if proc.returncode != 0 or not target.exists():
+    if returncode != 0 or not target.exists():
         tail = stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
         raise RenderFailed(f"LibreOffice could not render the PDF ({tail[0][:200]}).")
 

@@ -64,6 +64,11 @@ class PositionView(BaseModel):
     created_at: datetime
     updated_at: datetime
 
+    @property
+    def cost_tyiyn(self) -> int | None:
+        """The cost exactly, in tyiyn (1/100 som), for sums and formatting."""
+        return None if self.cost_som is None else round(self.cost_som * 100)
+
     @classmethod
     def of(cls, p: Position) -> PositionView:
         return cls(

@@ -79,7 +79,7 @@ class _Writer:
             lines.append(f"{lab['reasoning']}: {p.text}")
         if p.wording:
             lines.append(f"{lab['wording']}: «{p.wording}»")
-        if p.cost_som is not None:
+        if p.cost_tyiyn is not None:
             extra = "; ".join(
                 x
                 for x in (
@@ -88,7 +88,7 @@ class _Writer:
                 )
                 if x
             )
-            amount = format_som(round(p.cost_som * 100))
+            amount = format_som(p.cost_tyiyn)
             lines.append(f"{lab['cost']}: {amount} {lab['currency']}" + (f" ({extra})" if extra else ""))
         if p.basis:
             lines.append(f"{lab['basis']}: {p.basis}")
@@ -198,7 +198,7 @@ class _Writer:
                 [
                     resolve(p.org).name(self.language),
                     where,
-                    format_som(round((p.cost_som or 0) * 100)),
+                    format_som(p.cost_tyiyn or 0),
                     p.cost_period or "",
                     p.cost_source or "",
                 ]

@@ -47,12 +47,25 @@ def normalise_number(article: str) -> str:
     return number
 
 
+def articles_of(session: Session, version_id: int) -> list[UnitRecord]:
+    """The article-level units (articles, or points of a decision) of a version, in order."""
+    return list(
+        session.scalars(
+            select(UnitRecord)
+            .where(UnitRecord.version_id == version_id, UnitRecord.kind.in_(ARTICLE_KINDS))
+            .order_by(UnitRecord.ordinal)
+        )
+    )
+
+
+def unit_of(session: Session, version_id: int, unit_id: str) -> UnitRecord | None:
+    return session.scalar(
+        select(UnitRecord).where(UnitRecord.version_id == version_id, UnitRecord.unit_id == unit_id)
+    )
+
+
 def find_article(session: Session, version: Version, number: str, stage: str) -> UnitRecord:
-    rows = session.scalars(
-        select(UnitRecord)
-        .where(UnitRecord.version_id == version.id, UnitRecord.kind.in_(ARTICLE_KINDS))
-        .order_by(UnitRecord.ordinal)
-    ).all()
+    rows = articles_of(session, version.id)
     for row in rows:
         if row.number == number:
             return row

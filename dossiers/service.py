@@ -14,14 +14,12 @@ from core.db import Database
 from core.errors import InvalidInput, NotFound
 from core.filestore import FileStore
 from core.logs import get_logger
-from core.models import Decision, Document, DossierBuild, Position
-from dossiers.assemble import gather_protocol
+from core.models import Document, DossierBuild
+from dossiers.assemble import gather_protocol, positions_and_decisions
 from dossiers.conclusion import build_conclusion_docx, gather_conclusion
 from dossiers.disagreements import document_disagreements
 from dossiers.labels import LANGUAGES
-from dossiers.meetings import decision_view
 from dossiers.pdf import docx_to_pdf
-from dossiers.positions import PositionView
 from dossiers.protocol import build_protocol_docx
 
 log = get_logger("kenesh.dossiers")
@@ -111,14 +109,7 @@ def document_disagreement_views(db: Database, document_id: int) -> list[dict[str
     with db.session() as session:
         if session.get(Document, document_id) is None:
             raise NotFound(f"Document {document_id} does not exist.", stage="disagreements")
-        positions = [
-            PositionView.of(p)
-            for p in session.scalars(select(Position).where(Position.document_id == document_id))
-        ]
-        decisions = [
-            decision_view(d)
-            for d in session.scalars(select(Decision).where(Decision.document_id == document_id))
-        ]
+        positions, decisions = positions_and_decisions(session, document_id)
     return [
         {
             "document_id": document_id,

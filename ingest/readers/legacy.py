@@ -22,6 +22,21 @@ from ingest.readers.docx import read_docx_text
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def run_killable(cmd: list[str], timeout_s: float, env: dict[str, str] | None = None) -> tuple[int, bytes]:
+    """Run a command in its own process group; on timeout kill the whole group (LibreOffice forks)
+    and raise ``subprocess.TimeoutExpired``. Returns the exit code and stderr."""
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True
+    )
+    try:
+        _, stderr = proc.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    return proc.returncode, stderr
+
+
 def convert_with_soffice(path: Path, target: str, settings: Settings, workdir: Path) -> Path:
     """Convert ``path`` with LibreOffice into ``workdir``; returns the converted file."""
     binary = shutil.which(settings.soffice_bin)
@@ -42,12 +57,9 @@ def convert_with_soffice(path: Path, target: str, settings: Settings, workdir: P
         str(workdir / "out"),
         str(source),
     ]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
-        _, stderr = proc.communicate(timeout=settings.convert_timeout_s)
+        _, stderr = run_killable(cmd, settings.convert_timeout_s)
     except subprocess.TimeoutExpired as exc:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
         raise ConversionFailed(
             f"LibreOffice did not finish converting within {settings.convert_timeout_s:.0f} s."
         ) from exc
