@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 from bench.common import ROOT, need_shared
+from ingest.repair import repair_text
 from nlp.pipelines import load
 from nlp.tagger_service import LOCAL_ACT, tag_units
 
@@ -81,14 +82,23 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def repaired(text: str) -> str:
+    return repair_text(text).text
+
+
 def predict(items: list[dict[str, Any]]) -> list[Any]:
+    """Tags as the product makes them: the labelled text is verbatim extracted text (mojibake, hyphens,
+    double spaces kept), so it goes through the same repair as an ingested file before tagging."""
     out: list[Any] = [None] * len(items)
     for lang in ("ky", "ru"):
         idx = [i for i, r in enumerate(items) if r["lang"] == lang]
         for local in (True, False):
             group = [i for i in idx if is_local(items[i]) == local]
             tags = tag_units(
-                [(items[i]["heading"], f"{items[i]['heading']}\n{items[i]['text']}") for i in group],
+                [
+                    (items[i]["heading"], repaired(f"{items[i]['heading']}\n{items[i]['text']}"))
+                    for i in group
+                ],
                 lang,
                 local_act=local,
             )

@@ -38,6 +38,7 @@ PERIOD = re.compile(
 
 TAX_FLOWS = {"exemption", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
+TAX_ARTICLE_FIELDS = {"local_taxes_fees", "local_budget", "delegated_powers_general", "lsg_organisation"}
 MAX_COMPETENCES = 4
 
 
@@ -176,6 +177,7 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
         ]
 
     via_budget_term = False  # the money flow is named through a budget or LSG funds, not only a local tax
+    budget_topic = False  # the local budget is what the article deals with (its approval counts here)
     for i, j in local_terms:
         if i in national_tokens:
             continue
@@ -183,6 +185,12 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
         if bare and not local_act:
             continue
         found = near_flows(i, j, 10)
+        if found:
+            budget_topic = True
+        if not local_act:
+            # A law saying that a council approves the local budget assigns a power; only a council's
+            # own act approving its budget moves money.
+            found = [f for f in found if f[2] != "budget_approval"]
         if found:
             via_budget_term = True
             budget_evidence.append(_span(tokens, i, j, text))
@@ -224,21 +232,25 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
     if lsg:
         seen_terms: set[tuple[str, tuple[str, ...]]] = set()
         for i, j, (cid, weight) in competence_hits:
-            if cid == "local_budget" and not local_budget:
-                continue  # decided by the budget detector, not by words alone
+            if cid == "local_budget" and not (local_budget or budget_topic or local_act):
+                continue  # outside a council's own act, decided by the budget detector, not by words alone
             hit = competences.setdefault(cid, CompetenceHit(cid, 0.0))
             key = (cid, tuple(lemmas[i:j]))
             if key not in seen_terms:
                 seen_terms.add(key)
                 hit.score = min(1.0, hit.score + weight)
             hit.evidence.append(_span(tokens, i, j, text))
-        if local_budget and via_budget_term:
+        if (local_budget and via_budget_term) or budget_topic:
             hit = competences.setdefault("local_budget", CompetenceHit("local_budget", 0.0))
             hit.score = 1.0
             hit.evidence.extend(budget_evidence[:3])
         if revenue_terms and local_budget:
             hit = competences.setdefault("local_taxes_fees", CompetenceHit("local_taxes_fees", 0.0))
             hit.score = max(hit.score, 0.9)
+    if about_local_tax and "local_taxes_fees" in competences:
+        # In an article about a local tax, land, dwellings, pensioners or schools are what is taxed or
+        # exempted: the objects of the tax, not fields the article regulates.
+        competences = {k: v for k, v in competences.items() if k in TAX_ARTICLE_FIELDS}
     chosen = sorted((c for c in competences.values() if c.score >= COMPETENCE_MIN), key=lambda c: -c.score)
     chosen = chosen[:MAX_COMPETENCES]
     if lsg and not chosen and lex.fallback_competence:

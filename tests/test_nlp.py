@@ -170,6 +170,28 @@ def test_a_council_waiving_a_tax_changes_local_revenue() -> None:
     assert not one(text, "ky", local=False).local_budget  # in a state act «tax» alone is not a local tax
 
 
+def test_a_law_giving_the_power_to_approve_the_budget_moves_no_money() -> None:
+    law = one("Жергиликтүү кеңеш жергиликтүү бюджетти бекитет жана анын аткарылышын көзөмөлдөйт.", "ky")
+    assert law.lsg_relevant and not law.local_budget
+    assert "local_budget" in {c.id for c in law.competences}  # still what the article is about
+    ru = one("Местный кенеш утверждает местный бюджет и контролирует его исполнение.", "ru")
+    assert ru.lsg_relevant and not ru.local_budget and "local_budget" in {c.id for c in ru.competences}
+    council = one("Айыл өкмөтүнүн 2025-жылга жергиликтүү бюджети бекитилсин.", "ky", local=True)
+    assert council.local_budget and council.budget.kind == "budget_approval"
+
+
+def test_the_objects_of_a_local_tax_are_not_its_fields() -> None:
+    text = (
+        "Жергиликтүү кеңеш мүлк салыгын төлөөдөн төмөнкүлөрдү бошотот: майыптуулугу бар адамдарды, "
+        "мектептердин жер участокторун. Мүлк салыгы жергиликтүү бюджетке түшөт."
+    )
+    ids = [c.id for c in one(text, "ky").competences]
+    assert "local_taxes_fees" in ids
+    assert not {"social_protection", "education_municipal", "land_urban_planning"} & set(ids)
+    land = one("Айыл өкмөтү мектептин жер участогун бөлүп берет.", "ky")
+    assert "land_urban_planning" in [c.id for c in land.competences]  # outside a tax article it is a field
+
+
 def test_publication_point_of_a_council_decision_is_boilerplate() -> None:
     point = "2. Бул токтом мыйзамда каралган тартипте катталсын (М.Сапаралиев) жана массалык маалымат каражаттарына жарыялансын (К.Жамалов)."
     assert not one(
