@@ -58,6 +58,7 @@ def labelled_refs() -> list[dict[str, Any]]:
         processed = process_file_bounded(path, settings)
         act = parse_act(processed.text, source["lang"])
         units = {u.number: u for u in act.articles}
+        around = act.enclosing_headings()
         for number, label in source["units"].items():
             unit = units.get(str(number))
             if unit is None:
@@ -70,6 +71,7 @@ def labelled_refs() -> list[dict[str, Any]]:
                     "doc_type": "local_decision" if source.get("local") else "law",
                     "heading": unit.heading,
                     "text": unit.text.strip(),
+                    "section": around.get(unit.id, ""),
                     **label,
                 }
             )
@@ -101,6 +103,7 @@ def predict(items: list[dict[str, Any]]) -> list[Any]:
                 ],
                 lang,
                 local_act=local,
+                sections=[items[i].get("section", "") for i in group],
             )
             for i, t in zip(group, tags, strict=True):
                 out[i] = t

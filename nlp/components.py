@@ -21,6 +21,8 @@ if not Doc.has_extension("tags"):
     Doc.set_extension("tags", default=None)
 if not Doc.has_extension("local_act"):
     Doc.set_extension("local_act", default=False)
+if not Doc.has_extension("local_tax_section"):
+    Doc.set_extension("local_tax_section", default=False)
 
 FUZZY_MIN_LENGTH = 7
 FUZZY_SCORE = 80
@@ -81,7 +83,13 @@ class KeneshTagger:
             for t in doc
             if not t.is_space and not t.is_punct
         ]
-        doc._.tags = tag_tokens(views, doc.text, lexicons(self.lang), local_act=bool(doc._.local_act))
+        doc._.tags = tag_tokens(
+            views,
+            doc.text,
+            lexicons(self.lang),
+            local_act=bool(doc._.local_act),
+            local_tax_section=bool(doc._.local_tax_section),
+        )
         return doc
 
 

@@ -5,15 +5,17 @@ Idempotent: structuring a version again replaces what it had.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from core.db import Database
 from core.errors import NotFound
 from core.models import Document, UnitRecord, Version
 from nlp.structure import ArticleView, align_languages, diff_articles, parse_act
-from nlp.structure.model import Unit
+from nlp.structure.model import ENCLOSING_KINDS, Unit
 
 
 def _records(root: Unit, version_id: int) -> list[UnitRecord]:
@@ -159,6 +161,29 @@ def language_alignment(db: Database, document_id: int) -> list[dict[str, str | N
     return [{"ky": ky, "ru": ru} for ky, ru in pairs]
 
 
+def enclosing_headings(session: Session, version_id: int, rows: Sequence[UnitRecord]) -> list[str]:
+    """The stored counterpart of ``ParsedAct.enclosing_headings``: per article row, the headings of the
+    chapters and sections above it, outermost first."""
+    units = {
+        u.unit_id: u
+        for u in session.scalars(
+            select(UnitRecord).where(
+                UnitRecord.version_id == version_id, UnitRecord.kind.in_(sorted(ENCLOSING_KINDS))
+            )
+        )
+    }
+    out = []
+    for row in rows:
+        path: list[str] = []
+        parent = units.get(row.parent_unit_id or "")
+        while parent is not None:
+            if parent.heading:
+                path.append(parent.heading)
+            parent = units.get(parent.parent_unit_id or "")
+        out.append(" ".join(reversed(path)))
+    return out
+
+
 def tag_version(db: Database, version_id: int) -> dict[str, Any]:
     """Tag the article-level units of a structured version and keep the tags with them (idempotent)."""
     from nlp.entities import find_entities
@@ -194,7 +219,12 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
             "order",
             None,
         }
-        tags = tag_units([(r.heading, r.text) for r in rows], language, local_act=local)
+        tags = tag_units(
+            [(r.heading, r.text) for r in rows],
+            language,
+            local_act=local,
+            sections=enclosing_headings(session, version_id, rows),
+        )
         articles = []
         for row, unit_tags in zip(rows, tags, strict=True):
             unit = Unit(

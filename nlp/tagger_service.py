@@ -7,6 +7,8 @@ import re
 from typing import Any
 
 from ingest.langdetect import detect
+from nlp.lemmas import lemmatize_phrase
+from nlp.lexicons import lexicons
 from nlp.pipelines import load
 from nlp.structure import ParsedAct, parse_act
 from nlp.structure.model import Unit
@@ -24,13 +26,27 @@ def is_local_act(act: ParsedAct) -> bool:
     return bool(LOCAL_ACT.search(preamble)) and act.header.type in {"resolution", "decision", "order", None}
 
 
-def tag_units(units: list[tuple[str, str]], language: str, local_act: bool = False) -> list[ArticleTags]:
-    """Tags for (heading, text) pairs in one language."""
+def names_local_tax(heading: str, language: str) -> bool:
+    """True when a chapter or section heading names a local tax («Налог на имущество», «Мүлк салыгы»)."""
+    if not heading:
+        return False
+    return bool(lexicons(language).revenue_sources.find(list(lemmatize_phrase(heading, language))))
+
+
+def tag_units(
+    units: list[tuple[str, str]],
+    language: str,
+    local_act: bool = False,
+    sections: list[str] | None = None,
+) -> list[ArticleTags]:
+    """Tags for (heading, text) pairs in one language; ``sections``: per unit, the headings of the
+    chapters and sections around it (``ParsedAct.enclosing_headings``)."""
     nlp = load(language)
     docs = []
-    for _heading, text in units:
+    for n, (_heading, text) in enumerate(units):
         doc = nlp.make_doc(text)
         doc._.local_act = local_act
+        doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
         docs.append(doc)
     out = []
     for doc in nlp.pipe(docs, batch_size=64) if docs else []:
@@ -85,7 +101,13 @@ def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
     if not units:  # no article heading: the whole text is one article
         units = [Unit(kind="article", number="1", id="art_1", own_text=text)]
     local = is_local_act(act)
-    tags = tag_units([(u.heading, u.text) for u in units], language, local_act=local)
+    around = act.enclosing_headings()
+    tags = tag_units(
+        [(u.heading, u.text) for u in units],
+        language,
+        local_act=local,
+        sections=[around.get(u.id, "") for u in units],
+    )
     articles = []
     for unit, unit_tags in zip(units, tags, strict=True):
         item = article_json(unit, unit_tags)

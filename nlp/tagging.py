@@ -140,7 +140,15 @@ def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, i
     return kept
 
 
-def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: bool = False) -> ArticleTags:
+def tag_tokens(
+    tokens: list[TokenView],
+    text: str,
+    lex: Lexicons,
+    local_act: bool = False,
+    local_tax_section: bool = False,
+) -> ArticleTags:
+    """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
+    chapter or section whose heading names a local tax, so its bare «tax» is that tax."""
     lemmas = [t.lemma for t in tokens]
     sentences = max((t.sent for t in tokens), default=-1) + 1
     boiler_sents = {tokens[i].sent for i, _, _ in lex.boilerplate.find(lemmas)}
@@ -197,6 +205,13 @@ def tag_tokens(tokens: list[TokenView], text: str, lex: Lexicons, local_act: boo
             for a, b, flow_kind in found:
                 budget_evidence.append(_span(tokens, a, b, text))
                 kinds.append(flow_kind)
+    if local_tax_section:
+        taken = {k for i, j in revenue_terms for k in range(i, j)}
+        revenue_terms += [
+            (i, j)
+            for i, j, _ in lex.local_act_taxes.find(lemmas)
+            if i not in taken and tokens[i].sent in in_substance
+        ]
     # A local tax is local revenue by law: an article that sets its rates, base or exemptions, or is
     # about it throughout, changes local-budget money.
     about_local_tax = len(revenue_terms) >= 2

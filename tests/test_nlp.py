@@ -10,6 +10,7 @@ import spacy
 from typer.testing import CliRunner
 
 from cli.main import app
+from core.settings import Settings
 from nlp.ky_lemmatizer import lemmatize
 from nlp.lemmas import ru_lemmatize
 from nlp.lexicons import lexicons
@@ -190,6 +191,45 @@ def test_the_objects_of_a_local_tax_are_not_its_fields() -> None:
     assert not {"social_protection", "education_municipal", "land_urban_planning"} & set(ids)
     land = one("Айыл өкмөтү мектептин жер участогун бөлүп берет.", "ky")
     assert "land_urban_planning" in [c.id for c in land.competences]  # outside a tax article it is a field
+
+
+TAX_CODE_EXCERPT = """НАЛОГОВЫЙ КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ
+
+РАЗДЕЛ XI
+НАЛОГ С ПРОДАЖ
+
+Статья 363. Ставки налога
+Ставка налога устанавливается в размере 2 процентов.
+
+РАЗДЕЛ XIII
+НАЛОГ НА ИМУЩЕСТВО
+
+Статья 409. Льготы
+Освобождаются от налогообложения здания детских домов. Ставка налога для жилых помещений
+снижается на 50 процентов.
+"""
+
+
+def test_an_article_in_a_local_tax_section_is_about_that_tax(tmp_path: Path, settings: Settings) -> None:
+    """«Налог» alone in the section «Налог на имущество» is the local tax; in «Налог с продаж» it is not."""
+    result = tag_act(TAX_CODE_EXCERPT, "ru")
+    by_number = {a["number"]: a for a in result["articles"]}
+    assert by_number["409"]["local_budget"] and by_number["409"]["lsg_relevant"]
+    assert "local_taxes_fees" in {c["id"] for c in by_number["409"]["competences"]}
+    assert not by_number["363"]["local_budget"] and not by_number["363"]["lsg_relevant"]
+    # the same through ingest and the nlp stage: the stored tags see the stored chapters
+    from ingest.service import Ingestor
+    from nlp.service import structure_version, tag_version, version_tree
+
+    path = tmp_path / "tax_code.txt"
+    path.write_text(TAX_CODE_EXCERPT, encoding="utf-8")
+    ingestor = Ingestor(settings)
+    done = ingestor.ingest(path)
+    assert done.version_id is not None
+    structure_version(ingestor.db, done.version_id)
+    tag_version(ingestor.db, done.version_id)
+    stored = {a["number"]: a["tags"] for a in version_tree(ingestor.db, done.version_id)}
+    assert stored["409"]["local_budget"] and not stored["363"]["local_budget"]
 
 
 def test_publication_point_of_a_council_decision_is_boilerplate() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+ENCLOSING_KINDS = {"section", "chapter"}
+
 
 @dataclass
 class Unit:
@@ -132,6 +134,23 @@ class ParsedAct:
     def articles(self) -> list[Unit]:
         """Article-level units in document order (articles, or numbered points of acts without any)."""
         return [u for u in self.root.walk() if u.kind in {"article", "point"}]
+
+    def enclosing_headings(self) -> dict[str, str]:
+        """For each article-level unit, the headings of the sections and chapters it sits in, outermost
+        first: an article of the chapter «Налог на имущество» is about that tax even where it only
+        says «налог»."""
+        out: dict[str, str] = {}
+
+        def visit(unit: Unit, path: tuple[str, ...]) -> None:
+            if unit.kind in {"article", "point"}:
+                out[unit.id] = " ".join(path)
+            if unit.kind in ENCLOSING_KINDS and unit.heading:
+                path = (*path, unit.heading)
+            for child in unit.children:
+                visit(child, path)
+
+        visit(self.root, ())
+        return out
 
     def unit_ids(self) -> set[str]:
         return {u.id for u in self.root.walk()}
