@@ -56,6 +56,7 @@ class Lexicons:
     competences: TermIndex
     weights: dict[str, float]
     local_budget: TermIndex
+    local_act_budget: TermIndex  # a budget or funds named bare: local only in a council's own act
     revenue_sources: TermIndex
     local_act_taxes: TermIndex
     national_only: TermIndex
@@ -100,6 +101,7 @@ def lexicons(lang: str) -> Lexicons:
         competences=competences.finalize(),
         weights=weights,
         local_budget=index(budget["local_budget"][lang]),
+        local_act_budget=index(budget["local_act_budget"][lang]),
         revenue_sources=index(budget["local_revenue_sources"][lang]),
         local_act_taxes=index(budget["local_act_taxes"][lang]),
         national_only=index(budget["national_only"][lang]),

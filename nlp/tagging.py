@@ -165,6 +165,14 @@ def tag_tokens(
         [(i, j, cid) for i, j, cid in lex.competences.find(lemmas) if tokens[i].sent in in_substance]
     )
     local_terms = [(i, j) for i, j, _ in lex.local_budget.find(lemmas) if tokens[i].sent in in_substance]
+    if local_act:
+        # in a council's own act a bare «budget» or «funds» is its own (unless part of a longer term)
+        named = {k for i, j in local_terms for k in range(i, j)}
+        local_terms += [
+            (i, j)
+            for i, j, _ in lex.local_act_budget.find(lemmas)
+            if i not in named and tokens[i].sent in in_substance
+        ]
     revenue_terms = [(i, j) for i, j, _ in lex.revenue_sources.find(lemmas) if tokens[i].sent in in_substance]
     national = [(i, j) for i, j, _ in lex.national_only.find(lemmas)]
     flows = [(i, j, kind) for i, j, kind in lex.flows.find(lemmas) if tokens[i].sent in in_substance]
@@ -188,9 +196,6 @@ def tag_tokens(
     budget_topic = False  # the local budget is what the article deals with (its approval counts here)
     for i, j in local_terms:
         if i in national_tokens:
-            continue
-        bare = j - i == 1 and lemmas[i] == "бюджет"
-        if bare and not local_act:
             continue
         found = near_flows(i, j, 10)
         if found:

@@ -181,6 +181,16 @@ def test_a_law_giving_the_power_to_approve_the_budget_moves_no_money() -> None:
     assert council.local_budget and council.budget.kind == "budget_approval"
 
 
+def test_funds_a_council_allocates_are_its_budget() -> None:
+    text = "Мектептин чатырын оңдоого 500,0 миң сом акча каражаты бөлүнсүн."
+    council = one(text, "ky", local=True)
+    assert council.local_budget and council.budget.kind == "spending_obligation"
+    assert council.budget.amounts[0]["value"] == 500000.0
+    assert not one(text, "ky").local_budget  # in a ministry's order the funds are not the local budget
+    ru = one("Выделить 500 тысяч сомов денежных средств на ремонт школы.", "ru", local=True)
+    assert ru.local_budget
+
+
 def test_the_objects_of_a_local_tax_are_not_its_fields() -> None:
     text = (
         "Жергиликтүү кеңеш мүлк салыгын төлөөдөн төмөнкүлөрдү бошотот: майыптуулугу бар адамдарды, "
