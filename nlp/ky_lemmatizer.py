@@ -207,6 +207,17 @@ def paradigm_support() -> dict[str, float]:
     return support
 
 
+@lru_cache(maxsize=1)
+def _plural_suffixes() -> frozenset[str]:
+    return frozenset(sx.text for sx in suffixes() if sx.group == "plural")
+
+
+def _adds_only(longer: str, shorter: str, extra: frozenset[str]) -> bool:
+    """True when ``longer`` is ``shorter`` plus one of ``extra``: a noun's lemma is its singular, so a
+    stem ending in a plural suffix (чыгымдар) never wins over the singular (чыгым) on a tie."""
+    return longer.startswith(shorter) and longer[len(shorter) :] in extra
+
+
 @lru_cache(maxsize=200_000)
 def lemmatize_lower(word: str) -> str:
     if word in exceptions():
@@ -235,8 +246,9 @@ def lemmatize_lower(word: str) -> str:
         top = max(e for _, e, _ in scored)
         qualified = sorted(s for s in scored if s[1] >= 0.3 * top)
         choice = qualified[0]
+        plurals = _plural_suffixes()
         for other in qualified[1:]:
-            if other[1] >= 0.9 * choice[1]:
+            if other[1] >= 0.9 * choice[1] and not _adds_only(other[2], choice[2], plurals):
                 choice = other
         return choice[2]
     # No attested stem: cut suffix chains of two letters or more, or a final possessive vowel after a
