@@ -39,7 +39,7 @@ PERIOD = re.compile(
 TAX_FLOWS = {"exemption", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
 TAX_ARTICLE_FIELDS = {"local_taxes_fees", "local_budget", "delegated_powers_general", "lsg_organisation"}
-MAX_COMPETENCES = 4
+MAX_COMPETENCES = 3
 
 
 @dataclass
@@ -271,6 +271,8 @@ def tag_tokens(
         # In an article about a local tax, land, dwellings, pensioners or schools are what is taxed or
         # exempted: the objects of the tax, not fields the article regulates.
         competences = {k: v for k, v in competences.items() if k in TAX_ARTICLE_FIELDS}
+    # The strongest first; among equals the one named first (the sort is stable over first mentions):
+    # an article states its subject before its details.
     chosen = sorted((c for c in competences.values() if c.score >= COMPETENCE_MIN), key=lambda c: -c.score)
     chosen = chosen[:MAX_COMPETENCES]
     if lsg and not chosen and lex.fallback_competence:
