@@ -218,6 +218,12 @@ def _adds_only(longer: str, shorter: str, extra: frozenset[str]) -> bool:
     return longer.startswith(shorter) and longer[len(shorter) :] in extra
 
 
+@lru_cache(maxsize=1)
+def whole_stems() -> frozenset[str]:
+    lines = (DATA / "ky_whole_stems.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=200_000)
 def lemmatize_lower(word: str) -> str:
     if word in exceptions():
@@ -229,6 +235,14 @@ def lemmatize_lower(word: str) -> str:
         return word
     support = paradigm_support()
     known = shipped_words()
+    kept = [
+        form
+        for stem, cut, vowel in _candidates(word)
+        for form in {stem, _restore(stem, vowel, known)}
+        if form in whole_stems()
+    ]
+    if kept:
+        return max(kept, key=len)
     scored: list[tuple[int, float, str]] = []
     clusters = rules()["final_clusters"]
     for stem, cut, vowel in _candidates(word):
