@@ -250,8 +250,14 @@ def lemmatize_lower(word: str) -> str:
         evidence = max(support.get(form, 0.0), support.get(stem, 0.0))
         if cut and len(form) < 3 and known.get(form, 0) < 3:
             continue  # a two-letter stem must be a word seen on its own (иш, ай, ош)
-        if cut and form[-1] not in VOWELS and form[-2:] in clusters and known.get(form, 0) == 0:
-            continue  # a stem ending in a cluster (министр) must be attested on its own
+        if (
+            cut
+            and form[-1] not in VOWELS
+            and form[-2:] in clusters
+            and known.get(form, 0) == 0
+            and not any(word.startswith(form + plural) for plural in _plural_suffixes())
+        ):
+            continue  # a stem ending in a cluster (министр) must be attested, or be followed by a plural
         if evidence >= 2.0 or cut == 0:
             scored.append((len(form), evidence, form))
     if len(scored) > 1:
