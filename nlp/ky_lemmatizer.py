@@ -63,7 +63,7 @@ def rules() -> dict[str, Any]:
 def suffixes() -> tuple[Suffix, ...]:
     data = rules()
     classes: dict[str, list[str]] = {**data["consonants"], **data["vowels"]}
-    out: dict[str, Suffix] = {}
+    out: dict[tuple[str, str], Suffix] = {}  # one spelling may mark two things (-син: possessive, imperative)
     for group, templates in data["groups"].items():
         for template in templates:
             names = re.findall(r"\{(\w)\}", template)
@@ -75,7 +75,7 @@ def suffixes() -> tuple[Suffix, ...]:
                 if len({v in BACK for v in vowels}) > 1:
                     continue  # a suffix is harmonic within itself
                 out.setdefault(
-                    text,
+                    (text, group),
                     Suffix(
                         text, group, data["slots"][group], frozenset(vowels), vowels[0] if vowels else None
                     ),
@@ -117,12 +117,22 @@ def _last_vowel(stem: str) -> str | None:
     return next((c for c in reversed(stem) if c in VOWELS), None)
 
 
+def _harmonising(stem: str, last: str) -> set[str]:
+    """Vowels a suffix may carry after this stem. A stem with back and front vowels together is a
+    loanword (отчет, проект), whose suffixes follow either (отчет-ту, отчет-тор, проект-ти)."""
+    allowed = HARMONY.get(last, set())
+    vowels = {c for c in stem if c in VOWELS}
+    if vowels & BACK and vowels - BACK:
+        allowed = allowed.union(*(HARMONY.get(v, set()) for v in vowels))
+    return allowed
+
+
 def _plausible(stem: str, suffix: Suffix) -> bool:
     data = rules()
     if len(stem) < 2 or not any(c in VOWELS for c in stem):
         return False
     last = _last_vowel(stem)
-    if last is not None and suffix.first_vowel and suffix.first_vowel not in HARMONY.get(last, set()):
+    if last is not None and suffix.first_vowel and suffix.first_vowel not in _harmonising(stem, last):
         return False
     first = suffix.text[0]
     if suffix.group == "case" and first == "н" and suffix.text[1:2] not in HIGH and stem[-1] not in HIGH:

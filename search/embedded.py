@@ -338,7 +338,9 @@ def distinctive_terms(lemmas: str, frequency: Any, total: int, limit: int = 12) 
     import math
     from collections import Counter
 
-    counts = Counter(t for t in lemmas.split() if len(t) >= 4 and not t.isdigit())
+    # Kyrgyz verb stems are short and say much (бөл- allocate, бер- give): keep three letters and up;
+    # numbers (point numbers, amounts) say nothing about the norm.
+    counts = Counter(t for t in lemmas.split() if len(t) >= 3 and not any(c.isdigit() for c in t))
     scored = []
     for term, tf in counts.items():
         df = frequency(term)

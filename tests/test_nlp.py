@@ -58,6 +58,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "acts"
         # a loanword stem ending in a consonant cluster is found where a plural follows it
         ("трансферттерди", "трансферт"),
         ("банктардын", "банк"),
+        # the imperative -сын after a consonant; a loanword's suffixes follow either of its vowels
+        ("бекитилсин", "бекит"),
+        ("бөлүнсүн", "бөл"),
+        ("отчетту", "отчет"),
+        ("отчеттор", "отчет"),
     ],
 )
 def test_kyrgyz_lemmas(word: str, lemma: str) -> None:
