@@ -57,6 +57,7 @@ class Lexicons:
     weights: dict[str, float]
     local_budget: TermIndex
     local_act_budget: TermIndex  # a budget or funds named bare: local only in a council's own act
+    other_budget_owners: frozenset[str]  # lemmas of bodies whose budget or funds are not the council's
     revenue_sources: TermIndex
     local_act_taxes: TermIndex
     national_only: TermIndex
@@ -102,6 +103,9 @@ def lexicons(lang: str) -> Lexicons:
         weights=weights,
         local_budget=index(budget["local_budget"][lang]),
         local_act_budget=index(budget["local_act_budget"][lang]),
+        other_budget_owners=frozenset(
+            lemma for word in budget["other_budget_owners"][lang] for lemma in lemmatize_phrase(word, lang)
+        ),
         revenue_sources=index(budget["local_revenue_sources"][lang]),
         local_act_taxes=index(budget["local_act_taxes"][lang]),
         national_only=index(budget["national_only"][lang]),

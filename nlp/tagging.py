@@ -140,6 +140,20 @@ def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, i
     return kept
 
 
+def _owned_by_other(tokens: list[TokenView], i: int, lex: Lexicons) -> bool:
+    """«Жайыт комитетинин 2021-жылга бюджети», «бюджет учреждения»: the budget of a pasture committee
+    or an enterprise named next to it (a year or number between is skipped) is not the council's."""
+    near = [
+        k for k in (i - 1, i - 2, i + 1, i + 2) if 0 <= k < len(tokens) and tokens[k].sent == tokens[i].sent
+    ]
+    for k in near:
+        if any(ch.isdigit() for ch in tokens[k].text):
+            continue
+        if tokens[k].lemma in lex.other_budget_owners:
+            return True
+    return False
+
+
 def tag_tokens(
     tokens: list[TokenView],
     text: str,
@@ -171,7 +185,7 @@ def tag_tokens(
         local_terms += [
             (i, j)
             for i, j, _ in lex.local_act_budget.find(lemmas)
-            if i not in named and tokens[i].sent in in_substance
+            if i not in named and tokens[i].sent in in_substance and not _owned_by_other(tokens, i, lex)
         ]
     revenue_terms = [(i, j) for i, j, _ in lex.revenue_sources.find(lemmas) if tokens[i].sent in in_substance]
     national = [(i, j) for i, j, _ in lex.national_only.find(lemmas)]

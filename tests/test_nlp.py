@@ -63,6 +63,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "acts"
         ("бөлүнсүн", "бөл"),
         ("отчетту", "отчет"),
         ("отчеттор", "отчет"),
+        ("комитет", "комитет"),
+        ("комитетинин", "комитет"),
     ],
 )
 def test_kyrgyz_lemmas(word: str, lemma: str) -> None:
@@ -207,6 +209,13 @@ def test_funds_a_council_allocates_are_its_budget() -> None:
     assert not one(text, "ky").local_budget  # in a ministry's order the funds are not the local budget
     ru = one("Выделить 500 тысяч сомов денежных средств на ремонт школы.", "ru", local=True)
     assert ru.local_budget
+
+
+def test_a_pasture_committees_budget_is_not_the_councils() -> None:
+    committee = one("Жайыт комитетинин 2021-жылга бюджети бекитилсин.", "ky", local=True)
+    assert not committee.local_budget
+    own = one("Айыл аймагынын 2021-жылга бюджети бекитилсин.", "ky", local=True)
+    assert own.local_budget and own.budget.kind == "budget_approval"
 
 
 def test_the_objects_of_a_local_tax_are_not_its_fields() -> None:
