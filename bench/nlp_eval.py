@@ -31,10 +31,12 @@ def held_aside(row: dict[str, Any]) -> bool:
 
 
 def rows() -> list[dict[str, Any]]:
-    out = [
-        json.loads(line)
-        for line in (need_shared() / "corpus" / "dev_articles.jsonl").read_text().splitlines()
-    ]
+    out = with_sections(
+        [
+            json.loads(line)
+            for line in (need_shared() / "corpus" / "dev_articles.jsonl").read_text().splitlines()
+        ]
+    )
     extra = ROOT / "tests" / "data" / "labelled_articles.jsonl"
     if extra.exists():
         out += [json.loads(line) for line in extra.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -76,6 +78,34 @@ def labelled_refs() -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def with_sections(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each labelled article copied from a file in ../shared/corpus/github the headings of the
+    chapters and sections around it in that file, as Kenesh sees them when it tags the whole act
+    (``ParsedAct.enclosing_headings``). Articles copied from web pages keep none."""
+    from core.settings import Settings
+    from ingest.pipeline import process_file_bounded
+    from nlp.structure import parse_act
+
+    settings = Settings(data_dir=ROOT / ".cache" / "nlp_eval")
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for row in items:
+        if row.get("url", "").startswith("corpus/github/") and "section" not in row:
+            by_source.setdefault(row["url"], []).append(row)
+    for url, group in by_source.items():
+        processed = process_file_bounded(need_shared() / url, settings)
+        act = parse_act(processed.text, group[0]["lang"])
+        around = act.enclosing_headings()
+        units = [(_flat(u.text), around.get(u.id, "")) for u in act.articles]
+        for row in group:
+            key = _flat(repaired(row["text"]))[:60]
+            row["section"] = next((section for text, section in units if key in text), "")
+    return items
 
 
 def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
