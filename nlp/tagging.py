@@ -207,13 +207,13 @@ def tag_tokens(
         ]
 
     via_budget_term = False  # the money flow is named through a budget or LSG funds, not only a local tax
-    budget_topic = False  # the local budget is what the article deals with (its approval counts here)
+    budget_topic: list[Evidence] = []  # the local budget is what the article deals with (approval counts)
     for i, j in local_terms:
         if i in national_tokens:
             continue
         found = near_flows(i, j, 10)
-        if found:
-            budget_topic = True
+        if found and not budget_topic:
+            budget_topic = [_span(tokens, i, j, text), *(_span(tokens, a, b, text) for a, b, _ in found[:1])]
         if not local_act:
             # A law saying that a council approves the local budget assigns a power; only a council's
             # own act approving its budget moves money.
@@ -277,7 +277,7 @@ def tag_tokens(
         if (local_budget and via_budget_term) or budget_topic:
             hit = competences.setdefault("local_budget", CompetenceHit("local_budget", 0.0))
             hit.score = 1.0
-            hit.evidence.extend(budget_evidence[:3])
+            hit.evidence.extend(budget_evidence[:3] if via_budget_term else budget_topic)
         if revenue_terms and local_budget:
             hit = competences.setdefault("local_taxes_fees", CompetenceHit("local_taxes_fees", 0.0))
             hit.score = max(hit.score, 0.9)
@@ -289,9 +289,10 @@ def tag_tokens(
     # an article states its subject before its details.
     chosen = sorted((c for c in competences.values() if c.score >= COMPETENCE_MIN), key=lambda c: -c.score)
     chosen = chosen[:MAX_COMPETENCES]
-    if lsg and not chosen and lex.fallback_competence:
-        chosen = [CompetenceHit(lex.fallback_competence, COMPETENCE_MIN)]
     actor_evidence = [_span(tokens, i, j, text) for i, j in actors]
+    if lsg and not chosen and lex.fallback_competence:
+        # the LSG body named is the evidence that the article is about LSG itself
+        chosen = [CompetenceHit(lex.fallback_competence, COMPETENCE_MIN, actor_evidence[:2])]
     reason = _reason(lsg, local_budget, kind, actor_evidence, chosen, budget_evidence)
     return ArticleTags(
         lsg, local_budget, chosen, BudgetImpact(kind, amounts, budget_evidence), reason, actor_evidence

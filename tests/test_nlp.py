@@ -159,6 +159,7 @@ def test_boilerplate_is_not_lsg() -> None:
 def test_lsg_article_naming_no_field_is_about_lsg_organisation() -> None:
     duty = one("Бул токтомдун аткарылышын көзөмөлдөө айыл өкмөтүнүн башчысына жүктөлсүн.", "ky")
     assert duty.lsg_relevant and [c.id for c in duty.competences] == ["lsg_organisation"]
+    assert duty.competences[0].evidence[0].text.lower().startswith("айыл өкмөтү")
     roads = one("Айыл өкмөтү айылдын көчөлөрүн жана жолдорун күтөт.", "ky")
     assert "roads" in [c.id for c in roads.competences] and "lsg_organisation" not in [
         c.id for c in roads.competences
@@ -195,6 +196,7 @@ def test_a_law_giving_the_power_to_approve_the_budget_moves_no_money() -> None:
     law = one("Жергиликтүү кеңеш жергиликтүү бюджетти бекитет жана анын аткарылышын көзөмөлдөйт.", "ky")
     assert law.lsg_relevant and not law.local_budget
     assert "local_budget" in {c.id for c in law.competences}  # still what the article is about
+    assert all(c.evidence for c in law.competences)
     ru = one("Местный кенеш утверждает местный бюджет и контролирует его исполнение.", "ru")
     assert ru.lsg_relevant and not ru.local_budget and "local_budget" in {c.id for c in ru.competences}
     council = one("Айыл өкмөтүнүн 2025-жылга жергиликтүү бюджети бекитилсин.", "ky", local=True)
