@@ -275,6 +275,23 @@ def test_an_article_in_a_local_tax_section_is_about_that_tax(tmp_path: Path, set
     assert stored["409"]["local_budget"] and not stored["363"]["local_budget"]
 
 
+@pytest.mark.parametrize(
+    ("duty", "field"),
+    [
+        ("аймактын экономикалык өнүгүшүн камсыз кылат", "econ_dev_investment"),
+        ("калктуу конуштардагы муниципалдык жолдордун иштешин камсыз кылат", "roads"),
+        ("жалпы пайдалануудагы жерлерге жарык берүүнү уюштурат", "street_lighting"),
+        ("тарыхый-маданий мурастарды коргойт", "culture_heritage_libraries"),
+        ("балдар жана жаштар менен иштөөнү уюштурат", "children"),
+        ("ырасым кызматтарынын көрсөтүлүшүн камсыз кылат", "funeral_services"),
+        ("дене тарбиясын өнүктүрүү үчүн шарттарды түзөт", "parks_sport_amenity"),
+    ],
+)
+def test_issues_of_local_significance_in_the_laws_wording(duty: str, field: str) -> None:
+    tags = one(f"Айыл өкмөтү {duty}.", "ky")
+    assert field in [c.id for c in tags.competences]
+
+
 def test_publication_point_of_a_council_decision_is_boilerplate() -> None:
     point = "2. Бул токтом мыйзамда каралган тартипте катталсын (М.Сапаралиев) жана массалык маалымат каражаттарына жарыялансын (К.Жамалов)."
     assert not one(
