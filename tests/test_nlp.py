@@ -287,9 +287,17 @@ def test_an_article_in_a_local_tax_section_is_about_that_tax(tmp_path: Path, set
         ("ky", "дене тарбиясын өнүктүрүү үчүн шарттарды түзөт", "parks_sport_amenity"),
         ("ru", "обеспечивает содержание муниципальных дорог в населенных пунктах", "roads"),
         ("ru", "организует освещение мест общего пользования", "street_lighting"),
-        ("ru", "осуществляет контроль за охраной историко-культурного наследия", "culture_heritage_libraries"),
+        (
+            "ru",
+            "осуществляет контроль за охраной историко-культурного наследия",
+            "culture_heritage_libraries",
+        ),
         ("ru", "организует мероприятия по работе с детьми и молодежью", "children"),
-        ("ru", "обеспечивает условия для развития физической культуры и массового спорта", "parks_sport_amenity"),
+        (
+            "ru",
+            "обеспечивает условия для развития физической культуры и массового спорта",
+            "parks_sport_amenity",
+        ),
     ],
 )
 def test_issues_of_local_significance_in_the_laws_wording(lang: str, duty: str, field: str) -> None:
