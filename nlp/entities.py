@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
+from nlp.amounts import amounts_in
 from nlp.lemmas import lemmatizer_for
 from nlp.structure.model import Citation, Unit
-from nlp.tagging import amounts_in
 
 DATA = Path(__file__).parent / "data"
 DATE = re.compile(

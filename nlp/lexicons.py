@@ -62,8 +62,6 @@ class Lexicons:
     local_act_taxes: TermIndex
     national_only: TermIndex
     flows: TermIndex
-    money: TermIndex
-    periods: dict[tuple[str, ...], str]
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
     fallback_competence: str | None  # an LSG article that names no field is about this one
 
@@ -90,7 +88,6 @@ def lexicons(lang: str) -> Lexicons:
     for kind, spec in budget["flows"].items():
         for phrase in spec.get(lang, []):
             flows.add(phrase, lang, kind)
-    periods = {lemmatize_phrase(k, lang): v for k, v in budget["periods"][lang].items()}
     key_words: dict[str, str] = {}
     for phrase in taxonomy["actors"][lang] + budget["local_budget"][lang]:
         for word in phrase.split():
@@ -110,8 +107,6 @@ def lexicons(lang: str) -> Lexicons:
         local_act_taxes=index(budget["local_act_taxes"][lang]),
         national_only=index(budget["national_only"][lang]),
         flows=flows.finalize(),
-        money=index(budget["money"][lang]),
-        periods=periods,
         key_words=key_words,
         fallback_competence=taxonomy.get("fallback_competence"),
     )

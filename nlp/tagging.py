@@ -6,35 +6,11 @@ Works on lemma sequences (from the spaCy pipeline), so «бюджеттин эс
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from nlp.amounts import amounts_in
 from nlp.lexicons import Lexicons
-
-AMOUNT = re.compile(
-    r"(?P<value>\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*"
-    r"(?P<scale>миң|млн\.?|миллион|млрд\.?|миллиард|тыс\.?|тысяч[аи]?)?\s*"
-    r"(?P<unit>сом(?:дун|го|ду|дон|ов|а|ы)?|тыйын)\b",
-    re.I,
-)
-SCALES = {
-    "миң": 1e3,
-    "тыс": 1e3,
-    "тысяч": 1e3,
-    "тысяча": 1e3,
-    "тысячи": 1e3,
-    "млн": 1e6,
-    "миллион": 1e6,
-    "млрд": 1e9,
-    "миллиард": 1e9,
-}
-PERIOD = re.compile(
-    r"(?P<year>(?:\d{4})\s*-?\s*(?:жыл\w*|год\w*))|(?P<per_year>жылына|жыл сайын|в год|ежегодно)"
-    r"|(?P<per_month>айына|ай сайын|в месяц|ежемесячно)|(?P<once>бир жолку|бир жолу|единовременно)",
-    re.I,
-)
-
 
 TAX_FLOWS = {"exemption", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
@@ -102,29 +78,6 @@ class TokenView:
 def _span(tokens: list[TokenView], i: int, j: int, text: str) -> Evidence:
     start, end = tokens[i].start, tokens[j - 1].end
     return Evidence(text[start:end], start, end)
-
-
-def amounts_in(text: str) -> list[dict[str, Any]]:
-    out = []
-    for match in AMOUNT.finditer(text):
-        raw = match.group("value").replace(" ", "").replace("\u00a0", "").replace(",", ".")
-        try:
-            value = float(raw)
-        except ValueError:
-            continue
-        scale = (match.group("scale") or "").rstrip(".").lower()
-        value *= SCALES.get(scale, 1.0)
-        if match.group("unit").lower().startswith("тыйын"):
-            value /= 100
-        window = text[max(0, match.start() - 60) : match.end() + 60]
-        period = None
-        found = PERIOD.search(window)
-        if found:
-            period = next(k for k, v in found.groupdict().items() if v)
-            if period == "year":
-                period = re.sub(r"\D", "", found.group("year"))
-        out.append({"value": value, "currency": "KGS", "period": period, "text": match.group()})
-    return out
 
 
 def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:

@@ -320,6 +320,26 @@ def test_amounts_and_periods() -> None:
     assert tags.budget.amounts[0]["value"] == 350000.0 and tags.budget.amounts[0]["period"] == "per_month"
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "period"),
+    [
+        ("кирешелер бөлүгү боюнча 6292,0 мин сом", 6_292_000.0, None),  # миң typed without ң
+        ("12,3 млн. сом жылына", 12_300_000.0, "per_year"),
+        ("1 250 000 сом бир жолку төлөм", 1_250_000.0, "once"),
+        ("5 тыс. сомов ежемесячно", 5000.0, "per_month"),
+        ("2 млрд сомов в 2025 году", 2e9, "2025"),
+        ("150 000 (жүз элүү миң) сом", 150_000.0, None),
+        ("100 сом 50 тыйын", 100.5, None),
+        ("10 миллионов сомов", 10_000_000.0, None),
+    ],
+)
+def test_amounts_in_the_forms_acts_write_them(text: str, value: float, period: str | None) -> None:
+    from nlp.amounts import amounts_in
+
+    [amount] = amounts_in(text)
+    assert (amount["value"], amount["period"], amount["currency"]) == (value, period, "KGS")
+
+
 def test_tag_act_summary_puts_budget_articles_first() -> None:
     text = (FIXTURES / "ky_amending_draft.txt").read_text(encoding="utf-8")
     result = tag_act(text, "ky")

@@ -1,0 +1,96 @@
+"""Money amounts in som, with their period, from the words of a text (nlp/data/amounts.yaml).
+
+Council decisions write amounts in thousands («350,0 миң сом», «6292,0 мин сом»), laws in words as
+well as figures («150 000 (жүз элүү миң) сом»), and som with tyiyn («100 сом 50 тыйын»); each comes
+out as one value in som.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "amounts.yaml"
+YEAR = r"(?P<year>\d{4})\s*-?\s*(?:жыл\w*|год\w*)"
+CONTEXT = 60  # characters either side searched for the period
+
+
+@lru_cache(maxsize=1)
+def _spec() -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return spec
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _amount() -> re.Pattern[str]:
+    spec = _spec()
+    return re.compile(
+        r"(?P<value>\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*"
+        rf"(?:(?P<scale>{_alternation(list(spec['scales']))})\.?\s*)?"
+        r"(?:\([^()\d]{1,80}\)\s*)?"  # the amount in words, in brackets
+        rf"(?P<unit>(?:{_alternation(list(spec['units']))})\w{{0,4}})(?!\w)",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _period() -> re.Pattern[str]:
+    groups = [YEAR] + [
+        rf"(?P<{name}>(?<!\w)(?:{_alternation(words)})(?!\w))" for name, words in _spec()["periods"].items()
+    ]
+    return re.compile("|".join(groups), re.I)
+
+
+def _worth(unit: str) -> float:
+    low = unit.lower()
+    units: dict[str, float] = _spec()["units"]
+    return next(float(v) for k, v in sorted(units.items(), key=lambda kv: -len(kv[0])) if low.startswith(k))
+
+
+def amounts_in(text: str) -> list[dict[str, Any]]:
+    """Each amount: value in som, currency, period (a year such as "2025", per_year, per_month,
+    per_day, once, or None) and the text it was read from."""
+    out: list[dict[str, Any]] = []
+    scales: dict[str, float] = {k.lower(): float(v) for k, v in _spec()["scales"].items()}
+    last_end = -10
+    for match in _amount().finditer(text):
+        raw = match.group("value").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        value *= scales.get((match.group("scale") or "").lower(), 1.0)
+        worth = _worth(match.group("unit"))
+        value *= worth
+        if worth < 1 and out and text[last_end : match.start()].strip() == "" and out[-1]["_worth"] == 1:
+            out[-1]["value"] = round(out[-1]["value"] + value, 2)  # «100 сом 50 тыйын»
+            out[-1]["text"] = text[out[-1]["_start"] : match.end()]
+            last_end = match.end()
+            continue
+        window = text[max(0, match.start() - CONTEXT) : match.end() + CONTEXT]
+        found = _period().search(window)
+        period = None
+        if found:
+            period = next(k for k, v in found.groupdict().items() if v)
+            if period == "year":
+                period = found.group("year")
+        out.append(
+            {
+                "value": value,
+                "currency": "KGS",
+                "period": period,
+                "text": match.group(),
+                "_start": match.start(),
+                "_worth": worth,
+            }
+        )
+        last_end = match.end()
+    return [{k: v for k, v in a.items() if not k.startswith("_")} for a in out]
