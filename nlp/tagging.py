@@ -241,7 +241,12 @@ def tag_tokens(
     # The strongest first; among equals the one named first (the sort is stable over first mentions):
     # an article states its subject before its details.
     chosen = sorted((c for c in competences.values() if c.score >= COMPETENCE_MIN), key=lambda c: -c.score)
-    chosen = chosen[:MAX_COMPETENCES]
+    # past the first two, only a field named strongly (full score from distinct terms) is kept
+    chosen = [
+        c
+        for n, c in enumerate(chosen[:MAX_COMPETENCES])
+        if n < 2 or (c.score >= 1.0 and len(c.evidence) >= 3)
+    ]
     actor_evidence = [_span(tokens, i, j, text) for i, j in actors]
     if lsg and not chosen and lex.fallback_competence:
         # the LSG body named is the evidence that the article is about LSG itself
