@@ -1,9 +1,9 @@
 """Tagging quality on ../shared/corpus/dev_articles.jsonl (hand-labelled real articles) and on the
 labelled articles of tests/data/, per language: precision, recall, F1 for "touches LSG" and "affects
 local budgets", micro-F1 over competences; the development part and a held-aside part (every fifth
-unit, never used for tuning) separately, and Kenesh's own labelled units (tests/data/labelled_refs.yaml,
-from acts and sections the development set does not hold, also never tuned on); throughput in words
-per second per pipeline on one core.
+unit, never used for tuning) separately, and Kenesh's own labelled units in two batches
+(tests/data/labelled_refs.yaml and labelled_refs_2.yaml, from acts and sections the development set
+does not hold, also never tuned on); throughput in words per second per pipeline on one core.
 
 Usage: .venv/bin/python -m bench.nlp_eval [--errors]
 """
@@ -43,31 +43,44 @@ def rows() -> list[dict[str, Any]]:
     return out
 
 
-def labelled_refs() -> list[dict[str, Any]]:
-    """Kenesh's own labelled units (tests/data/labelled_refs.yaml): labels kept in the repository, texts
-    read in place from ../shared/corpus through Kenesh's ingest and structure."""
+LABELLED = {  # Kenesh's own labelled units, per batch (tests/data/), each reported on its own
+    "extension": "labelled_refs.yaml",
+    "extension2": "labelled_refs_2.yaml",
+}
+
+
+def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
+    """Kenesh's own labelled units (tests/data/labelled_refs*.yaml): labels kept in the repository,
+    texts read in place from ../shared/corpus through Kenesh's ingest and structure. A unit is named by
+    its id, or by its number where that number is the act's only one."""
     import yaml
 
     from core.settings import Settings
     from ingest.pipeline import process_file_bounded
     from nlp.structure import parse_act
 
-    spec = yaml.safe_load((ROOT / "tests" / "data" / "labelled_refs.yaml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load((ROOT / "tests" / "data" / LABELLED[batch]).read_text(encoding="utf-8"))
     settings = Settings(data_dir=ROOT / ".cache" / "nlp_eval")
     out = []
     for source in spec:
         path = need_shared() / "corpus" / source["source"]
         processed = process_file_bounded(path, settings)
         act = parse_act(processed.text, source["lang"])
-        units = {u.number: u for u in act.articles}
         around = act.enclosing_headings()
-        for number, label in source["units"].items():
-            unit = units.get(str(number))
+        by_id = {u.id: u for u in act.articles}
+        by_number: dict[str, list[Any]] = {}
+        for u in act.articles:
+            by_number.setdefault(u.number, []).append(u)
+        for name, label in source["units"].items():
+            unit = by_id.get(str(name))
             if unit is None:
-                raise SystemExit(f"{source['source']}: no unit {number} (units: {', '.join(units)})")
+                same = by_number.get(str(name), [])
+                if len(same) != 1:
+                    raise SystemExit(f"{source['source']}: {len(same)} units numbered {name}; name one by id")
+                unit = same[0]
             out.append(
                 {
-                    "id": f"ext-{source['lang']}-{path.stem}-{number}",
+                    "id": f"{batch}-{source['lang']}-{path.stem}-{name}",
                     "lang": source["lang"],
                     "act": "",
                     "doc_type": "local_decision" if source.get("local") else "law",
@@ -146,7 +159,7 @@ def report(name: str, items: list[dict[str, Any]], tags: list[Any], show_errors:
         sel = [(r, t) for r, t in zip(items, tags, strict=True) if lang == "all" or r["lang"] == lang]
         if not sel:
             continue
-        line = [f"{name:9} {lang:3} n={len(sel):3}"]
+        line = [f"{name:10} {lang:3} n={len(sel):3}"]
         for label, attr in (("lsg", "lsg_relevant"), ("budget", "local_budget")):
             tp = sum(1 for r, t in sel if r[label] and getattr(t, attr))
             fp = sum(1 for r, t in sel if not r[label] and getattr(t, attr))
@@ -194,9 +207,9 @@ def main() -> dict[str, float]:
     show = "--errors" in sys.argv
     dev = [r for r in items if not held_aside(r)]
     aside = [r for r in items if held_aside(r)]
-    extension = labelled_refs()
     figures = {}
-    for name, part in (("dev", dev), ("held-out", aside), ("extension", extension)):
+    parts = [("dev", dev), ("held-out", aside)] + [(batch, labelled_refs(batch)) for batch in LABELLED]
+    for name, part in parts:
         tags = predict(part)
         figures.update(
             {f"{name}_{k}": v for k, v in report(name, part, tags, show and name == "dev").items()}
