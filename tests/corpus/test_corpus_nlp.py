@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bench.lemma_eval import accuracy, read_tokens
-from bench.nlp_eval import held_aside, labelled_refs, predict, report, rows
+from bench.nlp_eval import LABELLED, held_aside, labelled_refs, predict, report, rows
 
 pytestmark = pytest.mark.corpus
 FLOORS = yaml.safe_load((Path(__file__).parent / "floors.yaml").read_text())["nlp"]
@@ -26,10 +26,10 @@ def test_kyrgyz_lemma_accuracy(shared: Path) -> None:
     assert verbs >= FLOORS["lemma_verb"]
 
 
-@pytest.mark.parametrize("part", ["dev", "held-out", "extension"])
+@pytest.mark.parametrize("part", ["dev", "held-out", *LABELLED])
 def test_tagging_quality(part: str, shared: Path) -> None:
-    if part == "extension":  # Kenesh's own labelled units (tests/data/labelled_refs.yaml)
-        items = labelled_refs()
+    if part in LABELLED:  # Kenesh's own labelled units (tests/data/labelled_refs*.yaml)
+        items = labelled_refs(part)
     else:
         items = [r for r in rows() if held_aside(r) == (part == "held-out")]
     figures = report(part, items, predict(items), show_errors=False)
