@@ -86,7 +86,7 @@ def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
                     "lang": source["lang"],
                     "act": "",
                     "doc_type": "local_decision" if source.get("local") else "law",
-                    "heading": unit.heading,
+                    "heading": "",  # the unit's text starts with its heading line, as in the product
                     "text": unit.text.strip(),
                     "section": around.get(unit.id, ""),
                     **label,
@@ -133,6 +133,10 @@ def repaired(text: str) -> str:
     return repair_text(text).text
 
 
+def _with_heading(row: dict[str, Any]) -> str:
+    return f"{row['heading']}\n{row['text']}" if row["heading"] else row["text"]
+
+
 def predict(items: list[dict[str, Any]]) -> list[Any]:
     """Tags as the product makes them: the labelled text is verbatim extracted text (mojibake, hyphens,
     double spaces kept), so it goes through the same repair as an ingested file before tagging."""
@@ -142,10 +146,7 @@ def predict(items: list[dict[str, Any]]) -> list[Any]:
         for local in (True, False):
             group = [i for i in idx if is_local(items[i]) == local]
             tags = tag_units(
-                [
-                    (items[i]["heading"], repaired(f"{items[i]['heading']}\n{items[i]['text']}"))
-                    for i in group
-                ],
+                [(items[i]["heading"], repaired(_with_heading(items[i]))) for i in group],
                 lang,
                 local_act=local,
                 sections=[items[i].get("section", "") for i in group],

@@ -64,6 +64,9 @@ class Lexicons:
     flows: TermIndex
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
     fallback_competence: str | None  # an LSG article that names no field is about this one
+    commission_starts: TermIndex  # what precedes a standing commission's portfolio
+    commission_ends: TermIndex  # what follows it (Kyrgyz names the portfolio before «комиссия»)
+    commission_word: str  # the lemma that must follow the end marker, where there is one
 
 
 @lru_cache(maxsize=4)
@@ -93,6 +96,7 @@ def lexicons(lang: str) -> Lexicons:
         for word in phrase.split():
             if len(word) >= 7:
                 key_words[word.lower()] = lemmatize_phrase(word, lang)[0]
+    commission = taxonomy["commission_names"][lang]
     return Lexicons(
         actors=index(taxonomy["actors"][lang]),
         boilerplate=index(taxonomy["boilerplate"][lang]),
@@ -109,4 +113,7 @@ def lexicons(lang: str) -> Lexicons:
         flows=flows.finalize(),
         key_words=key_words,
         fallback_competence=taxonomy.get("fallback_competence"),
+        commission_starts=index(commission.get("starts_after", [])),
+        commission_ends=index(commission.get("ends_before", [])),
+        commission_word=" ".join(lemmatize_phrase(commission.get("commission", ""), lang)),
     )

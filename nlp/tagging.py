@@ -6,12 +6,20 @@ Works on lemma sequences (from the spaCy pipeline), so «бюджеттин эс
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from nlp.amounts import amounts_in
 from nlp.lexicons import Lexicons
 
+REPEAL = re.compile(r"күчүн\s+жогот|утратил\w*\s+сил|признан\w*\s+утратившим|исключен[аоы]?\b", re.I)
+ARTICLE_LABEL = re.compile(r"\s*(\d+(-\d+)*\s*-\s*(берене|статья)|статья\s+\d|\d+(-\d+)*\.)", re.I)
+EDITION_NOTE = re.compile(r"\([^()]*\)")
+WORD3 = re.compile(r"[^\W\d_]{3,}")
+SIGNATURE = re.compile(r"\b[А-ЯЁӨҮҢ]\.\s?(?:[А-ЯЁӨҮҢ]\.\s?)?[А-ЯЁӨҮҢ][а-яёөүң]+\W*$")
+SIGNATURE_MAX = 8  # tokens
+PORTFOLIO_MAX = 25  # tokens of a commission's name after «комиссия по»
 TAX_FLOWS = {"exemption", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
 TAX_ARTICLE_FIELDS = {"local_taxes_fees", "local_budget", "delegated_powers_general", "lsg_organisation"}
@@ -93,6 +101,62 @@ def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, i
     return kept
 
 
+def repealed(text: str) -> bool:
+    """An article that only says it was repealed («(КР … Мыйзамына ылайык күчүн жоготту)», «Утратила
+    силу»): once its heading, its edition notes and the repeal itself are set aside, nothing is left."""
+    first, newline, rest = text.strip().partition("\n")
+    body = rest if newline else ARTICLE_LABEL.sub("", first, count=1)
+    notes = EDITION_NOTE.findall(body)
+    left = EDITION_NOTE.sub(" ", body).strip(" \t\n.:-–—")
+    if any(REPEAL.search(note) for note in notes):  # «(… Мыйзамына ылайык күчүн жоготту)»
+        return len(WORD3.findall(left)) < 3
+    return bool(REPEAL.match(left)) and "\n" not in left  # «Утратила силу в соответствии с Законом …»
+
+
+def _signatures(tokens: list[TokenView], text: str) -> set[int]:
+    """Sentences that are a signature block («Ош шаардык Кеңешинин төрагасы У.Примов»): a few words
+    ending with a name and its initials. They name an LSG body but decide nothing."""
+    spans: dict[int, tuple[int, int, int]] = {}
+    for t in tokens:
+        start, end, n = spans.get(t.sent, (t.start, t.end, 0))
+        spans[t.sent] = (min(start, t.start), max(end, t.end), n + 1)
+    return {
+        s for s, (start, end, n) in spans.items() if n <= SIGNATURE_MAX and SIGNATURE.search(text[start:end])
+    }
+
+
+def _commission_portfolios(tokens: list[TokenView], lemmas: list[str], lex: Lexicons) -> set[int]:
+    """Token positions inside a standing commission's name: «Кеңешинин архитектура, курулуш, жер …
+    маселелери боюнча туруктуу депутаттык комиссиясына», «постоянную комиссию (городского кенеша) по
+    вопросам бюджета, …»."""
+    inside: set[int] = set()
+    if not lex.commission_word:
+        return inside
+    starts = lex.commission_starts.find(lemmas)
+    ends = lex.commission_ends.find(lemmas)
+    if lex.commission_ends.by_first:  # Kyrgyz: the portfolio comes first, from the council's name on
+        for a, b, _ in ends:
+            sent = tokens[a].sent
+            if lex.commission_word not in lemmas[b : b + 4]:
+                continue
+            before = [j for i, j, _ in starts if j <= a and tokens[i].sent == sent and a - j <= PORTFOLIO_MAX]
+            first = max(before) if before else max(a - PORTFOLIO_MAX // 2, 0)
+            inside.update(k for k in range(first, a) if tokens[k].sent == sent)
+        return inside
+    for c, word in enumerate(lemmas):  # Russian: «комиссия … по (вопросам)» and the portfolio after it
+        if word != lex.commission_word:
+            continue
+        after = [j for i, j, _ in starts if c < i <= c + 6 and tokens[i].sent == tokens[c].sent]
+        if after:
+            first = min(after)
+            inside.update(
+                k
+                for k in range(first, min(first + PORTFOLIO_MAX, len(tokens)))
+                if tokens[k].sent == tokens[c].sent
+            )
+    return inside
+
+
 def _owned_by_other(tokens: list[TokenView], i: int, lex: Lexicons) -> bool:
     """«Жайыт комитетинин 2021-жылга бюджети», «бюджет учреждения»: the budget of a pasture committee
     or an enterprise named next to it (a year or number between is skipped) is not the council's."""
@@ -116,9 +180,12 @@ def tag_tokens(
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
     chapter or section whose heading names a local tax, so its bare «tax» is that tax."""
+    if repealed(text):
+        return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
     lemmas = [t.lemma for t in tokens]
     sentences = max((t.sent for t in tokens), default=-1) + 1
     boiler_sents = {tokens[i].sent for i, _, _ in lex.boilerplate.find(lemmas)}
+    boiler_sents |= _signatures(tokens, text)
     words = [0] * sentences
     for t in tokens:
         if len(t.text) > 2 and t.text.isalpha():
@@ -128,8 +195,13 @@ def tag_tokens(
     in_substance = set(substantive)
 
     actors = [(i, j) for i, j, _ in lex.actors.find(lemmas) if tokens[i].sent in in_substance]
+    portfolio = _commission_portfolios(tokens, lemmas, lex)
     competence_hits = inside_longer_dropped(
-        [(i, j, cid) for i, j, cid in lex.competences.find(lemmas) if tokens[i].sent in in_substance]
+        [
+            (i, j, cid)
+            for i, j, cid in lex.competences.find(lemmas)
+            if tokens[i].sent in in_substance and i not in portfolio
+        ]
     )
     local_terms = [(i, j) for i, j, _ in lex.local_budget.find(lemmas) if tokens[i].sent in in_substance]
     if local_act:

@@ -307,6 +307,41 @@ def test_issues_of_local_significance_in_the_laws_wording(lang: str, duty: str, 
     assert field in [c.id for c in tags.competences]
 
 
+def test_a_repealed_article_is_not_tagged_but_a_repealing_point_is() -> None:
+    from nlp.tagging import repealed
+
+    gone = (
+        "399-берене. Үй жанындагы мүлк салыгын төлөө мөөнөтү\n"
+        "(КР 2025-жылдын 29-октябрындагы № 243 Мыйзамына ылайык күчүн жоготту)"
+    )
+    assert repealed(gone) and not one(gone, "ky").lsg_relevant
+    assert repealed("Статья 5. Утратила силу в соответствии с Законом КР от 20 июля 2015 года № 181")
+    repealing = (
+        "2. Ош шаардык Кеңешинин 2002-жылдын № 96-токтому менен бекитилген Устав күчүн жоготту деп табылсын."
+    )
+    assert not repealed(repealing) and one(repealing, "ky", local=True).lsg_relevant
+    part = "8. (Утратил силу)\n9. Земли населенных пунктов предоставляются местным кенешем в аренду."
+    assert not repealed(part)
+
+
+def test_a_signature_and_a_commissions_name_decide_nothing() -> None:
+    last = "4. Токтом кол коюлган күндөн тартып күчүнө кирет.\nОш шаардык Кеңешинин төрагасы У.Примов"
+    assert not one(last, "ky", local=True).lsg_relevant
+    control = (
+        "3. Токтомдун аткарылышын көзөмөлдөө Ош шаардык Кеңешинин архитектура, курулуш, муниципалдык менчик, "
+        "жер маселелери боюнча туруктуу депутаттык комиссиясына (К.Пазилов) жүктөлсүн."
+    )
+    ids = [c.id for c in one(control, "ky", local=True).competences]
+    assert ids == ["lsg_organisation"]  # the commission's portfolio is not the point's field
+    ru = one(
+        "Контроль за исполнением возложить на постоянную комиссию городского кенеша по вопросам "
+        "земли, строительства и муниципальной собственности.",
+        "ru",
+        local=True,
+    )
+    assert [c.id for c in ru.competences] == ["lsg_organisation"]
+
+
 def test_publication_point_of_a_council_decision_is_boilerplate() -> None:
     point = "2. Бул токтом мыйзамда каралган тартипте катталсын (М.Сапаралиев) жана массалык маалымат каражаттарына жарыялансын (К.Жамалов)."
     assert not one(
