@@ -52,6 +52,7 @@ def _load(name: str) -> dict[str, Any]:
 @dataclass
 class Lexicons:
     actors: TermIndex
+    lsg_objects: TermIndex  # municipal property: LSG's by definition
     boilerplate: TermIndex
     competences: TermIndex
     weights: dict[str, float]
@@ -99,6 +100,7 @@ def lexicons(lang: str) -> Lexicons:
     commission = taxonomy["commission_names"][lang]
     return Lexicons(
         actors=index(taxonomy["actors"][lang]),
+        lsg_objects=index(taxonomy["lsg_objects"][lang]),
         boilerplate=index(taxonomy["boilerplate"][lang]),
         competences=competences.finalize(),
         weights=weights,

@@ -278,7 +278,8 @@ def tag_tokens(
                 budget_evidence.append(_span(tokens, i, j, text))
                 kinds.extend(tax_kinds)
     local_budget = bool(kinds)
-    lsg = bool(actors) or local_budget or (local_act and bool(substantive))
+    owned = [(i, j) for i, j, _ in lex.lsg_objects.find(lemmas) if tokens[i].sent in in_substance]
+    lsg = bool(actors) or bool(owned) or local_budget or (local_act and bool(substantive))
     priority = ["spending_obligation", "revenue", "transfer", "exemption", "budget_approval"]
     kind = (
         next((k for k in priority if k in kinds), None)

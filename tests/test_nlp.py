@@ -342,6 +342,17 @@ def test_a_signature_and_a_commissions_name_decide_nothing() -> None:
     assert [c.id for c in ru.competences] == ["lsg_organisation"]
 
 
+def test_municipal_property_is_an_lsg_matter_by_itself() -> None:
+    ky = one("Муниципалдык менчиктеги мүлк ишканаларга чарба жүргүзүү укугу менен берилиши мүмкүн.", "ky")
+    ru = one("Муниципальное имущество может быть передано предприятиям в хозяйственное ведение.", "ru")
+    for tags in (ky, ru):
+        assert tags.lsg_relevant and [c.id for c in tags.competences] == ["municipal_property"]
+    merged = one(
+        "Жергиликтүү өз алдынча башкаруу органдары бириккен учурда мүлк укук мурастоочуга өтөт.", "ky"
+    )
+    assert "intermunicipal" not in [c.id for c in merged.competences]  # «merged» is not cooperation
+
+
 def test_publication_point_of_a_council_decision_is_boilerplate() -> None:
     point = "2. Бул токтом мыйзамда каралган тартипте катталсын (М.Сапаралиев) жана массалык маалымат каражаттарына жарыялансын (К.Жамалов)."
     assert not one(
