@@ -68,6 +68,7 @@ class Lexicons:
     commission_starts: TermIndex  # what precedes a standing commission's portfolio
     commission_ends: TermIndex  # what follows it (Kyrgyz names the portfolio before «комиссия»)
     commission_word: str  # the lemma that must follow the end marker, where there is one
+    commission_standing: frozenset[str]  # a standing (council) commission is named so
 
 
 @lru_cache(maxsize=4)
@@ -118,4 +119,7 @@ def lexicons(lang: str) -> Lexicons:
         commission_starts=index(commission.get("starts_after", [])),
         commission_ends=index(commission.get("ends_before", [])),
         commission_word=" ".join(lemmatize_phrase(commission.get("commission", ""), lang)),
+        commission_standing=frozenset(
+            lemma for word in commission.get("standing", []) for lemma in lemmatize_phrase(word, lang)
+        ),
     )

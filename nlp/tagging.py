@@ -137,18 +137,19 @@ def _commission_portfolios(tokens: list[TokenView], lemmas: list[str], lex: Lexi
     if lex.commission_ends.by_first:  # Kyrgyz: the portfolio comes first, from the council's name on
         for a, b, _ in ends:
             sent = tokens[a].sent
-            if lex.commission_word not in lemmas[b : b + 4]:
+            following = lemmas[b : b + 4]
+            if lex.commission_word not in following or not lex.commission_standing & set(following):
                 continue
             before = [j for i, j, _ in starts if j <= a and tokens[i].sent == sent and a - j <= PORTFOLIO_MAX]
             first = max(before) if before else max(a - PORTFOLIO_MAX // 2, 0)
             inside.update(k for k in range(first, a) if tokens[k].sent == sent)
         return inside
     for c, word in enumerate(lemmas):  # Russian: «комиссия … по (вопросам)» and the portfolio after it
-        if word != lex.commission_word:
+        if word != lex.commission_word or not lex.commission_standing & set(lemmas[max(c - 3, 0) : c]):
             continue
-        after = [j for i, j, _ in starts if c < i <= c + 6 and tokens[i].sent == tokens[c].sent]
-        if after:
-            first = min(after)
+        openers = [j for i, j, _ in starts if c < i <= c + 6 and tokens[i].sent == tokens[c].sent]
+        if openers:
+            first = min(openers)
             inside.update(
                 k
                 for k in range(first, min(first + PORTFOLIO_MAX, len(tokens)))
