@@ -341,7 +341,8 @@ def test_a_signature_and_a_commissions_name_decide_nothing() -> None:
     )
     assert [c.id for c in ru.competences] == ["lsg_organisation"]
     juvenile = one("Айыл окмоту создает комиссию по делам несовершеннолетних и защите их прав.", "ru")
-    assert "children" in [c.id for c in juvenile.competences]  # not a standing commission: its name is its field
+    # not a standing commission: its name is its field
+    assert "children" in [c.id for c in juvenile.competences]
 
 
 def test_municipal_property_is_an_lsg_matter_by_itself() -> None:
