@@ -53,6 +53,7 @@ def _load(name: str) -> dict[str, Any]:
 class Lexicons:
     actors: TermIndex
     lsg_objects: TermIndex  # municipal property: LSG's by definition
+    generic_public_bodies: TermIndex  # «state and LSG bodies»: every public authority, not LSG as such
     boilerplate: TermIndex
     competences: TermIndex
     weights: dict[str, float]
@@ -102,6 +103,7 @@ def lexicons(lang: str) -> Lexicons:
     return Lexicons(
         actors=index(taxonomy["actors"][lang]),
         lsg_objects=index(taxonomy["lsg_objects"][lang]),
+        generic_public_bodies=index(taxonomy["generic_public_bodies"][lang]),
         boilerplate=index(taxonomy["boilerplate"][lang]),
         competences=competences.finalize(),
         weights=weights,

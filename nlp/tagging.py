@@ -195,7 +195,10 @@ def tag_tokens(
     substantive = [s for s in range(sentences) if s not in boiler_sents and words[s] >= 2]
     in_substance = set(substantive)
 
-    actors = [(i, j) for i, j, _ in lex.actors.find(lemmas) if tokens[i].sent in in_substance]
+    generic = {k for i, j, _ in lex.generic_public_bodies.find(lemmas) for k in range(i, j)}
+    actors = [
+        (i, j) for i, j, _ in lex.actors.find(lemmas) if tokens[i].sent in in_substance and i not in generic
+    ]
     portfolio = _commission_portfolios(tokens, lemmas, lex)
     competence_hits = inside_longer_dropped(
         [

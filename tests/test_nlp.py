@@ -356,6 +356,23 @@ def test_municipal_property_is_an_lsg_matter_by_itself() -> None:
     assert "intermunicipal" not in [c.id for c in merged.competences]  # «merged» is not cooperation
 
 
+def test_state_and_lsg_bodies_as_one_phrase_are_every_public_authority() -> None:
+    fine = one(
+        "То же действие, совершенное должностным лицом органов государственной власти или местного "
+        "самоуправления, влечет наложение штрафа в размере 150 расчетных показателей.",
+        "ru",
+    )
+    assert not fine.lsg_relevant
+    ky = one("Мамлекеттик органдар жана жергиликтүү өз алдынча башкаруу органдары маалымат берет.", "ky")
+    assert not ky.lsg_relevant
+    roads = one(
+        "Временное ограничение движения на дорогах может осуществляться должностными лицами органов "
+        "исполнительной власти и органов местного самоуправления в пределах их компетенции.",
+        "ru",
+    )
+    assert roads.lsg_relevant  # a power given to the bodies that hold the roads
+
+
 def test_publication_point_of_a_council_decision_is_boilerplate() -> None:
     point = "2. Бул токтом мыйзамда каралган тартипте катталсын (М.Сапаралиев) жана массалык маалымат каражаттарына жарыялансын (К.Жамалов)."
     assert not one(
