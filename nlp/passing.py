@@ -1,0 +1,80 @@
+"""Parts of an article that decide nothing, found before it is tagged: a repeal note standing for
+the whole article, a signature block, the portfolio in a standing commission's name.
+
+Pure functions over the article's text and tokens; their word lists are data (taxonomy.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from nlp.lexicons import Lexicons
+
+if TYPE_CHECKING:
+    from nlp.tagging import TokenView
+
+REPEAL = re.compile(r"күчүн\s+жогот|утратил\w*\s+сил|признан\w*\s+утратившим|исключен[аоы]?\b", re.I)
+ARTICLE_LABEL = re.compile(r"\s*(\d+(-\d+)*\s*-\s*(берене|статья)|статья\s+\d|\d+(-\d+)*\.)", re.I)
+EDITION_NOTE = re.compile(r"\([^()]*\)")
+WORD3 = re.compile(r"[^\W\d_]{3,}")
+SIGNATURE = re.compile(r"\b[А-ЯЁӨҮҢ]\.\s?(?:[А-ЯЁӨҮҢ]\.\s?)?[А-ЯЁӨҮҢ][а-яёөүң]+\W*$")
+SIGNATURE_MAX = 8  # tokens
+PORTFOLIO_MAX = 25  # tokens of a commission's name after «комиссия по»
+
+
+def repealed(text: str) -> bool:
+    """An article that only says it was repealed («(КР … Мыйзамына ылайык күчүн жоготту)», «Утратила
+    силу»): once its heading, its edition notes and the repeal itself are set aside, nothing is left."""
+    first, newline, rest = text.strip().partition("\n")
+    body = rest if newline else ARTICLE_LABEL.sub("", first, count=1)
+    notes = EDITION_NOTE.findall(body)
+    left = EDITION_NOTE.sub(" ", body).strip(" \t\n.:-–—")
+    if any(REPEAL.search(note) for note in notes):  # «(… Мыйзамына ылайык күчүн жоготту)»
+        return len(WORD3.findall(left)) < 3
+    return bool(REPEAL.match(left)) and "\n" not in left  # «Утратила силу в соответствии с Законом …»
+
+
+def signature_sentences(tokens: list[TokenView], text: str) -> set[int]:
+    """Sentences that are a signature block («Ош шаардык Кеңешинин төрагасы У.Примов»): a few words
+    ending with a name and its initials. They name an LSG body but decide nothing."""
+    spans: dict[int, tuple[int, int, int]] = {}
+    for t in tokens:
+        start, end, n = spans.get(t.sent, (t.start, t.end, 0))
+        spans[t.sent] = (min(start, t.start), max(end, t.end), n + 1)
+    return {
+        s for s, (start, end, n) in spans.items() if n <= SIGNATURE_MAX and SIGNATURE.search(text[start:end])
+    }
+
+
+def commission_portfolios(tokens: list[TokenView], lemmas: list[str], lex: Lexicons) -> set[int]:
+    """Token positions inside a standing commission's name: «Кеңешинин архитектура, курулуш, жер …
+    маселелери боюнча туруктуу депутаттык комиссиясына», «постоянную комиссию (городского кенеша) по
+    вопросам бюджета, …»."""
+    inside: set[int] = set()
+    if not lex.commission_word:
+        return inside
+    starts = lex.commission_starts.find(lemmas)
+    ends = lex.commission_ends.find(lemmas)
+    if lex.commission_ends.by_first:  # Kyrgyz: the portfolio comes first, from the council's name on
+        for a, b, _ in ends:
+            sent = tokens[a].sent
+            following = lemmas[b : b + 4]
+            if lex.commission_word not in following or not lex.commission_standing & set(following):
+                continue
+            before = [j for i, j, _ in starts if j <= a and tokens[i].sent == sent and a - j <= PORTFOLIO_MAX]
+            first = max(before) if before else max(a - PORTFOLIO_MAX // 2, 0)
+            inside.update(k for k in range(first, a) if tokens[k].sent == sent)
+        return inside
+    for c, word in enumerate(lemmas):  # Russian: «комиссия … по (вопросам)» and the portfolio after it
+        if word != lex.commission_word or not lex.commission_standing & set(lemmas[max(c - 3, 0) : c]):
+            continue
+        openers = [j for i, j, _ in starts if c < i <= c + 6 and tokens[i].sent == tokens[c].sent]
+        if openers:
+            first = min(openers)
+            inside.update(
+                k
+                for k in range(first, min(first + PORTFOLIO_MAX, len(tokens)))
+                if tokens[k].sent == tokens[c].sent
+            )
+    return inside
