@@ -203,8 +203,8 @@ def _budget(
             (i, j) for i, j, _ in art.substantive(lex.local_act_taxes.find(lemmas)) if i not in taken
         ]
     # A local tax is local revenue by law: an article that sets its rates, base or exemptions, or is
-    # about it throughout, changes local-budget money.
-    out.about_local_tax = len(out.revenue_terms) >= 2
+    # about it throughout (or names it inside the tax's own chapter), changes local-budget money.
+    out.about_local_tax = len(out.revenue_terms) >= 2 or (local_tax_section and bool(out.revenue_terms))
     for i, j in out.revenue_terms:
         tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in TAX_FLOWS]
         if tax_kinds or out.about_local_tax:

@@ -249,6 +249,9 @@ TAX_CODE_EXCERPT = """НАЛОГОВЫЙ КОДЕКС КЫРГЫЗСКОЙ РЕ�
 
 Статья 410. Зональный коэффициент
 Зональный коэффициент налоговой стоимости зданий равен 1,0.
+
+Статья 411. Налоговый период
+Налоговым периодом по налогу на имущество является календарный год.
 """
 
 
@@ -260,6 +263,7 @@ def test_an_article_in_a_local_tax_section_is_about_that_tax(tmp_path: Path, set
     assert "local_taxes_fees" in {c["id"] for c in by_number["409"]["competences"]}
     assert not by_number["363"]["local_budget"] and not by_number["363"]["lsg_relevant"]
     assert by_number["410"]["local_budget"]  # the tax value is the local tax's base
+    assert by_number["411"]["local_budget"]  # named once, inside its own chapter
     # the same through ingest and the nlp stage: the stored tags see the stored chapters
     from ingest.service import Ingestor
     from nlp.service import structure_version, tag_version, version_tree
