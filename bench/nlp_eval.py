@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from functools import cache, lru_cache
 from typing import Any
 
 from bench.common import ROOT, need_shared
@@ -31,6 +32,7 @@ def held_aside(row: dict[str, Any]) -> bool:
     return int(row["id"].rsplit("-", 1)[1]) % 5 == 0
 
 
+@lru_cache(maxsize=1)  # read once per process: the corpus checks ask for each part in turn
 def rows() -> list[dict[str, Any]]:
     out = with_sections(
         [
@@ -51,6 +53,7 @@ LABELLED = {  # Kenesh's own labelled units, per batch (tests/data/), each repor
 }
 
 
+@cache
 def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
     """Kenesh's own labelled units (tests/data/labelled_refs*.yaml): labels kept in the repository,
     texts read in place from ../shared/corpus through Kenesh's ingest and structure. A unit is named by

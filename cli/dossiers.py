@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from cli.output import print_json, stderr, stdout
+from cli.output import print_json, print_rows, stderr, stdout
 from core.db import Database
 from core.errors import KeneshError
 from core.settings import get_settings
@@ -133,13 +133,13 @@ def position_list(
     from dossiers.positions import list_positions
 
     views = list_positions(_db(), document_id)
-    if json_out:
-        print_json(views)
-        return
-    for v in views:
-        stdout.print(
+    print_rows(
+        views,
+        json_out,
+        lambda v: (
             f"#{v.id} r{v.revision} art. {v.article or '—'} {v.org} ({v.side}): {v.stance} — {v.text[:80]}"
-        )
+        ),
+    )
 
 
 @position_app.command("history")
@@ -151,13 +151,13 @@ def position_history_cmd(
 
     with reported(json_out):
         history = position_history(_db(), position_id)
-    if json_out:
-        print_json(history)
-        return
-    for rev in history:
-        stdout.print(
+    print_rows(
+        history,
+        json_out,
+        lambda rev: (
             f"r{rev['revision']} {rev['created_at']} {rev['author'] or ''}: {rev['stance']} — {rev['text']}"
-        )
+        ),
+    )
 
 
 # --- meetings ---------------------------------------------------------------------------------------
@@ -251,13 +251,13 @@ def meeting_list(json_out: JsonOpt = False) -> None:
     from dossiers.meetings import list_meetings
 
     views = list_meetings(_db())
-    if json_out:
-        print_json(views)
-        return
-    for v in views:
-        stdout.print(
+    print_rows(
+        views,
+        json_out,
+        lambda v: (
             f"#{v.id} {v.date} {v.kind}: {v.title} ({len(v.items)} items, {len(v.decisions)} decisions)"
-        )
+        ),
+    )
 
 
 @meeting_app.command("show")
@@ -346,11 +346,7 @@ def disagreements(
 
     with reported(json_out):
         views = document_disagreement_views(_db(), document_id)
-    if json_out:
-        print_json(views)
-        return
-    for d in views:
-        stdout.print(f"art. {d['article'] or '—'}: {d['status']}")
+    print_rows(views, json_out, lambda d: f"art. {d['article'] or '—'}: {d['status']}")
 
 
 def delete(document_id: Annotated[int, typer.Argument(metavar="DOC_ID")], json_out: JsonOpt = False) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -24,3 +25,12 @@ def to_jsonable(value: Any) -> Any:
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
+
+
+def print_rows(rows: Sequence[Any], json_out: bool, line: Callable[[Any], str]) -> None:
+    """A list for scripts (one JSON array) or for people (one line per row)."""
+    if json_out:
+        print_json(list(rows))
+        return
+    for row in rows:
+        stdout.print(line(row))
