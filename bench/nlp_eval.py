@@ -89,7 +89,8 @@ def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
                     "lang": source["lang"],
                     "act": "",
                     "doc_type": "local_decision" if source.get("local") else "law",
-                    "heading": "",  # the unit's text starts with its heading line, as in the product
+                    "heading": unit.heading,
+                    "heading_in_text": True,  # its text starts with its heading line, as in the product
                     "text": unit.text.strip(),
                     "section": around.get(unit.id, ""),
                     **label,
@@ -137,7 +138,9 @@ def repaired(text: str) -> str:
 
 
 def _with_heading(row: dict[str, Any]) -> str:
-    return f"{row['heading']}\n{row['text']}" if row["heading"] else row["text"]
+    if not row["heading"] or row.get("heading_in_text"):
+        return str(row["text"])
+    return f"{row['heading']}\n{row['text']}"
 
 
 def predict(items: list[dict[str, Any]]) -> list[Any]:

@@ -23,6 +23,8 @@ if not Doc.has_extension("local_act"):
     Doc.set_extension("local_act", default=False)
 if not Doc.has_extension("local_tax_section"):
     Doc.set_extension("local_tax_section", default=False)
+if not Doc.has_extension("procedural"):
+    Doc.set_extension("procedural", default=False)
 
 FUZZY_MIN_LENGTH = 7
 FUZZY_SCORE = 80
@@ -89,6 +91,7 @@ class KeneshTagger:
             lexicons(self.lang),
             local_act=bool(doc._.local_act),
             local_tax_section=bool(doc._.local_tax_section),
+            procedural=bool(doc._.procedural),
         )
         return doc
 

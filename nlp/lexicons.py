@@ -63,6 +63,7 @@ class Lexicons:
     revenue_sources: TermIndex
     local_act_taxes: TermIndex
     national_only: TermIndex
+    procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
     flows: TermIndex
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
     fallback_competence: str | None  # an LSG article that names no field is about this one
@@ -115,6 +116,7 @@ def lexicons(lang: str) -> Lexicons:
         revenue_sources=index(budget["local_revenue_sources"][lang]),
         local_act_taxes=index(budget["local_act_taxes"][lang]),
         national_only=index(budget["national_only"][lang]),
+        procedural_subjects=index(budget["procedural_subjects"][lang]),
         flows=flows.finalize(),
         key_words=key_words,
         fallback_competence=taxonomy.get("fallback_competence"),

@@ -33,6 +33,25 @@ def names_local_tax(heading: str, language: str) -> bool:
     return bool(lexicons(language).revenue_sources.find(list(lemmatize_phrase(heading, language))))
 
 
+UNIT_WORDS = frozenset({"статья", "берене", "глава", "бап", "пункт"})
+
+
+def procedural_heading(heading: str, language: str) -> bool:
+    """True when an article's heading says it reports, informs or defines («Отчет берүү», «Доступ к
+    информации по налогу на имущество»): the taxes and budgets it names are not changed by it. The
+    heading's head noun decides, so «Депутатка отчет берүүлөрдү … көмөк көрсөтүү» (help with reporting)
+    is not one: Russian puts the head first, Kyrgyz last."""
+    lemmas = list(lemmatize_phrase(heading, language))
+    while lemmas and (lemmas[0] in UNIT_WORDS or any(ch.isdigit() for ch in lemmas[0])):
+        lemmas.pop(0)
+    if not lemmas:
+        return False
+    hits = lexicons(language).procedural_subjects.find(lemmas)
+    if language == "ru":
+        return any(i == 0 for i, _, _ in hits)
+    return any(j == len(lemmas) for _, j, _ in hits)
+
+
 def tag_units(
     units: list[tuple[str, str]],
     language: str,
@@ -43,9 +62,10 @@ def tag_units(
     chapters and sections around it (``ParsedAct.enclosing_headings``)."""
     nlp = load(language)
     docs = []
-    for n, (_heading, text) in enumerate(units):
+    for n, (heading, text) in enumerate(units):
         doc = nlp.make_doc(text)
         doc._.local_act = local_act
+        doc._.procedural = procedural_heading(heading, language)
         doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
         docs.append(doc)
     out = []

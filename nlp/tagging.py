@@ -270,9 +270,11 @@ def tag_tokens(
     lex: Lexicons,
     local_act: bool = False,
     local_tax_section: bool = False,
+    procedural: bool = False,
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
-    chapter or section whose heading names a local tax, so its bare «tax» is that tax."""
+    chapter or section whose heading names a local tax, so its bare «tax» is that tax. ``procedural``:
+    its heading says it reports, informs or defines, so the money it names is only mentioned."""
     if repealed(text):
         return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
     art = _article(tokens, text, lex)
@@ -284,14 +286,19 @@ def tag_tokens(
         [h for h in art.substantive(lex.competences.find(lemmas)) if h[0] not in portfolio]
     )
     budget = _budget(art, actors, local_act, local_tax_section)
+    if procedural:  # the money it names is only mentioned
+        budget = _Budget(evidence=budget.evidence, local_terms=budget.local_terms)
     local_budget = bool(budget.kinds)
-    owned = art.substantive(lex.lsg_objects.find(lemmas))
-    lsg = bool(actors) or bool(owned) or local_budget or (local_act and bool(art.in_substance))
+    owned = [h for h in art.substantive(lex.lsg_objects.find(lemmas)) if h[0] not in generic]
+    # an article naming the local budget is LSG's business even where it moves no money (a report on it)
+    names_budget = any(i not in generic for i, _ in budget.local_terms)
+    own_act = local_act and bool(art.in_substance)
+    lsg = bool(actors) or bool(owned) or local_budget or names_budget or own_act
     priority = ["spending_obligation", "revenue", "transfer", "exemption", "budget_approval"]
     kind = (
         next((k for k in priority if k in budget.kinds), None)
         if local_budget
-        else ("mention" if budget.local_terms else None)
+        else ("mention" if budget.local_terms or budget.evidence else None)
     )
     amounts = amounts_in(text) if local_budget else []
     chosen = _competences(art, hits, budget, local_act) if lsg else []

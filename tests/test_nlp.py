@@ -466,3 +466,30 @@ def test_cli_tag_and_lemmatize(tmp_path: Path) -> None:
 
 def test_load_uses_the_packaged_directory() -> None:
     assert load("ky").meta["name"] == "kenesh_ky"
+
+
+def test_an_article_headed_as_reporting_or_information_moves_no_money() -> None:
+    """The heading's head noun decides: «Доступ к информации…» informs, «Ставки…» sets the tax; and in
+    Kyrgyz the head comes last, so help with reporting funded from the local budget still counts."""
+    ru_text = "1. Налогоплательщик вправе получить сведения о ставках налога на имущество и об уплате налога."
+    ru_info = tag_units([("Статья 85. Доступ к информации по налогу на имущество", ru_text)], "ru")[0]
+    ru_rates = tag_units([("Статья 86. Ставки налога на имущество", ru_text)], "ru")[0]
+    assert not ru_info.local_budget and not ru_info.lsg_relevant and ru_info.budget.kind == "mention"
+    assert ru_rates.local_budget and ru_rates.lsg_relevant
+    ky_text = "Мүлк салыгын төлөөчү салык мезгили үчүн мүлк салыгы боюнча маалыматтык эсепти берет."
+    assert not tag_units([("12-берене. Отчет берүү", ky_text)], "ky")[0].local_budget
+    help_text = "Отчет берүүлөрдү өткөрүүгө байланышкан чыгымдар жергиликтүү бюджеттин эсебинен каржыланат."
+    helping = "16-статья. Депутатка отчет берүүлөрдү өткөрүүгө көмөк көрсөтүү"
+    assert tag_units([(helping, help_text)], "ky")[0].local_budget
+    report = (
+        "Мамлекеттик органдар жана жергиликтүү өз алдынча башкаруу органдары республикалык жана жергиликтүү "
+        "бюджеттерге салыктардын түшүүлөрү жөнүндө баяндама жарыялайт."
+    )
+    reported = tag_units([("18-статья. Ар жылдык баяндамалар", report)], "ky")[0]
+    assert reported.lsg_relevant and not reported.local_budget
+
+
+def test_state_and_municipal_property_together_is_all_public_property() -> None:
+    both = one("Мамлекеттик жана муниципалдык менчикте турган имараттардын тизмеси жарыяланат.", "ky")
+    own = one("Муниципалдык менчикте турган имараттардын тизмеси жарыяланат.", "ky")
+    assert not both.lsg_relevant and own.lsg_relevant
