@@ -493,3 +493,6 @@ def test_state_and_municipal_property_together_is_all_public_property() -> None:
     both = one("Мамлекеттик жана муниципалдык менчикте турган имараттардын тизмеси жарыяланат.", "ky")
     own = one("Муниципалдык менчикте турган имараттардын тизмеси жарыяланат.", "ky")
     assert not both.lsg_relevant and own.lsg_relevant
+    servants = one("То же деяние, совершенное государственными и муниципальными служащими, влечет штраф.", "ru")
+    municipal = one("То же деяние, совершенное муниципальными служащими, влечет штраф.", "ru")
+    assert not servants.lsg_relevant and municipal.lsg_relevant
