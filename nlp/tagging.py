@@ -256,11 +256,14 @@ def _competences(
     # The strongest first; among equals the one named first (the sort is stable over first mentions):
     # an article states its subject before its details.
     chosen = sorted((c for c in competences.values() if c.score >= COMPETENCE_MIN), key=lambda c: -c.score)
-    # past the first two, only a field named strongly (full score from distinct terms) is kept
+    # Past the first, a field named by a single weak term is a passing detail, not what the article
+    # regulates; past the first two, only a field named strongly (full score from distinct terms) is kept.
     return [
         c
         for n, c in enumerate(chosen[:MAX_COMPETENCES])
-        if n < 2 or (c.score >= 1.0 and len(c.evidence) >= 3)
+        if n == 0
+        or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2))
+        or (c.score >= 1.0 and len(c.evidence) >= 3)
     ]
 
 
