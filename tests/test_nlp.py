@@ -496,3 +496,11 @@ def test_state_and_municipal_property_together_is_all_public_property() -> None:
     servants = one("То же деяние, совершенное государственными и муниципальными служащими, влечет штраф.", "ru")
     municipal = one("То же деяние, совершенное муниципальными служащими, влечет штраф.", "ru")
     assert not servants.lsg_relevant and municipal.lsg_relevant
+
+
+def test_inter_budget_transfers_are_local_budget_money() -> None:
+    """DOMAIN.md: inter-budget relations are those between the republican and the local budgets."""
+    ru = one("Межбюджетные трансферты перечисляются из республиканского бюджета ежеквартально.", "ru")
+    ky = one("Бюджет аралык трансферттер республикалык бюджеттен ар бир чейрек сайын которулат.", "ky")
+    assert ru.local_budget and ky.local_budget and ru.lsg_relevant and ky.lsg_relevant
+    assert ru.budget.kind == ky.budget.kind
