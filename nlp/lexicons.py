@@ -67,6 +67,7 @@ class Lexicons:
     flows: TermIndex
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
     fallback_competence: str | None  # an LSG article that names no field is about this one
+    tax_article_institutions: frozenset[tuple[str, ...]]  # field terms that stay fields in a tax article
     commission_starts: TermIndex  # what precedes a standing commission's portfolio
     commission_ends: TermIndex  # what follows it (Kyrgyz names the portfolio before «комиссия»)
     commission_word: str  # the lemma that must follow the end marker, where there is one
@@ -120,6 +121,9 @@ def lexicons(lang: str) -> Lexicons:
         flows=flows.finalize(),
         key_words=key_words,
         fallback_competence=taxonomy.get("fallback_competence"),
+        tax_article_institutions=frozenset(
+            lemmatize_phrase(phrase, lang) for phrase in taxonomy["tax_article_institutions"][lang]
+        ),
         commission_starts=index(commission.get("starts_after", [])),
         commission_ends=index(commission.get("ends_before", [])),
         commission_word=" ".join(lemmatize_phrase(commission.get("commission", ""), lang)),

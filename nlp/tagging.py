@@ -251,8 +251,10 @@ def _competences(
         hit.score = max(hit.score, 0.9)
     if budget.about_local_tax and "local_taxes_fees" in competences:
         # In an article about a local tax, land, dwellings, pensioners or schools are what is taxed or
-        # exempted: the objects of the tax, not fields the article regulates.
-        competences = {k: v for k, v in competences.items() if k in TAX_ARTICLE_FIELDS}
+        # exempted: the objects of the tax, not fields the article regulates; a fund or body LSG runs
+        # (the State Agricultural Land Fund leased out, a pasture committee) still is one.
+        run = {p[0] for i, j, p in hits if tuple(art.lemmas[i:j]) in art.lex.tax_article_institutions}
+        competences = {k: v for k, v in competences.items() if k in TAX_ARTICLE_FIELDS or k in run}
     # The strongest first; among equals the one named first (the sort is stable over first mentions):
     # an article states its subject before its details.
     chosen = sorted((c for c in competences.values() if c.score >= COMPETENCE_MIN), key=lambda c: -c.score)

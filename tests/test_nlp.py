@@ -493,7 +493,9 @@ def test_state_and_municipal_property_together_is_all_public_property() -> None:
     both = one("Мамлекеттик жана муниципалдык менчикте турган имараттардын тизмеси жарыяланат.", "ky")
     own = one("Муниципалдык менчикте турган имараттардын тизмеси жарыяланат.", "ky")
     assert not both.lsg_relevant and own.lsg_relevant
-    servants = one("То же деяние, совершенное государственными и муниципальными служащими, влечет штраф.", "ru")
+    servants = one(
+        "То же деяние, совершенное государственными и муниципальными служащими, влечет штраф.", "ru"
+    )
     municipal = one("То же деяние, совершенное муниципальными служащими, влечет штраф.", "ru")
     assert not servants.lsg_relevant and municipal.lsg_relevant
 
@@ -504,3 +506,18 @@ def test_inter_budget_transfers_are_local_budget_money() -> None:
     ky = one("Бюджет аралык трансферттер республикалык бюджеттен ар бир чейрек сайын которулат.", "ky")
     assert ru.local_budget and ky.local_budget and ru.lsg_relevant and ky.lsg_relevant
     assert ru.budget.kind == ky.budget.kind
+
+
+def test_in_a_tax_article_a_fund_lsg_runs_stays_a_field_while_taxed_land_does_not() -> None:
+    leased = one(
+        "Жер салыгынын ставкасы белгиленет. Айыл чарба жерлеринин мамлекеттик фондунун жерлерин ижарага "
+        "берүү үчүн акынын өлчөмүн жергиликтүү кеңеш жер салыгынын ставкасынан эки эседен ашырбай белгилейт.",
+        "ky",
+    )
+    taxed = one(
+        "Айыл чарба жерлерине жер салыгынын ставкасы белгиленет. Жайыттар үчүн жер салыгынын ставкасы "
+        "төмөндөтүлөт.",
+        "ky",
+    )
+    assert {"local_taxes_fees", "delegated_agri_land_pastures"} <= {c.id for c in leased.competences}
+    assert [c.id for c in taxed.competences] == ["local_taxes_fees"]
