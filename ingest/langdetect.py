@@ -102,6 +102,11 @@ WORD = re.compile(r"[а-яёөүң]+")
 KY_LETTERS = re.compile(r"[өүң]")
 RU_LETTERS = re.compile(r"[щёъэ]")
 RU_ENDINGS = re.compile(r"(?<=[а-яё])(?:ого|ему|ыми|ость|ции|ния|ться)\b")
+# Kyrgyz case and mood endings no Russian word has («окмотунун», «эсебинен», «бекитилсин»): text typed
+# on a Russian keyboard, with no ө ү ң, is still seen as Kyrgyz (-ган, -дин are left out: «орган», «один»)
+KY_ENDINGS = re.compile(
+    r"(?<=[а-яё]{2})(?:нын|нун|дын|дун|тын|тун|ынан|инен|унан|ылсын|илсин|ларды|лерди|ларга|лерге|дарды|дерди)\b"
+)
 
 
 def score(text: str) -> tuple[float, float]:
@@ -111,6 +116,7 @@ def score(text: str) -> tuple[float, float]:
     if not words:
         return 0.0, 0.0
     ky = sum(map(KY_WORDS.__contains__, words)) + 1.5 * len(KY_LETTERS.findall(low))
+    ky += len(KY_ENDINGS.findall(low))
     ru = sum(map(RU_WORDS.__contains__, words)) + 0.3 * len(RU_LETTERS.findall(low))
     ru += len(RU_ENDINGS.findall(low))
     return ky / len(words), ru / len(words)

@@ -10,6 +10,9 @@ RU = (
 def test_paragraph_language() -> None:
     assert detect_paragraph(S.SEED001_PROSE) == "ky"
     assert detect_paragraph(RU) == "ru"
+    # typed on a Russian keyboard: no ө ү ң, no listed function word, but Kyrgyz case endings
+    assert detect_paragraph("Айыл окмотунун каражаттарынын эсебинен жолдор онолот.") == "ky"
+    assert detect_paragraph("Статья 5. Порядок уплаты налога на имущество органом") == "ru"
 
 
 def test_document_language_and_mixed() -> None:

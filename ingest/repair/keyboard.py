@@ -39,6 +39,40 @@ def correct_word(word: str, lexicon: Lexicon) -> str | None:
             count = lexicon.count(candidate)
             if count > own and (best is None or count > best[0]):
                 best = (count, candidate)
+    if best is None and not vowels_too:
+        return _all_rounded_swapped(word, own, lexicon)
+    return best[1] if best else None
+
+
+SWAP_MIN_LENGTH = 6
+SWAP_MIN_COUNT = 3
+
+
+def _all_rounded_swapped(word: str, own: int, lexicon: Lexicon) -> str | None:
+    """«Айыл окмотунун» → «өкмөтүнүн»: a typist without ө and ү types every one of them as о and у, so
+    the word keeps its harmony and the vowel test above cannot see it. Changed only when every о and у
+    of an unknown word, changed together, gives a harmonic word the lexicon knows well; a word with
+    other back vowels (а, ы) can never become harmonic so, and short words («кол»/«көл») are left."""
+    vowels = [i for i, c in enumerate(word) if c in "оуОУ"]
+    if len(word) < SWAP_MIN_LENGTH or len(vowels) < 2:
+        return None
+    chars = list(word)
+    for i in vowels:
+        chars[i] = SUBSTITUTES[chars[i]]
+    base = "".join(chars)
+    if not harmonic(base):
+        return None
+    nasal = [i for i, c in enumerate(base) if c in "нН"]
+    best: tuple[int, str] | None = None
+    for r in range(0, min(len(nasal), 2) + 1):
+        for combo in itertools.combinations(nasal, r):
+            letters = list(base)
+            for i in combo:
+                letters[i] = SUBSTITUTES[letters[i]]
+            candidate = "".join(letters)
+            count = lexicon.count(candidate)
+            if count >= SWAP_MIN_COUNT and count > own and (best is None or count > best[0]):
+                best = (count, candidate)
     return best[1] if best else None
 
 
