@@ -55,7 +55,9 @@ def test_keyboard_letters_corrected_only_when_known() -> None:
     assert "түзүлгөн" in repair_keyboard("жаңы түзулгөн кеңеш", Lexicon.shipped(), Counter())
     # every ө and ү typed as о and у keeps the word harmonic: changed only when all of them together
     # give a well-known word; a short or back-vowel word is never changed so
-    assert repair_keyboard("Айыл окмотунун каражаты", Lexicon.shipped(), Counter()) == "Айыл өкмөтүнүн каражаты"
+    assert (
+        repair_keyboard("Айыл окмотунун каражаты", Lexicon.shipped(), Counter()) == "Айыл өкмөтүнүн каражаты"
+    )
     assert repair_keyboard("колу жок", Lexicon.shipped(), Counter()) == "колу жок"
     assert repair_keyboard("болжолдуу", Lexicon.shipped(), Counter()) == "болжолдуу"
 
