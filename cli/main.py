@@ -298,19 +298,13 @@ def search(
 def reindex() -> None:
     """Rebuild the search index from the records store (Elasticsearch: a new index, then the alias swap)."""
     from core.db import Database
-    from search.feed import all_document_ids
-    from search.service import feed_all, get_backend, index_document
+    from search.service import feed_all, get_backend
 
     settings = get_settings()
     db = Database(settings)
-    backend = get_backend(settings, db)
-    if hasattr(backend, "rebuild"):
-        name = backend.rebuild(lambda: feed_all(db))
-        stdout.print(f"rebuilt {name}: {backend.count()} articles")
-        return
-    backend.clear()
-    total = sum(index_document(db, backend, document_id) for document_id in all_document_ids(db))
-    stdout.print(f"indexed {total} articles")
+    backend = get_backend(settings)
+    name = backend.rebuild(lambda: feed_all(db))
+    stdout.print(f"rebuilt {name}: {backend.count()} articles")
 
 
 @app.command()

@@ -41,7 +41,7 @@ class KeneshLemmatizer:
     @lru_cache(maxsize=200_000)  # noqa: B019 - one instance per pipeline, kept for its lifetime
     def key_of(self, word: str) -> tuple[str, str]:
         lemma = self.lemmatize(word)
-        key = lemma_key(lemma)
+        key = lemma_key(lemma, self.lang)
         low = word.lower()
         if len(low) >= FUZZY_MIN_LENGTH and low.isalpha() and self._unknown(low, key):
             words = lexicons(self.lang).key_words

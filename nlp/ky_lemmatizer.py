@@ -290,6 +290,45 @@ def lemmatize_lower(word: str) -> str:
     return _restore(shortest, vowel_cut, known) if shortest != word else word
 
 
+@lru_cache(maxsize=200_000)
+def match_root(lemma: str) -> str:
+    """The key a Kyrgyz lemma is matched by: the verb root its derived forms share (``match_roots`` in
+    the rules). Only a derived ending opens the way to a root, so an adjective ending like a passive
+    stem (жашыл, кызыл) keeps its lemma."""
+    spec = rules().get("match_roots")
+    if not spec or len(lemma) < 4 or not WORD.match(lemma) or lemma in whole_stems():
+        return lemma
+    support = paradigm_support()
+    bases: list[str] = []
+    for ending in spec["derived"]:
+        if lemma.endswith(ending) and len(lemma) > len(ending):
+            base = lemma[: -len(ending)]
+            if ending[0] in "оө":  # a vowel stem lengthened (корго-о) or rounded (сарпта → сарптоо)
+                bases += [base + ending[0], base + ("а" if ending[0] == "о" else "е")]
+            else:
+                bases.append(base)
+    roots = list(bases)
+    for base in bases:
+        for ending in spec["voice"]:
+            if base.endswith(ending) and len(base) > len(ending):
+                roots.append(base[: -len(ending)])
+    standalone = shipped_words()
+    attested = [
+        (support.get(root, 0.0), root)
+        for root in roots
+        if len(root) >= spec["min_root"]
+        and root != lemma
+        and support.get(root, 0.0) >= spec["min_support"]
+        # a root that is itself a common word is a noun (жыл «year» is not the root of жылуу «warm»);
+        # a bare verb stem is an imperative, rare in legal text
+        and standalone.get(root, 0) < spec["max_standalone"]
+    ]
+    if not attested:
+        return lemma
+    # the shortest attested root: the verb under its voice (бөлүн → бөл), when it is attested too
+    return min(attested, key=lambda item: (len(item[1]), -item[0]))[1]
+
+
 def lemmatize(word: str) -> str:
     """The lemma of one Kyrgyz word in lower case; numbers keep their suffix's lemma (9-беренесинин ->
     9-берене), acronyms lose their suffix (ЖӨБдүн -> жөб)."""

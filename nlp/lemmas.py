@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.ky_lemmatizer import lemmatize as ky_lemmatize
+from nlp.ky_lemmatizer import match_root as ky_match_root
 
 NUMBERED = re.compile(r"^\d+(?:[.,]\d+)?-(.+)$")
 
@@ -51,12 +52,14 @@ def lemmatizer_for(lang: str) -> Callable[[str], str]:
     return ky_lemmatize if lang == "ky" else ru_lemmatize
 
 
-def lemma_key(lemma: str) -> str:
-    """The lemma used for matching: a numeral prefix dropped (9-берене -> берене), ё as е."""
+def lemma_key(lemma: str, lang: str | None = None) -> str:
+    """The lemma used for matching: a numeral prefix dropped (9-берене -> берене), ё as е, and in
+    Kyrgyz the verb root its derived forms share (каржылоо, каржыланат -> каржыла)."""
     match = NUMBERED.match(lemma)
-    return (match.group(1) if match else lemma).replace("ё", "е")
+    key = (match.group(1) if match else lemma).replace("ё", "е")
+    return ky_match_root(key) if lang == "ky" else key
 
 
 def lemmatize_phrase(phrase: str, lang: str) -> tuple[str, ...]:
     lemmatize = lemmatizer_for(lang)
-    return tuple(lemma_key(lemmatize(word)) for word in re.findall(r"[\w-]+", phrase) if word != "-")
+    return tuple(lemma_key(lemmatize(word), lang) for word in re.findall(r"[\w-]+", phrase) if word != "-")

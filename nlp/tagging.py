@@ -210,15 +210,17 @@ def _budget(
         if tax_kinds or out.about_local_tax:
             out.evidence.append(art.span(i, j))
             out.kinds.extend(tax_kinds or ["revenue"])
-    # An LSG body can only set or waive local taxes: a «tax» with a rate or an exemption in a council's
-    # own act, or in a sentence whose actor is an LSG body, is a local tax.
+    # An LSG body can only set or waive local taxes: a «tax» with a rate or an exemption in a sentence
+    # whose actor is an LSG body is a local tax; in a council's own act, so is a tax paid in. (In a law,
+    # an LSG body and a tax paid is delegated collection: «салыктарды төлөө боюнча документтерди».)
     actor_sentences = {tokens[i].sent for i, _ in actors}
     covered = {k for i, j in out.revenue_terms for k in range(i, j)}
+    own_kinds = {"exemption", "revenue"} if local_act else {"exemption"}
     for i, j, _ in art.substantive(lex.local_act_taxes.find(lemmas)):
         if i in covered:
             continue
         if local_act or tokens[i].sent in actor_sentences:
-            tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in {"exemption", "revenue"}]
+            tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in own_kinds]
             if tax_kinds:
                 out.revenue_terms.append((i, j))
                 out.evidence.append(art.span(i, j))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from search.models import SearchDoc, SearchRequest, SearchResult
@@ -27,3 +28,9 @@ class SearchBackend(Protocol):
     def count(self) -> int: ...
 
     def clear(self) -> None: ...
+
+    def ensure(self, feed: Callable[[], Iterable[SearchDoc]] | None = None) -> None:
+        """Ready to use; an index made by another analysis (lemma keys) is rebuilt from ``feed``."""
+
+    def rebuild(self, feed: Callable[[], Iterable[SearchDoc]]) -> str:
+        """Build the index afresh from the records store; returns the index's name."""

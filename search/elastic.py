@@ -15,6 +15,8 @@ from elasticsearch import ConnectionError as EsConnectionError
 from elasticsearch import TransportError as EsTransportError
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
 
+from core.logs import get_logger
+from search.analysis import fingerprint
 from search.models import Hit, SearchDoc, SearchRequest, SearchResult, decode_cursor, encode_cursor
 from search.query import And, Node, Not, Or, ParsedQuery, Phrase, Prefix, Term
 from search.typos import expand
@@ -46,6 +48,7 @@ MAPPING: dict[str, Any] = {
         "keys": {"type": "keyword"},
     }
 }
+log = get_logger(__name__)
 TRANSIENT = (EsConnectionError, EsTransportError, ConnectionError, TimeoutError)
 
 
@@ -58,6 +61,7 @@ class ElasticBackend:
         self._async: AsyncElasticsearch | None = None
         self.alias = alias
         self.index_name = f"{alias}-v{MAPPING_VERSION}"
+        self._ready = False  # the alias was checked (or built) by this object
         self._vocabulary: dict[str, set[str]] = {}
         self.last_body: dict[str, Any] = {}
         self._known: dict[str, bool] = {}  # lemma key -> indexed? (cleared whenever documents change)
@@ -77,33 +81,49 @@ class ElasticBackend:
             return None
         return next(iter(found.keys()), None)
 
+    def _prefix(self) -> str:
+        return f"{self.alias}-v{MAPPING_VERSION}"
+
+    def _analysis_of(self, index: str) -> str | None:
+        mappings = self.client.indices.get_mapping(index=index)[index]["mappings"]
+        meta = mappings.get("_meta") or {}
+        return meta.get("analysis")
+
+    def _create(self, index: str) -> None:
+        self.client.indices.create(
+            index=index,
+            mappings={**MAPPING, "_meta": {"analysis": fingerprint()}},
+            settings={"number_of_shards": 1, "number_of_replicas": 0},
+        )
+
     def ensure(self, feed: Callable[[], Iterable[SearchDoc]] | None = None) -> None:
-        """Make the alias point at an index with the current mapping; build and re-feed one if needed."""
-        current = self.current_index()
-        if current == self.index_name:
+        """Make the alias point at an index with the current mapping and analysis; build and re-feed one
+        from ``feed`` when the current one is stale. Checked once per backend object."""
+        if self._ready:
             return
-        target = f"{self.index_name}-{int(time.time() * 1000)}" if current else self.index_name
-        if not self.client.indices.exists(index=target):
-            self.client.indices.create(
-                index=target, mappings=MAPPING, settings={"number_of_shards": 1, "number_of_replicas": 0}
+        current = self.current_index()
+        if current and current.startswith(self._prefix()) and self._analysis_of(current) == fingerprint():
+            self.index_name, self._ready = current, True
+            return
+        if current and feed is None:
+            # stale, but nothing to rebuild it from here: keep serving it rather than lose it
+            log.warning("search index built by another analysis; run `kenesh reindex`", index=current)
+            self.index_name, self._ready = current, True
+            return
+        if current:
+            self.rebuild(feed or (lambda: []))
+        else:
+            self._create(self._prefix())
+            self.client.indices.update_aliases(
+                actions=[{"add": {"index": self._prefix(), "alias": self.alias}}]
             )
-        if current and feed is not None:
-            self._bulk(feed(), index=target)
-            self.client.indices.refresh(index=target)
-        actions: list[dict[str, Any]] = [{"add": {"index": target, "alias": self.alias}}]
-        if current:
-            actions.insert(0, {"remove": {"index": current, "alias": self.alias}})
-        self.client.indices.update_aliases(actions=actions)
-        if current:
-            self.client.indices.delete(index=current, ignore_unavailable=True)
-        self.index_name = target
+            self.index_name = self._prefix()
+        self._ready = True
 
     def rebuild(self, feed: Callable[[], Iterable[SearchDoc]]) -> str:
         """Build a fresh index from the records store and swap the alias to it (no downtime)."""
-        target = f"{self.alias}-v{MAPPING_VERSION}-{int(time.time() * 1000)}"
-        self.client.indices.create(
-            index=target, mappings=MAPPING, settings={"number_of_shards": 1, "number_of_replicas": 0}
-        )
+        target = f"{self._prefix()}-{int(time.time() * 1000)}"
+        self._create(target)
         self._bulk(feed(), index=target)
         self.client.indices.refresh(index=target)
         current = self.current_index()
@@ -113,7 +133,9 @@ class ElasticBackend:
         self.client.indices.update_aliases(actions=actions)
         if current:
             self.client.indices.delete(index=current, ignore_unavailable=True)
-        self.index_name = target
+        self.index_name, self._ready = target, True
+        self._vocabulary.clear()
+        self._known.clear()
         return target
 
     # -- writing ---------------------------------------------------------------------------------

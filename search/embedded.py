@@ -6,9 +6,12 @@ import json
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from core.logs import get_logger
+from search.analysis import fingerprint
 from search.models import Hit, SearchDoc, SearchRequest, SearchResult, decode_cursor, encode_cursor
 from search.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, Term
 from search.typos import expand
@@ -31,6 +34,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
   lemmas, content='bodies', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0 tokenchars '-'"
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_vocab USING fts5vocab(articles_fts, 'row');
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 """
 COLUMNS = [
     "key",
@@ -52,6 +56,7 @@ COLUMNS = [
     "budget",
     "lsg",
 ]
+log = get_logger(__name__)
 TOTAL_CAP = 10_000  # counts beyond this are reported as a lower bound, as Elasticsearch does
 
 
@@ -78,6 +83,35 @@ class EmbeddedBackend:
             conn.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = conn
         return conn
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def analysis(self) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE name = 'analysis'").fetchone()
+        return str(row[0]) if row else None
+
+    def _stamp(self) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(name, value) VALUES('analysis', ?)", (fingerprint(),))
+
+    def ensure(self, feed: Callable[[], Iterable[SearchDoc]] | None = None) -> None:
+        """An index whose keys were made by another analysis is rebuilt from ``feed``: searching it with
+        today's keys would miss words silently. An empty index is simply stamped."""
+        if self.analysis() == fingerprint():
+            return
+        if self.count() == 0:
+            with self.conn:
+                self._stamp()
+        elif feed is not None:
+            self.rebuild(feed)
+        else:
+            log.warning("search index built by another analysis; run `kenesh reindex`", path=str(self.path))
+
+    def rebuild(self, feed: Callable[[], Iterable[SearchDoc]]) -> str:
+        """Empty the index and fill it from the records store, stamped with today's analysis."""
+        self.clear()
+        self.index(list(feed()))
+        with self.conn:
+            self._stamp()
+        return str(self.path)
 
     # -- writing ---------------------------------------------------------------------------------
     def _delete_rows(self, where: str, params: tuple[Any, ...]) -> None:

@@ -20,11 +20,14 @@ def get_backend(settings: Settings, db: Database | None = None) -> SearchBackend
     if settings.elasticsearch_url:
         from search.elastic import ElasticBackend
 
-        backend = ElasticBackend(settings.elasticsearch_url, alias=settings.elasticsearch_index)
-        if db is not None:
-            backend.ensure(lambda: feed_all(db))
-        return backend
-    return EmbeddedBackend(settings.data_dir / "search.sqlite3")
+        backend: SearchBackend = ElasticBackend(
+            settings.elasticsearch_url, alias=settings.elasticsearch_index
+        )
+    else:
+        backend = EmbeddedBackend(settings.data_dir / "search.sqlite3")
+    if db is not None:  # an index made by an older analysis is rebuilt from the records store
+        backend.ensure(lambda: feed_all(db))
+    return backend
 
 
 def feed_all(db: Database) -> list[SearchDoc]:

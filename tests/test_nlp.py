@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from core.settings import Settings
 from nlp.ky_lemmatizer import lemmatize
-from nlp.lemmas import ru_lemmatize
+from nlp.lemmas import lemmatize_phrase, ru_lemmatize
 from nlp.lexicons import lexicons
 from nlp.pipelines import PACKAGED, build, load
 from nlp.tagger_service import tag_act, tag_units
@@ -521,3 +521,14 @@ def test_in_a_tax_article_a_fund_lsg_runs_stays_a_field_while_taxed_land_does_no
     )
     assert {"local_taxes_fees", "delegated_agri_land_pastures"} <= {c.id for c in leased.competences}
     assert [c.id for c in taxed.competences] == ["local_taxes_fees"]
+
+
+def test_forms_derived_from_one_verb_share_a_matching_key() -> None:
+    """The verbal noun and the finite verb meet at the root for matching (the lemma keeps the UD
+    convention); an adjective or agent noun that only looks derived keeps its own key."""
+    key = {w: lemmatize_phrase(w, "ky")[0] for w in ("сарптоо", "сарпталат", "каржылануу", "каржыланат")}
+    assert key["сарптоо"] == key["сарпталат"] and key["каржылануу"] == key["каржыланат"]
+    assert lemmatize_phrase("жылуулук", "ky")[0] != lemmatize_phrase("жылдын", "ky")[0]  # warmth ≠ year
+    assert lemmatize_phrase("төлөөчү", "ky")[0] != lemmatize_phrase("төлөнөт", "ky")[0]  # payer ≠ paid
+    spent = one("Жергиликтүү бюджеттин каражаттарын мектептерге сарптоо айыл өкмөтүнө жүктөлөт.", "ky")
+    assert spent.local_budget and spent.budget.kind == "spending_obligation"

@@ -240,3 +240,41 @@ def test_async_api_search_on_elasticsearch(
         get_settings.cache_clear()
         for index in es.client.indices.get_alias(name=alias):
             es.client.indices.delete(index=index)
+
+
+def test_an_index_made_by_another_analysis_is_rebuilt_and_a_current_one_kept(
+    corpus: tuple[Settings, Ingestor, list[int]], tmp_path: Path
+) -> None:
+    """Keys change when the lemmatizer's data does: an index stamped by another analysis is rebuilt
+    from the records store; a current one is reused as it is, also after a rebuild (a new process
+    must neither re-feed nor empty it)."""
+    from search.analysis import fingerprint
+    from search.elastic import ElasticBackend
+    from search.service import get_backend
+
+    _, ingestor, _ = corpus
+    embedded = EmbeddedBackend(tmp_path / "search.sqlite3")
+    embedded.index(feed_all(ingestor.db)[:3])
+    with embedded.conn:
+        embedded.conn.execute("INSERT OR REPLACE INTO meta(name, value) VALUES('analysis', 'older')")
+    fresh = get_backend(Settings(data_dir=tmp_path), ingestor.db)
+    assert fresh.count() == len(feed_all(ingestor.db)) and embedded.analysis() == fingerprint()
+
+    es = ElasticBackend(ES_URL, alias=f"kenesh-test-{uuid.uuid4().hex[:8]}")
+    try:
+        es.ensure()
+        es.index(feed_all(ingestor.db))
+        es.refresh()
+        rebuilt = es.rebuild(lambda: feed_all(ingestor.db))
+        again = ElasticBackend(ES_URL, alias=es.alias)
+        again.ensure(lambda: [])  # a feed that would empty the index if it were used
+        again.delete_document(-1)  # writing goes through ensure() too
+        assert again.current_index() == rebuilt and again.count() == embedded.count()
+        es.client.indices.put_mapping(index=rebuilt, meta={"analysis": "older"})
+        stale = ElasticBackend(ES_URL, alias=es.alias)
+        stale.ensure(lambda: feed_all(ingestor.db))
+        assert stale.current_index() != rebuilt and stale.count() == embedded.count()
+        assert stale._analysis_of(stale.index_name) == fingerprint()
+    finally:
+        for index in es.client.indices.get_alias(name=es.alias):
+            es.client.indices.delete(index=index)
