@@ -532,3 +532,5 @@ def test_forms_derived_from_one_verb_share_a_matching_key() -> None:
     assert lemmatize_phrase("төлөөчү", "ky")[0] != lemmatize_phrase("төлөнөт", "ky")[0]  # payer ≠ paid
     spent = one("Жергиликтүү бюджеттин каражаттарын мектептерге сарптоо айыл өкмөтүнө жүктөлөт.", "ky")
     assert spent.local_budget and spent.budget.kind == "spending_obligation"
+    allocated = one("Мектептерге жергиликтүү бюджеттен бөлүнгөн каражаттардын көлөмү көбөйтүлөт.", "ky")
+    assert allocated.local_budget and allocated.budget.kind == "spending_obligation"
