@@ -12,7 +12,7 @@ WITH_TEST=0
 
 PACKAGES=(libreoffice-writer-nogui python3-uno tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus poppler-utils
           fonts-dejavu-core fonts-liberation python3-venv)
-[ "$WITH_TEST" = 1 ] && PACKAGES+=(redis-server)
+[ "$WITH_TEST" = 1 ] && PACKAGES+=(redis-server libreoffice-calc-nogui)  # calc: the tests build spreadsheets
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -189,3 +189,40 @@ def make_zip_bomb(path: Path, inflated_mb: int = 700) -> Path:
 
 def seed_prose() -> str:
     return S.SEED001_PROSE
+
+
+ANNEX_ROWS = [
+    ["2025-жылга айыл өкмөтүнүн бюджетинин кирешелер бөлүгү"],
+    ["(миң сом)"],
+    ["№", "Кирешелер", "Суммасы"],
+    ["1", "Мүлк салыгы", "1250.5"],
+    ["2", "Жер салыгы", "730"],
+    ["3", "Таштандыларды ташып чыгууга жыйымдар", "1300"],
+]
+
+
+def make_budget_annex(outdir: Path, target: str) -> Path:
+    """A council's budget annex as a spreadsheet, made by LibreOffice from a UTF-8 CSV."""
+    source = outdir / "annex.csv"
+    source.write_text("\n".join(",".join(row) for row in ANNEX_ROWS) + "\n", encoding="utf-8")
+    binary = shutil.which("soffice")
+    assert binary, "LibreOffice is needed (scripts/install.sh installs it)"
+    subprocess.run(
+        [
+            binary,
+            f"-env:UserInstallation=file://{outdir / '.lo-profile'}",
+            "--headless",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    produced = outdir / f"annex.{target}"
+    assert produced.exists(), f"LibreOffice did not produce {produced}"
+    return produced

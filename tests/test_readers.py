@@ -105,3 +105,28 @@ def test_image_is_ocrd(tmp_path: Path, settings: Settings) -> None:
     result = process_file(png, settings)
     assert result.format == "image" and result.ocr
     assert "Жергиликтүү өз алдынча башкаруу" in result.text
+
+
+@pytest.mark.parametrize("target", ["xlsx", "xls", "ods"])
+def test_spreadsheet_budget_annex_rows_keep_their_amounts(
+    tmp_path: Path, settings: Settings, target: str
+) -> None:
+    path = B.make_budget_annex(tmp_path, target)
+    assert choose_reader(Probe.of(path)).name == "spreadsheet"
+    result = process_file(path, settings)
+    assert result.format == target and result.language == "ky"
+    lines = result.text.split("\n")
+    assert "2025-жылга айыл өкмөтүнүн бюджетинин кирешелер бөлүгү" in lines
+    assert any(line.split() == ["1", "Мүлк", "салыгы", "1250.5"] for line in lines)
+    assert any(line.split()[-1:] == ["730"] for line in lines)  # a whole number without «.0»
+
+
+def test_damaged_spreadsheet_is_a_clear_error(tmp_path: Path, settings: Settings) -> None:
+    from core.errors import IngestError
+
+    path = B.make_budget_annex(tmp_path, "xls")
+    broken = tmp_path / "broken.xls"
+    broken.write_bytes(path.read_bytes()[:1536])  # the header and directory survive, the data does not
+    with pytest.raises(IngestError) as caught:
+        process_file(broken, settings)
+    assert caught.value.code in {"corrupt", "conversion_failed", "empty"} and caught.value.message

@@ -16,10 +16,12 @@ from ingest.readers.image import ImageReader
 from ingest.readers.legacy import LegacyOfficeReader
 from ingest.readers.mhtml import MhtmlReader
 from ingest.readers.pdf import PdfReader
+from ingest.readers.spreadsheet import SpreadsheetReader
 from ingest.readers.text import TextReader
 
 READERS: list[Reader] = [
     PdfReader(),
+    SpreadsheetReader(),
     DocxReader(),
     LegacyOfficeReader(),
     MhtmlReader(),
@@ -36,7 +38,7 @@ def choose_reader(probe: Probe) -> Reader:
         raise UnsupportedFormat(
             f"Kenesh cannot read this file (extension '.{probe.extension}', "
             f"starts with {probe.head[:8]!r}); "
-            "supported: PDF, DOCX, DOC, RTF, ODT, HTML, MHTML, text, images."
+            "supported: PDF, DOCX, DOC, RTF, ODT, XLS, XLSX, ODS, HTML, MHTML, text, images."
         )
     return reader
 

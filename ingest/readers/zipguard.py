@@ -9,13 +9,13 @@ from core.errors import ArchiveBomb, CorruptDocument
 from core.settings import Settings
 
 
-def check_zip(path: Path, settings: Settings) -> None:
+def check_zip(path: Path, settings: Settings, kind: str = "Word document") -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise CorruptDocument(
-            f"The file claims to be a Word document but is not a valid zip ({exc}).", stage="detect"
+            f"The file claims to be a {kind} but is not a valid zip ({exc}).", stage="detect"
         ) from exc
     total = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
