@@ -30,6 +30,7 @@ from dossiers.organisations import resolve
 from dossiers.positions import PositionView
 
 QUOTE_CHARS = 700
+AMOUNTS_SHOWN = 6  # amounts listed on an article's budget line in the protocol
 SIDES = ("lsg", "government", "parliament", "other")
 
 
@@ -144,6 +145,8 @@ class _Writer:
                 for a in budget.get("amounts", [])
                 if isinstance(a, dict) and a.get("value") is not None
             ]
+            if len(amounts) > AMOUNTS_SHOWN:  # an annex table: its rows are quoted in the annex itself
+                amounts = [*amounts[:AMOUNTS_SHOWN], f"… (+{len(amounts) - AMOUNTS_SHOWN})"]
             self.labelled(self.l["tags_budget"], value + (f" ({'; '.join(amounts)})" if amounts else ""))
 
     def article(self, item: ItemEntry, article: ArticleEntry) -> None:

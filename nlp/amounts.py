@@ -93,4 +93,51 @@ def amounts_in(text: str) -> list[dict[str, Any]]:
             }
         )
         last_end = match.end()
+    out += _table_amounts(text, scales)
     return [{k: v for k, v in a.items() if not k.startswith("_")} for a in out]
+
+
+@lru_cache(maxsize=1)
+def _unit_line() -> re.Pattern[str]:
+    """A line that only names the unit of the table below it: «(миң сом)», «тыс. сом»."""
+    spec = _spec()
+    return re.compile(
+        rf"^[ \t(]*(?:(?P<scale>{_alternation(list(spec['scales']))})\.?\s*)?"
+        rf"(?P<unit>{_alternation(list(spec['units']))})[ \t.)]*$",
+        re.I | re.M,
+    )
+
+
+ROW_NUMBER = re.compile(r"(?P<value>-?\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?)[ \t|]*$")
+TABLE_ROWS = 500  # rows read under one unit line
+ROW_CHARS = 200  # a longer line is prose, not a table row
+
+
+def _table_amounts(text: str, scales: dict[str, float]) -> list[dict[str, Any]]:
+    """Budget annexes give the unit once, above the table («(миң сом)»), and then one line per budget
+    line with its amount last («Мүлк салыгы 1250.5», «Мүлк салыгы | 1250,5»): each such row is an
+    amount in that unit, its label kept as the text, its period the year named above the table."""
+    out: list[dict[str, Any]] = []
+    headers = list(_unit_line().finditer(text))
+    for n, header in enumerate(headers):
+        worth = scales.get((header.group("scale") or "").lower(), 1.0) * _worth(header.group("unit"))
+        end = headers[n + 1].start() if n + 1 < len(headers) else len(text)
+        found = _period().search(text[max(0, header.start() - 4 * CONTEXT) : header.start()])
+        period = found.group("year") if found and found.group("year") else None
+        for line in text[header.end() : end].splitlines()[:TABLE_ROWS]:
+            row = ROW_NUMBER.search(line) if len(line) <= ROW_CHARS else None
+            label = line[: row.start()].strip(" \t|") if row else ""
+            if not row or not re.search(r"[^\W\d_]{3}", label) or label.endswith(("№", "N")):
+                continue  # a row names its budget line in words, then gives the amount (not a «№ 251»)
+            raw = row.group("value").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+            out.append(
+                {
+                    "value": round(float(raw) * worth, 2),
+                    "currency": "KGS",
+                    "period": period,
+                    "text": line.strip(),
+                    "_start": header.end(),
+                    "_worth": worth,
+                }
+            )
+    return out

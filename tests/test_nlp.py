@@ -534,3 +534,17 @@ def test_forms_derived_from_one_verb_share_a_matching_key() -> None:
     assert spent.local_budget and spent.budget.kind == "spending_obligation"
     allocated = one("Мектептерге жергиликтүү бюджеттен бөлүнгөн каражаттардын көлөмү көбөйтүлөт.", "ky")
     assert allocated.local_budget and allocated.budget.kind == "spending_obligation"
+
+
+def test_budget_annex_rows_take_the_unit_named_above_the_table() -> None:
+    from nlp.amounts import amounts_in
+
+    annex = (
+        "2025-жылга айыл өкмөтүнүн бюджетинин кирешелер бөлүгү\n(миң сом)\n№\tКирешелер\tСуммасы\n"
+        "1\tМүлк салыгы\t1250.5\n2\tЖер салыгы | 730\nТоктом № 251\n"
+    )
+    rows = {a["text"]: (a["value"], a["period"]) for a in amounts_in(annex)}
+    assert rows == {
+        "1\tМүлк салыгы\t1250.5": (1_250_500.0, "2025"),
+        "2\tЖер салыгы | 730": (730_000.0, "2025"),
+    }
