@@ -108,7 +108,9 @@ def _unit_line() -> re.Pattern[str]:
     )
 
 
-ROW_NUMBER = re.compile(r"(?P<value>-?\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?)[ \t|]*$")
+NUMBER = r"-?\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?"
+CELL_NUMBER = re.compile(rf"^(?:{NUMBER})$")
+ROW_NUMBER = re.compile(rf"(?P<value>{NUMBER})[ \t|]*$")
 TABLE_ROWS = 500  # rows read under one unit line
 ROW_CHARS = 200  # a longer line is prose, not a table row
 
@@ -125,14 +127,14 @@ def _table_amounts(text: str, scales: dict[str, float]) -> list[dict[str, Any]]:
         found = _period().search(text[max(0, header.start() - 4 * CONTEXT) : header.start()])
         period = found.group("year") if found and found.group("year") else None
         for line in text[header.end() : end].splitlines()[:TABLE_ROWS]:
-            row = ROW_NUMBER.search(line) if len(line) <= ROW_CHARS else None
-            label = line[: row.start()].strip(" \t|") if row else ""
-            if not row or not re.search(r"[^\W\d_]{3}", label) or label.endswith(("№", "N")):
-                continue  # a row names its budget line in words, then gives the amount (not a «№ 251»)
-            raw = row.group("value").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+            found_row = _row(line)
+            if found_row is None:
+                continue
+            _label, raw = found_row
+            value = float(raw.replace(" ", "").replace("\u00a0", "").replace(",", "."))
             out.append(
                 {
-                    "value": round(float(raw) * worth, 2),
+                    "value": round(value * worth, 2),
                     "currency": "KGS",
                     "period": period,
                     "text": line.strip(),
@@ -141,3 +143,25 @@ def _table_amounts(text: str, scales: dict[str, float]) -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+def _row(line: str) -> tuple[str, str] | None:
+    """(label, amount) of a table row: its budget line named in words, then one amount. A row with
+    several amount columns (approved, revised, change) is left out: which one is meant is unknown."""
+    if len(line) > ROW_CHARS:
+        return None  # prose, not a table row
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", line) if c.strip()]
+    if len(cells) >= 2:
+        if not CELL_NUMBER.match(cells[-1]) or CELL_NUMBER.match(cells[-2]):
+            return None
+        label, raw = " ".join(cells[:-1]), cells[-1]
+    else:
+        match = ROW_NUMBER.search(line)
+        if match is None:
+            return None
+        label, raw = line[: match.start()].strip(), match.group("value")
+        if ROW_NUMBER.search(label):
+            return None
+    if not re.search(r"[^\W\d_]{3}", label) or label.endswith(("№", "N")):
+        return None  # a row names its budget line in words (not a «№ 251»)
+    return label, raw

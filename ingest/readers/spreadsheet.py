@@ -1,6 +1,7 @@
 """Spreadsheets (XLS, XLSX, ODS): the budget annexes councils attach to their decisions (revenue and
 spending tables). Read cell by cell with calamine, one page per sheet, one line per row with its cells
-separated by tabs, so amounts stay next to their budget lines for the NLP and for search.
+separated by « | » as in the tables of a DOCX, so amounts stay next to their budget lines for the NLP
+and for search.
 
 Calamine reads all three formats without LibreOffice (which cannot convert a spreadsheet to text
 through the Writer filters the DOC path uses). The legacy Kyrgyz fonts come through as mojibake
@@ -89,7 +90,7 @@ class SpreadsheetReader:
                     raise TooLarge(f"The spreadsheet has more than {MAX_CELLS:,} cells.", stage="extract")
                 texts = [t for t in (cell_text(v) for v in row) if t]
                 if texts:
-                    lines.append("\t".join(texts))
+                    lines.append(" | ".join(texts))
             if len(lines) > 1:
                 pages.append("\n".join(lines))
             if len(pages) >= settings.max_pages:
