@@ -19,6 +19,7 @@ from ingest.repair.mojibake import mojibake_tokens
 COLUMNS = [
     "mojibake_words",
     "keyboard_letters",
+    "glued_words_split",
     "hyphens_joined",
     "hyphens_kept",
     "footnote_markers",

@@ -107,3 +107,18 @@ def test_repaired_seed_headline_end_to_end() -> None:
     assert result.font_mapping == "kg_keyboard_eq"
     assert result.text.startswith("Жергиликтүү жамааттардын жана\nжергиликтүү кеңештердин")
     assert S.SEED001_PROSE in result.text
+
+
+def test_words_run_together_are_split_only_into_known_words() -> None:
+    glued = repair_text("Имараттарды күтүүжергиликтүүбюджеттинкаражаттарынынэсебинен жүргүзүлөт.")
+    assert glued.text == "Имараттарды күтүү жергиликтүү бюджеттин каражаттарынын эсебинен жүргүзүлөт."
+    assert glued.stats["glued_words_split"] == 4
+    camel = repair_text("Айыл өкмөтүнүнТоктому боюнча жер салыгынын ставкасы бекитилсин.").text
+    assert camel.startswith("Айыл өкмөтүнүн Токтому боюнча")
+    # a long real word, a typo with a capital inside, a name and Russian stay as they are
+    for text in (
+        "Демократиялаштырылгандыгынын негизинде жергиликтүү кеңеш иштейт.",
+        "Ал биЛдирип жатат, «СоБезопасность» уюму жана жергиликтүү кеңеш.",
+        "Высококвалифицированный специалист органов местного самоуправления.",
+    ):
+        assert repair_text(text).text == text

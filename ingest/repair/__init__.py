@@ -18,6 +18,7 @@ from ingest.repair.furniture import (
     squeeze_blank_lines,
     strip_running_heads,
 )
+from ingest.repair.glued import split_glued_words
 from ingest.repair.hyphenation import join_hyphenated_lines
 from ingest.repair.keyboard import repair_keyboard
 from ingest.repair.lexicon import Lexicon
@@ -32,10 +33,13 @@ class Repaired:
     font_mapping: str | None = None
 
 
-def repair_keyboard_in_kyrgyz(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
+def repair_kyrgyz_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
+    """Repairs that only make sense in Kyrgyz: letters typed on a Russian keyboard, words run together."""
     blocks = re.split(r"(\n\s*\n)", text)
     return "".join(
-        repair_keyboard(block, lexicon, stats) if detect_paragraph(block) == "ky" else block
+        split_glued_words(repair_keyboard(block, lexicon, stats), lexicon, stats)
+        if detect_paragraph(block) == "ky"
+        else block
         for block in blocks
     )
 
@@ -59,7 +63,7 @@ def repair_pages(pages: list[str], fonts: list[str] | tuple[str, ...] = (), page
         lexicon = Lexicon.for_text(text)
     text = join_hyphenated_lines(text, lexicon, stats)
     text = drop_footnote_markers(text, stats)
-    text = repair_keyboard_in_kyrgyz(text, lexicon, stats)
+    text = repair_kyrgyz_blocks(text, lexicon, stats)
     text = squeeze_blank_lines(text)
     return Repaired(text=text, stats=Counter({k: v for k, v in stats.items() if v}), font_mapping=mapping)
 

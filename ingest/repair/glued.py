@@ -1,0 +1,86 @@
+"""Words run together: web pages and some PDF text layers lose the spaces of a line
+(«Кайра бөлүштүрүүФондусунунчарбалыкжерлеринижарагаберүүбоюнча…»). A Kyrgyz word is rarely longer
+than twenty letters, and a capital never follows a small letter inside one; such a token is cut where
+every piece is a word the lexicon knows (the shipped words and those of the document), or an inflected
+form of a stem it knows well, the fewest and commonest pieces winning. A token no such cut covers is
+left as it is: nothing is invented.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ingest.repair.lexicon import Lexicon
+from ingest.repair.russian import is_russian_word
+
+GLUED_MIN_LETTERS = 22  # longer than almost every real Kyrgyz word written without a hyphen
+# a small letter then a capital, three letters at least either side («бөлүштүрүүФондусунун»; not the
+# typo «биЛдирип» nor the name «СоБезопасность»)
+CASE_JOIN = re.compile(r"(?<=[а-яөүң]{3})(?=[А-ЯӨҮҢ][а-яөүң]{2})")
+TOKEN = re.compile(r"[А-ЯЁӨҮҢа-яёөүң]+")
+MIN_PIECE = 2
+MAX_PIECE = 24
+STEM_SUPPORT = 3.0  # paradigm support a stem needs for an unseen inflected form of it to count
+
+
+@lru_cache(maxsize=50_000)
+def _analysable(piece: str) -> bool:
+    """An unseen form of a well-attested stem (фондусунун of фонд, жерлерин of жер)."""
+    from nlp.ky_lemmatizer import lemmatize_lower, paradigm_support
+
+    if len(piece) < 4:
+        return False
+    lemma = lemmatize_lower(piece)
+    return lemma != piece and paradigm_support().get(lemma, 0.0) >= STEM_SUPPORT
+
+
+def segment(token: str, lexicon: Lexicon) -> list[str] | None:
+    """The best cut of a run-together token into words, or None when no cut covers it."""
+    low = token.lower()
+    n = len(low)
+    cost = [0.0] + [math.inf] * n  # cheapest cut of low[:i]
+    back = [0] * (n + 1)  # where its last piece starts
+    for end in range(MIN_PIECE, n + 1):
+        for start in range(max(0, end - MAX_PIECE), end - MIN_PIECE + 1):
+            if cost[start] == math.inf:
+                continue
+            piece = low[start:end]
+            count = lexicon.count(piece) if piece != low else 0
+            if count:
+                step = 1.0 - min(math.log10(count + 1), 3.0) / 10  # a common word costs a little less
+            elif _analysable(piece):
+                step = 1.6
+            else:
+                continue
+            if cost[start] + step < cost[end]:
+                cost[end], back[end] = cost[start] + step, start
+    if cost[n] == math.inf:
+        return None
+    cuts = []
+    end = n
+    while end > 0:
+        cuts.append(token[back[end] : end])
+        end = back[end]
+    return cuts[::-1]
+
+
+def split_glued_words(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
+    """Split run-together Kyrgyz words (see the module doc); Russian and hyphenated words are left."""
+    text, n = CASE_JOIN.subn(" ", text)
+    stats["glued_words_split"] += n
+
+    def fix(match: re.Match[str]) -> str:
+        token = match.group()
+        known = lexicon.shipped_counts.get(token.lower(), 0)  # the document's own words hold this token
+        if len(token) < GLUED_MIN_LETTERS or known or is_russian_word(token):
+            return token
+        pieces = segment(token, lexicon)
+        if not pieces or len(pieces) < 2:
+            return token
+        stats["glued_words_split"] += len(pieces) - 1
+        return " ".join(pieces)
+
+    return TOKEN.sub(fix, text)
