@@ -43,6 +43,28 @@ def gazetteer(lang: str) -> dict[str, dict[str, str]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def place_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    data = yaml.safe_load((DATA / "place_patterns.yaml").read_text(encoding="utf-8"))
+    return [(kind, re.compile(p)) for kind, patterns in data.get(lang, {}).items() for p in patterns]
+
+
+def _named_places(text: str, lang: str) -> list[dict[str, Any]]:
+    """Ayil aimaks and villages by the form of their mention (nlp/data/place_patterns.yaml)."""
+    return [
+        {
+            "label": "PLACE",
+            "kind": kind,
+            "text": match.group(),
+            "start": match.start(),
+            "end": match.end(),
+            "name": match.group("name"),
+        }
+        for kind, pattern in place_patterns(lang)
+        for match in pattern.finditer(text)
+    ]
+
+
 def _places(text: str, lang: str) -> list[dict[str, Any]]:
     places = gazetteer(lang)
     lemmatize = lemmatizer_for(lang)
@@ -91,7 +113,7 @@ def find_entities(
                     "end": match.end(),
                 }
             )
-    out += _places(text, lang)
+    out += _places(text, lang) + _named_places(text, lang)
     for match in DATE.finditer(text):
         out.append({"label": "DATE", "text": match.group(), "start": match.start(), "end": match.end()})
     for amount in amounts_in(text):

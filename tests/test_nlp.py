@@ -548,3 +548,15 @@ def test_budget_annex_rows_take_the_unit_named_above_the_table() -> None:
         "1\tМүлк салыгы\t1250.5": (1_250_500.0, "2025"),
         "2\tЖер салыгы | 730": (730_000.0, "2025"),
     }
+
+
+def test_ayil_aimaks_and_villages_are_found_by_the_form_of_their_mention() -> None:
+    from nlp.entities import find_entities
+
+    def places(text: str, lang: str) -> set[tuple[str, str]]:
+        return {(e["kind"], e["name"]) for e in find_entities(text, lang) if e["label"] == "PLACE"}
+
+    ky = "Кызыл-Тоо айыл өкмөтүнүн бюджети. Кыргыз Республикасынын айыл өкмөтү. Жаңы-Жер айылында мектеп."
+    assert places(ky, "ky") == {("ayil_aimak", "Кызыл-Тоо"), ("village", "Жаңы-Жер")}
+    ru = "Кара-Суйский айыльный аймак и айыльный аймак Ак-Суу."
+    assert places(ru, "ru") == {("ayil_aimak", "Кара-Суйский"), ("ayil_aimak", "Ак-Суу")}
