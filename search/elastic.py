@@ -111,6 +111,7 @@ class ElasticBackend:
             self.index_name, self._ready = current, True
             return
         if current:
+            log.info("search index made by another analysis or mapping: rebuilding", index=current)
             self.rebuild(feed or (lambda: []))
         else:
             self._create(self._prefix())

@@ -101,6 +101,7 @@ class EmbeddedBackend:
             with self.conn:
                 self._stamp()
         elif feed is not None:
+            log.info("search index made by another analysis: rebuilding", path=str(self.path))
             self.rebuild(feed)
         else:
             log.warning("search index built by another analysis; run `kenesh reindex`", path=str(self.path))
