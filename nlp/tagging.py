@@ -309,6 +309,8 @@ def tag_tokens(
     )
     amounts = amounts_in(text) if local_budget else []
     chosen = _competences(art, hits, budget, local_act) if lsg else []
+    if procedural:  # a report or a glossary is about one thing: its first field
+        chosen = chosen[:1]
     actor_evidence = [art.span(i, j) for i, j in actors]
     if lsg and not chosen and lex.fallback_competence:
         # the LSG body named is the evidence that the article is about LSG itself

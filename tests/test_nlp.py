@@ -560,3 +560,13 @@ def test_ayil_aimaks_and_villages_are_found_by_the_form_of_their_mention() -> No
     assert places(ky, "ky") == {("ayil_aimak", "Кызыл-Тоо"), ("village", "Жаңы-Жер")}
     ru = "Кара-Суйский айыльный аймак и айыльный аймак Ак-Суу."
     assert places(ru, "ru") == {("ayil_aimak", "Кара-Суйский"), ("ayil_aimak", "Ак-Суу")}
+
+
+def test_an_interaction_article_is_about_its_first_field_only() -> None:
+    text = (
+        "Органы налоговой службы получают от органов местного самоуправления решения о введении местных "
+        "налогов, о земельных участках и о договорах аренды муниципальной собственности."
+    )
+    procedural = tag_units([("Статья 15. Взаимодействие с органами местного самоуправления", text)], "ru")[0]
+    plain = tag_units([("Статья 16. Решения органов местного самоуправления", text)], "ru")[0]
+    assert len(procedural.competences) == 1 and len(plain.competences) > 1
