@@ -570,3 +570,20 @@ def test_an_interaction_article_is_about_its_first_field_only() -> None:
     procedural = tag_units([("Статья 15. Взаимодействие с органами местного самоуправления", text)], "ru")[0]
     plain = tag_units([("Статья 16. Решения органов местного самоуправления", text)], "ru")[0]
     assert len(procedural.competences) == 1 and len(plain.competences) > 1
+
+
+def test_each_competence_example_in_the_taxonomy_is_tagged_with_its_competence() -> None:
+    """The examples in taxonomy.yaml are a living specification: an analyst who edits terms sees at
+    once when a field's own example stops being found, in either language."""
+    import yaml
+
+    from nlp.lexicons import DATA
+
+    competences = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))["competences"]
+    missed = []
+    for cid, spec in competences.items():
+        assert set(spec["examples"]) == {"ky", "ru"}, cid
+        for lang, text in spec["examples"].items():
+            if cid not in {c.id for c in one(text, lang).competences}:
+                missed.append(f"{cid} ({lang})")
+    assert missed == []
