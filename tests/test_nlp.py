@@ -580,10 +580,13 @@ def test_each_competence_example_in_the_taxonomy_is_tagged_with_its_competence()
     from nlp.lexicons import DATA
 
     competences = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))["competences"]
-    missed = []
+    missed, unlike = [], []
     for cid, spec in competences.items():
         assert set(spec["examples"]) == {"ky", "ru"}, cid
-        for lang, text in spec["examples"].items():
-            if cid not in {c.id for c in one(text, lang).competences}:
-                missed.append(f"{cid} ({lang})")
-    assert missed == []
+        tags = {lang: one(text, lang) for lang, text in spec["examples"].items()}
+        found = {lang: {c.id for c in t.competences} for lang, t in tags.items()}
+        missed += [f"{cid} ({lang})" for lang in found if cid not in found[lang]]
+        # the two versions of one norm are tagged alike
+        if found["ky"] != found["ru"] or tags["ky"].local_budget != tags["ru"].local_budget:
+            unlike.append(cid)
+    assert missed == [] and unlike == []
