@@ -315,7 +315,8 @@ def tag_tokens(
     if lsg and not chosen and lex.fallback_competence:
         # the LSG body named is the evidence that the article is about LSG itself
         chosen = [CompetenceHit(lex.fallback_competence, COMPETENCE_MIN, actor_evidence[:2])]
-    reason = _reason(lsg, local_budget, kind, actor_evidence, chosen, budget.evidence)
+    mentioned = budget.evidence or [art.span(i, j) for i, j in budget.local_terms]
+    reason = _reason(lsg, local_budget, kind, actor_evidence, chosen, mentioned)
     return ArticleTags(
         lsg, local_budget, chosen, BudgetImpact(kind, amounts, budget.evidence), reason, actor_evidence
     )
@@ -336,6 +337,8 @@ def _reason(
         parts.append(f"names {actors[0].text!r}")
     if budget and budget_evidence:
         parts.append(f"local budget ({kind}): {' … '.join(e.text for e in budget_evidence[:2])!r}")
+    elif kind == "mention" and budget_evidence:
+        parts.append(f"mentions {budget_evidence[0].text!r}, moves no money")
     if competences:
         parts.append("competences: " + ", ".join(c.id for c in competences[:3]))
     return "; ".join(parts) or "an LSG act's own decision"
