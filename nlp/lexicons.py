@@ -3,6 +3,7 @@ analyst writes terms as they read them and every inflected form matches."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,8 @@ class Lexicons:
     actors: TermIndex
     lsg_objects: TermIndex  # municipal property: LSG's by definition
     generic_public_bodies: TermIndex  # «state and LSG bodies»: every public authority, not LSG as such
+    duty_markers: re.Pattern[str]  # … unless the sentence obliges or entitles them (words as written)
+    public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
     boilerplate: TermIndex
     competences: TermIndex
     weights: dict[str, float]
@@ -106,6 +109,8 @@ def lexicons(lang: str) -> Lexicons:
         actors=index(taxonomy["actors"][lang]),
         lsg_objects=index(taxonomy["lsg_objects"][lang]),
         generic_public_bodies=index(taxonomy["generic_public_bodies"][lang]),
+        duty_markers=re.compile("|".join(taxonomy["duty_markers"][lang]), re.I),
+        public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),
         boilerplate=index(taxonomy["boilerplate"][lang]),
         competences=competences.finalize(),
         weights=weights,

@@ -286,7 +286,20 @@ def tag_tokens(
         return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
     art = _article(tokens, text, lex)
     lemmas = art.lemmas
-    generic = {k for i, j, _ in lex.generic_public_bodies.find(lemmas) for k in range(i, j)}
+    # «state and LSG bodies» is every public authority (a fine on its officials, a source of law), but
+    # a sentence that obliges or entitles them still speaks to LSG bodies
+    spans: dict[int, tuple[int, int]] = {}
+    for t in tokens:
+        start, end = spans.get(t.sent, (t.start, t.end))
+        spans[t.sent] = (min(start, t.start), max(end, t.end))
+    duty_sentences = {s for s, (a, b) in spans.items() if lex.duty_markers.search(text[a:b])}
+    generic = {
+        k
+        for i, j, _ in lex.generic_public_bodies.find(lemmas)
+        if tokens[i].sent not in duty_sentences
+        for k in range(i, j)
+    }
+    generic |= {k for i, j, _ in lex.public_sector_pairs.find(lemmas) for k in range(i, j)}
     actors = [(i, j) for i, j, _ in art.substantive(lex.actors.find(lemmas)) if i not in generic]
     portfolio = commission_portfolios(tokens, lemmas, lex)
     hits = inside_longer_dropped(

@@ -590,3 +590,33 @@ def test_each_competence_example_in_the_taxonomy_is_tagged_with_its_competence()
         if found["ky"] != found["ru"] or tags["ky"].local_budget != tags["ru"].local_budget:
             unlike.append(cid)
     assert missed == [] and unlike == []
+
+
+def test_state_and_lsg_bodies_named_together_count_only_where_they_are_obliged_or_entitled() -> None:
+    obliged_ky = one(
+        "Мамлекеттик органдар жана жергиликтүү өз алдынча башкаруу органдары жарандардын кайрылууларын "
+        "14 күндүн ичинде кароого милдеттүү.",
+        "ky",
+    )
+    fined_ky = one(
+        "Мамлекеттик органдар жана жергиликтүү өз алдынча башкаруу органдары тарабынан мөөнөттү бузуу "
+        "айып салууга алып келет.",
+        "ky",
+    )
+    obliged_ru = one(
+        "Государственные органы и органы местного самоуправления обязаны рассмотреть обращения граждан "
+        "в течение 14 дней.",
+        "ru",
+    )
+    fined_ru = one(
+        "Вмешательство должностных лиц государственных органов или органов местного самоуправления, "
+        "осуществляющих контроль, влечет наложение штрафа.",
+        "ru",
+    )
+    assert obliged_ky.lsg_relevant and obliged_ru.lsg_relevant
+    assert not fined_ky.lsg_relevant and not fined_ru.lsg_relevant
+    assert (
+        [c.id for c in obliged_ky.competences]
+        == [c.id for c in obliged_ru.competences]
+        == ["citizen_participation"]
+    )
