@@ -57,6 +57,7 @@ class Lexicons:
     generic_public_bodies: TermIndex  # «state and LSG bodies»: every public authority, not LSG as such
     duty_markers: re.Pattern[str]  # … unless the sentence obliges or entitles them (words as written)
     public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
+    penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
     boilerplate: TermIndex
     competences: TermIndex
     weights: dict[str, float]
@@ -111,6 +112,7 @@ def lexicons(lang: str) -> Lexicons:
         generic_public_bodies=index(taxonomy["generic_public_bodies"][lang]),
         duty_markers=re.compile("|".join(taxonomy["duty_markers"][lang]), re.I),
         public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),
+        penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
         boilerplate=index(taxonomy["boilerplate"][lang]),
         competences=competences.finalize(),
         weights=weights,

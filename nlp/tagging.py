@@ -300,6 +300,8 @@ def tag_tokens(
         for k in range(i, j)
     }
     generic |= {k for i, j, _ in lex.public_sector_pairs.find(lemmas) for k in range(i, j)}
+    penalty_sentences = {s for s, (a, b) in spans.items() if lex.penalty_markers.search(text[a:b])}
+    generic |= {k for k, t in enumerate(tokens) if t.sent in penalty_sentences}
     actors = [(i, j) for i, j, _ in art.substantive(lex.actors.find(lemmas)) if i not in generic]
     portfolio = commission_portfolios(tokens, lemmas, lex)
     hits = inside_longer_dropped(

@@ -493,10 +493,8 @@ def test_state_and_municipal_property_together_is_all_public_property() -> None:
     both = one("Мамлекеттик жана муниципалдык менчикте турган имараттардын тизмеси жарыяланат.", "ky")
     own = one("Муниципалдык менчикте турган имараттардын тизмеси жарыяланат.", "ky")
     assert not both.lsg_relevant and own.lsg_relevant
-    servants = one(
-        "То же деяние, совершенное государственными и муниципальными служащими, влечет штраф.", "ru"
-    )
-    municipal = one("То же деяние, совершенное муниципальными служащими, влечет штраф.", "ru")
+    servants = one("Государственные и муниципальные служащие проходят аттестацию раз в три года.", "ru")
+    municipal = one("Муниципальные служащие проходят аттестацию раз в три года.", "ru")
     assert not servants.lsg_relevant and municipal.lsg_relevant
 
 
@@ -620,3 +618,12 @@ def test_state_and_lsg_bodies_named_together_count_only_where_they_are_obliged_o
         == [c.id for c in obliged_ru.competences]
         == ["citizen_participation"]
     )
+
+
+def test_a_penalty_names_lsg_bodies_and_officials_in_passing() -> None:
+    fined = one("Нарушение прав кандидата в депутаты местного кенеша влечет наложение штрафа.", "ru")
+    fined_ky = one(
+        "Жергиликтүү кеңештин депутаттыгына талапкердин укуктарын бузуу айып салууга алып келет.", "ky"
+    )
+    deciding = one("Дела о нарушении правил благоустройства рассматривает айыл окмоту.", "ru")
+    assert not fined.lsg_relevant and not fined_ky.lsg_relevant and deciding.lsg_relevant
