@@ -627,3 +627,18 @@ def test_a_penalty_names_lsg_bodies_and_officials_in_passing() -> None:
     )
     deciding = one("Дела о нарушении правил благоустройства рассматривает айыл окмоту.", "ru")
     assert not fined.lsg_relevant and not fined_ky.lsg_relevant and deciding.lsg_relevant
+
+
+def test_sending_a_council_decision_for_registration_is_boilerplate() -> None:
+    sent = tag_units(
+        [
+            (
+                "",
+                "Жооптуу катчы бул токтомду ченемдик укуктук актылардын мамлекеттик базасына киргизүү үчүн жөнөтсүн.",
+            )
+        ],
+        "ky",
+        local_act=True,
+    )[0]
+    decided = tag_units([("", "Айыл өкмөтү мектептин имаратын оңдоону уюштурсун.")], "ky", local_act=True)[0]
+    assert not sent.lsg_relevant and decided.lsg_relevant
