@@ -58,7 +58,7 @@ class Lexicons:
     duty_markers: re.Pattern[str]  # … unless the sentence obliges or entitles them (words as written)
     public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
     penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
-    boilerplate: TermIndex
+    boilerplate: re.Pattern[str]  # on the words as written: an order to publish, not publication as a topic
     competences: TermIndex
     weights: dict[str, float]
     local_budget: TermIndex
@@ -113,7 +113,7 @@ def lexicons(lang: str) -> Lexicons:
         duty_markers=re.compile("|".join(taxonomy["duty_markers"][lang]), re.I),
         public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),
         penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
-        boilerplate=index(taxonomy["boilerplate"][lang]),
+        boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),
         competences=competences.finalize(),
         weights=weights,
         local_budget=index(budget["local_budget"][lang]),

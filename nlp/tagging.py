@@ -108,6 +108,15 @@ def _owned_by_other(tokens: list[TokenView], i: int, lex: Lexicons) -> bool:
     return False
 
 
+def sentence_spans(tokens: list[TokenView]) -> dict[int, tuple[int, int]]:
+    """Each sentence's first and last character, for the patterns read on the words as written."""
+    spans: dict[int, tuple[int, int]] = {}
+    for t in tokens:
+        start, end = spans.get(t.sent, (t.start, t.end))
+        spans[t.sent] = (min(start, t.start), max(end, t.end))
+    return spans
+
+
 @dataclass
 class _Article:
     """One article being tagged: its tokens with their lemma keys, and the sentences that say something
@@ -142,7 +151,7 @@ class _Budget:
 def _article(tokens: list[TokenView], text: str, lex: Lexicons) -> _Article:
     lemmas = [t.lemma for t in tokens]
     sentences = max((t.sent for t in tokens), default=-1) + 1
-    boiler_sents = {tokens[i].sent for i, _, _ in lex.boilerplate.find(lemmas)}
+    boiler_sents = {s for s, (a, b) in sentence_spans(tokens).items() if lex.boilerplate.search(text[a:b])}
     boiler_sents |= signature_sentences(tokens, text)
     words = [0] * sentences
     for t in tokens:
@@ -288,10 +297,7 @@ def tag_tokens(
     lemmas = art.lemmas
     # «state and LSG bodies» is every public authority (a fine on its officials, a source of law), but
     # a sentence that obliges or entitles them still speaks to LSG bodies
-    spans: dict[int, tuple[int, int]] = {}
-    for t in tokens:
-        start, end = spans.get(t.sent, (t.start, t.end))
-        spans[t.sent] = (min(start, t.start), max(end, t.end))
+    spans = sentence_spans(tokens)
     duty_sentences = {s for s, (a, b) in spans.items() if lex.duty_markers.search(text[a:b])}
     generic = {
         k

@@ -642,3 +642,17 @@ def test_sending_a_council_decision_for_registration_is_boilerplate() -> None:
     )[0]
     decided = tag_units([("", "Айыл өкмөтү мектептин имаратын оңдоону уюштурсун.")], "ky", local_act=True)[0]
     assert not sent.lsg_relevant and decided.lsg_relevant
+
+
+def test_an_order_to_publish_is_boilerplate_but_publication_as_a_topic_is_not() -> None:
+    order = tag_units(
+        [("", "Бул токтом расмий жарыялансын жана жарыяланган күндөн тартып күчүнө кирет.")],
+        "ky",
+        local_act=True,
+    )
+    topic = one(
+        "Жергиликтүү өз алдынча башкаруунун өкүлчүлүктүү органдарынын актылары алар күчүнө кирген күндөн "
+        "тартып тийиштүү аймакта колдонулат.",
+        "ky",
+    )
+    assert not order[0].lsg_relevant and topic.lsg_relevant
