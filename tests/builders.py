@@ -102,7 +102,8 @@ def make_legacy_font_docx(path: Path) -> Path:
     return path
 
 
-def soffice_convert(source: Path, target: str, outdir: Path) -> Path:
+def soffice_convert(source: Path, target: str, outdir: Path, infilter: str | None = None) -> Path:
+    """Convert with LibreOffice; ``infilter`` names the import filter (a CSV's separators and encoding)."""
     binary = shutil.which("soffice")
     assert binary, "LibreOffice is needed (scripts/install.sh installs it)"
     profile = outdir / ".lo-profile"
@@ -111,6 +112,7 @@ def soffice_convert(source: Path, target: str, outdir: Path) -> Path:
             binary,
             f"-env:UserInstallation=file://{profile}",
             "--headless",
+            *([f"--infilter={infilter}"] if infilter else []),
             "--convert-to",
             target,
             "--outdir",
@@ -205,24 +207,4 @@ def make_budget_annex(outdir: Path, target: str) -> Path:
     """A council's budget annex as a spreadsheet, made by LibreOffice from a UTF-8 CSV."""
     source = outdir / "annex.csv"
     source.write_text("\n".join(",".join(row) for row in ANNEX_ROWS) + "\n", encoding="utf-8")
-    binary = shutil.which("soffice")
-    assert binary, "LibreOffice is needed (scripts/install.sh installs it)"
-    subprocess.run(
-        [
-            binary,
-            f"-env:UserInstallation=file://{outdir / '.lo-profile'}",
-            "--headless",
-            "--infilter=CSV:44,34,76,1",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(outdir),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    produced = outdir / f"annex.{target}"
-    assert produced.exists(), f"LibreOffice did not produce {produced}"
-    return produced
+    return soffice_convert(source, target, outdir, infilter="CSV:44,34,76,1")
