@@ -78,3 +78,37 @@ def commission_portfolios(tokens: list[TokenView], lemmas: list[str], lex: Lexic
                 if tokens[k].sent == tokens[c].sent
             )
     return inside
+
+
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[).]|[а-яөүң]\)|[-–—•])\s*", re.M)
+ITEM_END = re.compile(r"[;.:]\s*(?:\n|$)")
+LIST_ITEM_MAX_WORDS = 10
+LIST_MIN_ITEMS = 3
+
+
+def listed_among_others(
+    text: str, actors: list[tuple[int, int]], tokens: list[TokenView], duty: re.Pattern[str]
+) -> bool:
+    """Every LSG body the article names is one short item of a list of others («Салыктык укук
+    мамилелеринин катышуучулары … 5) жергиликтүү өз алдынча башкаруу органдары;»): the article
+    enumerates who takes part or what counts, it gives LSG bodies nothing to do — unless the words
+    that open the list oblige or entitle those listed («милдеттүү», «вправе»)."""
+    if not actors:
+        return False
+    # an item runs from its marker to the next one or to the end of its clause (a line ending in «;»,
+    # «.» or «:»), across the line breaks of a wrapped line
+    starts = [m.start() for m in LIST_ITEM.finditer(text)]
+    items: list[tuple[int, int, int]] = []  # (start, end, words)
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(text)
+        clause_end = ITEM_END.search(text, start, stop)
+        end = clause_end.end() if clause_end else stop
+        items.append((start, end, len(WORD3.findall(text[start:end]))))
+    if len(items) < LIST_MIN_ITEMS or duty.search(text[: items[0][0]]):
+        return False
+    for i, _ in actors:
+        start = tokens[i].start
+        item = next(((a, b, n) for a, b, n in items if a <= start < b), None)
+        if item is None or item[2] > LIST_ITEM_MAX_WORDS:
+            return False
+    return True

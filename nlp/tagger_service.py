@@ -33,6 +33,7 @@ def names_local_tax(heading: str, language: str) -> bool:
     return bool(lexicons(language).revenue_sources.find(list(lemmatize_phrase(heading, language))))
 
 
+HEADING_TERM_MIN = 0.5  # a weak term (депутат, ыйгарым укук) in a heading does not state its subject
 UNIT_WORDS = frozenset({"статья", "берене", "глава", "бап", "пункт"})
 
 
@@ -52,6 +53,14 @@ def procedural_heading(heading: str, language: str) -> bool:
     return any(j == len(lemmas) for _, j, _ in hits)
 
 
+def heading_fields(heading: str, language: str) -> frozenset[str]:
+    """The competences an article's heading names by a full term («Коомдук угуулар», «Муниципальная
+    собственность»): the heading states the article's subject, so these lead its fields."""
+    lemmas = list(lemmatize_phrase(heading, language))
+    found = lexicons(language).competences.find(lemmas)
+    return frozenset(cid for _, _, (cid, weight) in found if weight >= HEADING_TERM_MIN)
+
+
 def tag_units(
     units: list[tuple[str, str]],
     language: str,
@@ -66,6 +75,7 @@ def tag_units(
         doc = nlp.make_doc(text)
         doc._.local_act = local_act
         doc._.procedural = procedural_heading(heading, language)
+        doc._.heading_fields = heading_fields(heading, language)
         doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
         docs.append(doc)
     out = []

@@ -11,7 +11,7 @@ from typing import Any
 
 from nlp.amounts import amounts_in
 from nlp.lexicons import Lexicons
-from nlp.passing import commission_portfolios, repealed, signature_sentences
+from nlp.passing import commission_portfolios, listed_among_others, repealed, signature_sentences
 
 TAX_FLOWS = {"exemption", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
@@ -238,7 +238,11 @@ def _budget(
 
 
 def _competences(
-    art: _Article, hits: list[tuple[int, int, Any]], budget: _Budget, local_act: bool
+    art: _Article,
+    hits: list[tuple[int, int, Any]],
+    budget: _Budget,
+    local_act: bool,
+    heading_fields: frozenset[str] = frozenset(),
 ) -> list[CompetenceHit]:
     """Fields the article regulates, strongest first, from the terms found and the budget signals."""
     local_budget = bool(budget.kinds)
@@ -266,15 +270,21 @@ def _competences(
         # (the State Agricultural Land Fund leased out, a pasture committee) still is one.
         run = {p[0] for i, j, p in hits if tuple(art.lemmas[i:j]) in art.lex.tax_article_institutions}
         competences = {k: v for k, v in competences.items() if k in TAX_ARTICLE_FIELDS or k in run}
+    stated = heading_fields & competences.keys()
+    for cid in stated:  # the heading states the article's subject
+        competences[cid].score = 1.0
     # The strongest first; among equals the one named first (the sort is stable over first mentions):
     # an article states its subject before its details.
-    chosen = sorted((c for c in competences.values() if c.score >= COMPETENCE_MIN), key=lambda c: -c.score)
+    chosen = sorted(
+        (c for c in competences.values() if c.score >= COMPETENCE_MIN),
+        key=lambda c: (c.id not in stated, -c.score),
+    )
     # Past the first, a field named by a single weak term is a passing detail, not what the article
     # regulates; past the first two, only a field named strongly (full score from distinct terms) is kept.
     return [
         c
         for n, c in enumerate(chosen[:MAX_COMPETENCES])
-        if n == 0
+        if (n == 0 or c.id in stated)
         or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2))
         or (c.score >= 1.0 and len(c.evidence) >= 3)
     ]
@@ -287,6 +297,7 @@ def tag_tokens(
     local_act: bool = False,
     local_tax_section: bool = False,
     procedural: bool = False,
+    heading_fields: frozenset[str] = frozenset(),
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
     chapter or section whose heading names a local tax, so its bare «tax» is that tax. ``procedural``:
@@ -321,7 +332,8 @@ def tag_tokens(
     # an article naming the local budget is LSG's business even where it moves no money (a report on it)
     names_budget = any(i not in generic for i, _ in budget.local_terms)
     own_act = local_act and bool(art.in_substance)
-    lsg = bool(actors) or bool(owned) or local_budget or names_budget or own_act
+    listed = listed_among_others(text, actors, tokens, lex.duty_markers)
+    lsg = (bool(actors) and not listed) or bool(owned) or local_budget or names_budget or own_act
     priority = ["spending_obligation", "revenue", "transfer", "exemption", "budget_approval"]
     kind = (
         next((k for k in priority if k in budget.kinds), None)
@@ -329,7 +341,7 @@ def tag_tokens(
         else ("mention" if budget.local_terms or budget.evidence else None)
     )
     amounts = amounts_in(text) if local_budget else []
-    chosen = _competences(art, hits, budget, local_act) if lsg else []
+    chosen = _competences(art, hits, budget, local_act, heading_fields) if lsg else []
     if procedural:  # a report or a glossary is about one thing: its first field
         chosen = chosen[:1]
     actor_evidence = [art.span(i, j) for i, j in actors]

@@ -656,3 +656,50 @@ def test_an_order_to_publish_is_boilerplate_but_publication_as_a_topic_is_not() 
         "ky",
     )
     assert not order[0].lsg_relevant and topic.lsg_relevant
+
+
+def test_the_heading_states_the_articles_field() -> None:
+    # the body is mostly about the council's session; the heading says the article is about hearings
+    body = (
+        "Жергиликтүү кеңештин сессиясында депутаттар туруктуу комиссиянын отчетун угушат жана коомдук "
+        "угуунун жыйынтыктарын карашат."
+    )
+    heading = "Коомдук угуулардын жыйынтыктары"
+    headed = tag_units([(heading, f"{heading}\n{body}")], "ky")[0]
+    assert [c.id for c in headed.competences][0] == "citizen_participation"
+    unheaded = tag_units([("", body)], "ky")[0]
+    assert [c.id for c in unheaded.competences] == ["lsg_organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Жергиликтүү кеңештин депутаты жарандарды кабыл алат жана алардын арыздарын карайт.", "ky"),
+        ("Айылдык чогулушту айыл өкмөтүнүн башчысы чакырат.", "ky"),
+        ("Шайлоочулар жергиликтүү кеңештин депутаттарына сунуш-талап бере алышат.", "ky"),
+        ("Собрание граждан созывает глава айыл окмоту.", "ru"),
+    ],
+)
+def test_assemblies_mandates_and_reception_of_citizens_are_citizen_participation(
+    text: str, lang: str
+) -> None:
+    assert "citizen_participation" in [c.id for c in one(text, lang).competences]
+
+
+def test_an_lsg_body_listed_among_others_is_a_passing_mention() -> None:
+    listed = (
+        "Салыктык укук мамилелеринин катышуучулары болуп төмөнкүлөр саналат:\n"
+        "1) салык төлөөчү;\n2) салык кызматынын органдары;\n3) бажы органдары;\n"
+        "4) жергиликтүү өз алдынча башкаруу органдары;\n5) банктар."
+    )
+    assert not one(listed, "ky").lsg_relevant
+    # a list whose opening words oblige those listed still gives LSG bodies a duty
+    obliged = listed.replace("болуп төмөнкүлөр саналат", "маалымат берүүгө милдеттүү")
+    assert one(obliged, "ky").lsg_relevant
+    # and an LSG body in a long item that says what it does is not merely listed
+    acting = listed.replace(
+        "4) жергиликтүү өз алдынча башкаруу органдары;",
+        "4) жергиликтүү өз алдынча башкаруу органдары, алар мүлк салыгын эсептөө үчүн зарыл болгон "
+        "маалыматтарды салык кызматына ар жыл сайын берип турушат жана аны текшеришет;",
+    )
+    assert one(acting, "ky").lsg_relevant
