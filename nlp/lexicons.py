@@ -69,6 +69,7 @@ class Lexicons:
     national_only: TermIndex
     procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
     flows: TermIndex
+    lsg_accounts: dict[str, re.Pattern[str]]  # flow kind -> an LSG body's account, in a case moving money
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
     fallback_competence: str | None  # an LSG article that names no field is about this one
     tax_article_institutions: frozenset[tuple[str, ...]]  # field terms that stay fields in a tax article
@@ -126,6 +127,11 @@ def lexicons(lang: str) -> Lexicons:
         national_only=index(budget["national_only"][lang]),
         procedural_subjects=index(budget["procedural_subjects"][lang]),
         flows=flows.finalize(),
+        lsg_accounts={
+            kind: re.compile("|".join(spec[lang]), re.I)
+            for kind, spec in budget.get("lsg_accounts", {}).items()
+            if spec.get(lang)
+        },
         key_words=key_words,
         fallback_competence=taxonomy.get("fallback_competence"),
         tax_article_institutions=frozenset(

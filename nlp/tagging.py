@@ -206,6 +206,15 @@ def _budget(
             for a, b, flow_kind in found:
                 out.evidence.append(art.span(a, b))
                 out.kinds.append(flow_kind)
+    for flow_kind, pattern in lex.lsg_accounts.items():
+        for m in pattern.finditer(art.text):
+            inside = [k for k, t in enumerate(tokens) if m.start() <= t.start < m.end()]
+            if not inside or tokens[inside[0]].sent not in art.in_substance:
+                continue
+            out.local_terms.append((inside[0], inside[-1] + 1))
+            out.via_budget_term = True
+            out.evidence.append(art.span(inside[0], inside[-1] + 1))
+            out.kinds.append(flow_kind)
     if local_tax_section:
         taken = {k for i, j in out.revenue_terms for k in range(i, j)}
         out.revenue_terms += [

@@ -666,7 +666,7 @@ def test_the_heading_states_the_articles_field() -> None:
     )
     heading = "Коомдук угуулардын жыйынтыктары"
     headed = tag_units([(heading, f"{heading}\n{body}")], "ky")[0]
-    assert [c.id for c in headed.competences][0] == "citizen_participation"
+    assert headed.competences[0].id == "citizen_participation"
     unheaded = tag_units([("", body)], "ky")[0]
     assert [c.id for c in unheaded.competences] == ["lsg_organisation"]
 
@@ -703,3 +703,31 @@ def test_an_lsg_body_listed_among_others_is_a_passing_mention() -> None:
         "маалыматтарды салык кызматына ар жыл сайын берип турушат жана аны текшеришет;",
     )
     assert one(acting, "ky").lsg_relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Иш-чаралар айыл өкмөтүнүн эсебинен жүргүзүлөт.", "ky", "spending_obligation"),
+        ("Кызмат көрсөтүүлөр үчүн акы мэриянын эсебине которулат.", "ky", "revenue"),
+        ("Мероприятия проводятся за счет айыл окмоту.", "ru", "spending_obligation"),
+        ("Плата за услуги зачисляется на счет мэрии.", "ru", "revenue"),
+    ],
+)
+def test_an_lsg_bodys_account_moves_local_budget_money_without_the_word_budget(
+    text: str, lang: str, kind: str
+) -> None:
+    tags = one(text, lang)
+    assert tags.local_budget and tags.budget.kind == kind
+
+
+def test_a_register_kept_by_the_ayil_okmotu_is_not_its_account() -> None:
+    tags = one("Аз камсыз болгон үй-бүлөлөр айыл өкмөтүнүн эсебинде турат.", "ky")
+    assert tags.lsg_relevant and not tags.local_budget
+
+
+def test_a_councils_own_cost_estimate_is_its_budget() -> None:
+    own = one("Айыл өкмөтүнүн 2020-жылга карата чыгашалар сметасы бекитилсин.", "ky", local=True)
+    assert own.local_budget
+    school = one("Мектеп мекемесинин сметасы бекитилсин.", "ky", local=True)
+    assert not school.local_budget
