@@ -86,6 +86,20 @@ LIST_ITEM_MAX_WORDS = 10
 LIST_MIN_ITEMS = 3
 
 
+def list_items(text: str) -> list[tuple[int, int, int]]:
+    """The items of the lists in an article, as (start, end, words). An item runs from its marker
+    («1)», «а)», «-») to the next one or to the end of its clause (a line ending in «;», «.» or «:»),
+    across the line breaks of a wrapped line."""
+    starts = [m.start() for m in LIST_ITEM.finditer(text)]
+    items: list[tuple[int, int, int]] = []
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(text)
+        clause_end = ITEM_END.search(text, start, stop)
+        end = clause_end.end() if clause_end else stop
+        items.append((start, end, len(WORD3.findall(text[start:end]))))
+    return items
+
+
 def listed_among_others(
     text: str, actors: list[tuple[int, int]], tokens: list[TokenView], duty: re.Pattern[str]
 ) -> bool:
@@ -95,15 +109,7 @@ def listed_among_others(
     that open the list oblige or entitle those listed («милдеттүү», «вправе»)."""
     if not actors:
         return False
-    # an item runs from its marker to the next one or to the end of its clause (a line ending in «;»,
-    # «.» or «:»), across the line breaks of a wrapped line
-    starts = [m.start() for m in LIST_ITEM.finditer(text)]
-    items: list[tuple[int, int, int]] = []  # (start, end, words)
-    for n, start in enumerate(starts):
-        stop = starts[n + 1] if n + 1 < len(starts) else len(text)
-        clause_end = ITEM_END.search(text, start, stop)
-        end = clause_end.end() if clause_end else stop
-        items.append((start, end, len(WORD3.findall(text[start:end]))))
+    items = list_items(text)
     if len(items) < LIST_MIN_ITEMS or duty.search(text[: items[0][0]]):
         return False
     for i, _ in actors:
