@@ -69,6 +69,8 @@ class Lexicons:
     national_only: TermIndex
     procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
     flows: TermIndex
+    flow_forms: dict[str, re.Pattern[str]]  # flow lemma -> the written forms in which it moves money
+    approval_descriptions: re.Pattern[str] | None  # approval verb forms that describe a power
     lsg_accounts: dict[str, re.Pattern[str]]  # flow kind -> an LSG body's account, in a case moving money
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
     fallback_competence: str | None  # an LSG article that names no field is about this one
@@ -127,6 +129,15 @@ def lexicons(lang: str) -> Lexicons:
         national_only=index(budget["national_only"][lang]),
         procedural_subjects=index(budget["procedural_subjects"][lang]),
         flows=flows.finalize(),
+        flow_forms={
+            lemmatize_phrase(word, lang)[0]: re.compile(form, re.I)
+            for word, form in (budget.get("flow_forms", {}).get(lang) or {}).items()
+        },
+        approval_descriptions=(
+            re.compile(budget["approval_descriptions"][lang], re.I)
+            if budget.get("approval_descriptions", {}).get(lang)
+            else None
+        ),
         lsg_accounts={
             kind: re.compile("|".join(spec[lang]), re.I)
             for kind, spec in budget.get("lsg_accounts", {}).items()

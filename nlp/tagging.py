@@ -181,7 +181,20 @@ def _budget(
         ]
     out.revenue_terms = [(i, j) for i, j, _ in art.substantive(lex.revenue_sources.find(lemmas))]
     national_tokens = {k for i, j, _ in lex.national_only.find(lemmas) for k in range(i, j)}
-    flow_hits = art.substantive(lex.flows.find(lemmas))
+    flow_hits = [
+        (a, b, kind)
+        for a, b, kind in art.substantive(lex.flows.find(lemmas))
+        if b - a > 1
+        or lemmas[a] not in lex.flow_forms
+        or lex.flow_forms[lemmas[a]].fullmatch(tokens[a].text.lower())
+    ]
+    if local_act and lex.approval_descriptions is not None:
+        # a council's own act approves with an order; «кеңеш бюджетти бекитет» there describes a power
+        flow_hits = [
+            (a, b, kind)
+            for a, b, kind in flow_hits
+            if kind != "budget_approval" or not lex.approval_descriptions.search(tokens[a].text.lower())
+        ]
 
     def near_flows(i: int, j: int, window: int) -> list[tuple[int, int, str]]:
         return [

@@ -731,3 +731,22 @@ def test_a_councils_own_cost_estimate_is_its_budget() -> None:
     assert own.local_budget
     school = one("Мектеп мекемесинин сметасы бекитилсин.", "ky", local=True)
     assert not school.local_budget
+
+
+def test_in_a_councils_act_a_described_approval_moves_no_money_but_an_order_does() -> None:
+    described = one("Ош шаардык Кеңеши өз ишмердиги үчүн бюджетти ар жыл сайын бекитет.", "ky", local=True)
+    assert described.lsg_relevant and not described.local_budget
+    rule = one("Шаардык Кеңеш шаардын бюджетин бекитет.", "ky", local=True)
+    assert not rule.local_budget
+    order = one("Шаардын 2015-жылга бюджети бекитилсин.", "ky", local=True)
+    assert order.local_budget and order.budget.kind == "budget_approval"
+    assert one("Утвердить бюджет города на 2015 год.", "ru", local=True).local_budget
+    assert not one("Городской кенеш утверждает бюджет города.", "ru", local=True).local_budget
+
+
+def test_an_account_is_not_an_expense() -> None:
+    # «эсеби» (its account) is no flow; «эсебинен» (at the expense of) is
+    account = one("Шаардык Кеңештин бюджети жана банкта өздүк эсеби болот.", "ky", local=True)
+    assert not account.local_budget
+    expense = one("Депутаттардын чыгымдары жергиликтүү бюджеттин эсебинен жабылат.", "ky")
+    assert expense.local_budget and expense.budget.kind == "spending_obligation"
