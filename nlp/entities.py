@@ -75,7 +75,10 @@ def _places(text: str, lang: str) -> list[dict[str, Any]]:
         for candidate in ([" ".join([first, words[1]])] if len(words) > 1 else []) + [first]:
             base = " ".join(lemmatize(w) if i else w for i, w in enumerate(candidate.split()))
             full = " ".join(lemmatize(w) for w in candidate.split())
-            for key in (candidate.lower(), base.lower(), full, lemmatize(first).lower()):
+            keys = [candidate.lower(), base.lower(), full]
+            if candidate == first:  # a one-word name; a two-word candidate must match as a whole
+                keys.append(lemmatize(first).lower())
+            for key in keys:
                 record = places.get(key)
                 if record is not None:
                     found.append(

@@ -433,6 +433,18 @@ def test_entities_places_and_organisations() -> None:
     )
 
 
+def test_a_place_found_by_its_first_word_spans_that_word_only() -> None:
+    from nlp.entities import find_entities
+
+    found = find_entities("в Первомайском районе города Бишкек и в городе Кара-Куль", "ru")
+    places = {(e["text"], e["kind"]) for e in found if e["label"] == "PLACE"}
+    assert places == {
+        ("Первомайском районе", "city_district"),
+        ("Бишкек", "city"),
+        ("Кара-Куль", "city"),
+    }
+
+
 def test_cli_tag_and_lemmatize(tmp_path: Path) -> None:
     runner = CliRunner()
     draft = tmp_path / "draft.txt"
