@@ -35,15 +35,48 @@ class TermIndex:
             self.by_first[key].sort(key=lambda item: -len(item[0]))  # longest match first
         return self
 
-    def find(self, lemmas: list[str]) -> list[tuple[int, int, Any]]:
-        """(start, end, payload) of every term occurrence in a lemma sequence; longest wins at a start."""
+    def find(self, lemmas: list[str], coordinators: Coordinators | None = None) -> list[tuple[int, int, Any]]:
+        """(start, end, payload) of every term occurrence in a lemma sequence; longest wins at a start.
+        With ``coordinators``, a term whose head is shared by coordinated modifiers is found too:
+        «мектепке чейинки жана мектептен тышкаркы билим берүү» holds «мектепке чейинки билим берүү»,
+        «дошкольного и внешкольного образования» holds «дошкольное образование»."""
         hits = []
         for i, lemma in enumerate(lemmas):
             for terms, payload in self.by_first.get(lemma, ()):
                 n = len(terms)
                 if tuple(lemmas[i : i + n]) == terms:
                     hits.append((i, i + n, payload))
+                elif coordinators is not None and n > 1:
+                    end = _coordinated_end(lemmas, i, terms, coordinators)
+                    if end:
+                        hits.append((i, end, payload))
         return hits
+
+
+COORDINATED_GAP = 4  # words of the other coordinated modifier between a term's modifier and its head
+
+
+@dataclass(frozen=True)
+class Coordinators:
+    """Conjunction lemmas, and the pronouns that make what follows a conjunction a phrase of its own."""
+
+    conjunctions: frozenset[str]
+    pronouns: frozenset[str]
+
+
+def _coordinated_end(lemmas: list[str], i: int, terms: tuple[str, ...], coordinators: Coordinators) -> int:
+    """The end of «modifier + coordinator + other modifier + head» for the term at ``i``, or 0."""
+    for k in range(1, len(terms)):
+        if tuple(lemmas[i : i + k]) != terms[:k]:
+            return 0
+        if i + k < len(lemmas) and lemmas[i + k] in coordinators.conjunctions:
+            head = terms[k:]
+            for start in range(i + k + 2, min(i + k + 2 + COORDINATED_GAP, len(lemmas))):
+                if lemmas[start - 1] in coordinators.pronouns:
+                    break  # «кеңеш же анын төрагасы»: the council or its chair, two phrases, not one head
+                if tuple(lemmas[start : start + len(head)]) == head:
+                    return start + len(head)
+    return 0
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -60,6 +93,7 @@ class Lexicons:
     penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
     boilerplate: re.Pattern[str]  # on the words as written: an order to publish, not publication as a topic
     competences: TermIndex
+    coordinators: Coordinators  # «жана», «и»: coordinated modifiers share the term's head
     weights: dict[str, float]
     local_budget: TermIndex
     local_act_budget: TermIndex  # a budget or funds named bare: local only in a council's own act
@@ -92,6 +126,10 @@ def lexicons(lang: str) -> Lexicons:
             idx.add(phrase, lang, payload)
         return idx.finalize()
 
+    def lemma_set(words: list[str]) -> frozenset[str]:
+        return frozenset(lemma for word in words for lemma in lemmatize_phrase(word, lang))
+
+    coord = taxonomy["coordinators"][lang]
     competences = TermIndex()
     weights: dict[str, float] = {}
     for cid, spec in taxonomy["competences"].items():
@@ -118,6 +156,7 @@ def lexicons(lang: str) -> Lexicons:
         penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
         boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),
         competences=competences.finalize(),
+        coordinators=Coordinators(lemma_set(coord["conjunctions"]), lemma_set(coord["pronouns"])),
         weights=weights,
         local_budget=index(budget["local_budget"][lang]),
         local_act_budget=index(budget["local_act_budget"][lang]),

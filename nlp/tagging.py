@@ -344,7 +344,7 @@ def tag_tokens(
     actors = [(i, j) for i, j, _ in art.substantive(lex.actors.find(lemmas)) if i not in generic]
     portfolio = commission_portfolios(tokens, lemmas, lex)
     hits = inside_longer_dropped(
-        [h for h in art.substantive(lex.competences.find(lemmas)) if h[0] not in portfolio]
+        [h for h in art.substantive(lex.competences.find(lemmas, lex.coordinators)) if h[0] not in portfolio]
     )
     budget = _budget(art, actors, local_act, local_tax_section)
     if procedural:  # the money it names is only mentioned

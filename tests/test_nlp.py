@@ -762,3 +762,26 @@ def test_an_account_is_not_an_expense() -> None:
     assert not account.local_budget
     expense = one("Депутаттардын чыгымдары жергиликтүү бюджеттин эсебинен жабылат.", "ky")
     assert expense.local_budget and expense.budget.kind == "spending_obligation"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Айыл өкмөтү мектепке чейинки жана мектептен тышкаркы билим берүүнү уюштурат.", "ky"),
+        ("Айыл окмоту организует работу дошкольного и внешкольного образования.", "ru"),
+    ],
+)
+def test_coordinated_modifiers_share_the_terms_head(text: str, lang: str) -> None:
+    tags = one(text, lang)
+    field = next(c for c in tags.competences if c.id == "education_municipal")
+    assert any(" и " in e.text or " жана " in e.text for e in field.evidence)
+
+
+def test_a_pronoun_after_the_conjunction_starts_a_phrase_of_its_own() -> None:
+    from nlp.lemmas import lemmatize_phrase
+    from nlp.lexicons import lexicons
+
+    lex = lexicons("ky")
+    lemmas = list(lemmatize_phrase("шаардык кеңеш же анын төрагасы чакырат", "ky"))
+    found = lex.competences.find(lemmas, lex.coordinators)
+    assert not [h for h in found if h[2][0] == "lsg_organisation" and h[1] - h[0] > 2]
