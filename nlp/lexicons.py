@@ -115,6 +115,23 @@ class Lexicons:
     commission_standing: frozenset[str]  # a standing (council) commission is named so
 
 
+def _lsg_accounts(spec: dict[str, Any], lang: str) -> dict[str, re.Pattern[str]]:
+    """Flow kind -> one pattern for an LSG body's own money (budget.yaml ``lsg_accounts``)."""
+    if not spec:
+        return {}
+    fill = {"owner": spec["owner"][lang], "years": spec["years"][lang]}
+    return {
+        kind: re.compile(
+            "|".join(
+                p.replace("{owner}", fill["owner"]).replace("{years}", fill["years"]) for p in by_lang[lang]
+            ),
+            re.I,
+        )
+        for kind, by_lang in spec["flows"].items()
+        if by_lang.get(lang)
+    }
+
+
 @lru_cache(maxsize=4)
 def lexicons(lang: str) -> Lexicons:
     taxonomy = _load("taxonomy.yaml")
@@ -177,11 +194,7 @@ def lexicons(lang: str) -> Lexicons:
             if budget.get("approval_descriptions", {}).get(lang)
             else None
         ),
-        lsg_accounts={
-            kind: re.compile("|".join(spec[lang]), re.I)
-            for kind, spec in budget.get("lsg_accounts", {}).items()
-            if spec.get(lang)
-        },
+        lsg_accounts=_lsg_accounts(budget.get("lsg_accounts", {}), lang),
         key_words=key_words,
         fallback_competence=taxonomy.get("fallback_competence"),
         tax_article_institutions=frozenset(

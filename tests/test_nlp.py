@@ -785,3 +785,16 @@ def test_a_pronoun_after_the_conjunction_starts_a_phrase_of_its_own() -> None:
     lemmas = list(lemmatize_phrase("шаардык кеңеш же анын төрагасы чакырат", "ky"))
     found = lex.competences.find(lemmas, lex.coordinators)
     assert not [h for h in found if h[2][0] == "lsg_organisation" and h[1] - h[0] > 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Айыл өкмөтүнүн 2019-жылга карата кирешелери 6292,0 миң сом өлчөмүндө бекитилсин.", "ky", "revenue"),
+        ("Айыл өкмөтүнүн 2024-2025-жылдарга болжолдуу көрсөткүчтөрү бекитилсин.", "ky", "budget_approval"),
+        ("Утвердить доходы айыл окмоту на 2020 год в сумме 5 млн сомов.", "ru", "revenue"),
+    ],
+)
+def test_an_lsg_bodys_revenue_and_forecast_are_its_budget(text: str, lang: str, kind: str) -> None:
+    tags = one(text, lang, local=True)
+    assert tags.local_budget and tags.budget.kind == kind
