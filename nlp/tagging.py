@@ -179,8 +179,18 @@ def _budget(
             for i, j, _ in art.substantive(lex.local_act_budget.find(lemmas))
             if i not in named and not _owned_by_other(tokens, i, lex)
         ]
-    out.revenue_terms = [(i, j) for i, j, _ in art.substantive(lex.revenue_sources.find(lemmas))]
     national_tokens = {k for i, j, _ in lex.national_only.find(lemmas) for k in range(i, j)}
+    if not local_act and out.local_terms and not national_tokens:
+        # once an article has named the local budget (and no other), a bare «budget» or «funds» after
+        # it is that budget: «Бюджетные средства органов МСУ … Изъятие бюджетных средств … не допускается»
+        first = min(i for i, _ in out.local_terms)
+        named = {k for i, j in out.local_terms for k in range(i, j)}
+        out.local_terms += [
+            (i, j)
+            for i, j, _ in art.substantive(lex.local_act_budget.find(lemmas))
+            if i > first and i not in named and not _owned_by_other(tokens, i, lex)
+        ]
+    out.revenue_terms = [(i, j) for i, j, _ in art.substantive(lex.revenue_sources.find(lemmas))]
     flow_hits = [
         (a, b, kind)
         for a, b, kind in art.substantive(lex.flows.find(lemmas))

@@ -798,3 +798,14 @@ def test_a_pronoun_after_the_conjunction_starts_a_phrase_of_its_own() -> None:
 def test_an_lsg_bodys_revenue_and_forecast_are_its_budget(text: str, lang: str, kind: str) -> None:
     tags = one(text, lang, local=True)
     assert tags.local_budget and tags.budget.kind == kind
+
+
+def test_a_bare_budget_after_the_local_budget_is_that_budget() -> None:
+    text = (
+        "Бюджетные средства органов местного самоуправления являются муниципальной собственностью. "
+        "Изъятие бюджетных средств другими органами не допускается."
+    )
+    assert one(text, "ru").local_budget
+    # but not where the republican budget is named too: «the budget» is then ambiguous
+    both = text.replace("другими органами", "в республиканский бюджет")
+    assert not one(both, "ru").local_budget
