@@ -118,3 +118,13 @@ def listed_among_others(
         if item is None or item[2] > LIST_ITEM_MAX_WORDS:
             return False
     return True
+
+
+CITED_TITLE = re.compile(r"«(?:[^«»]{0,200}?\s(?:жөнүндө|тууралуу)|\s*(?:О|Об)\s[^«»]{0,200}?)»", re.I)
+
+
+def cited_titles(text: str) -> list[tuple[int, int]]:
+    """Character spans of act titles cited in quotes («Жергиликтүү өз алдынча башкаруу жөнүндө»
+    Мыйзамы, «О местном самоуправлении»): the bodies they name are the subject of another act, not
+    actors of this one."""
+    return [(m.start(), m.end()) for m in CITED_TITLE.finditer(text)]

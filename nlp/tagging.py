@@ -11,7 +11,13 @@ from typing import Any
 
 from nlp.amounts import amounts_in
 from nlp.lexicons import Lexicons
-from nlp.passing import commission_portfolios, listed_among_others, repealed, signature_sentences
+from nlp.passing import (
+    cited_titles,
+    commission_portfolios,
+    listed_among_others,
+    repealed,
+    signature_sentences,
+)
 
 TAX_FLOWS = {"exemption", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
@@ -351,7 +357,12 @@ def tag_tokens(
     generic |= {k for i, j, _ in lex.public_sector_pairs.find(lemmas) for k in range(i, j)}
     penalty_sentences = {s for s, (a, b) in spans.items() if lex.penalty_markers.search(text[a:b])}
     generic |= {k for k, t in enumerate(tokens) if t.sent in penalty_sentences}
-    actors = [(i, j) for i, j, _ in art.substantive(lex.actors.find(lemmas)) if i not in generic]
+    cited = cited_titles(text)
+    actors = [
+        (i, j)
+        for i, j, _ in art.substantive(lex.actors.find(lemmas))
+        if i not in generic and not any(a <= tokens[i].start < b for a, b in cited)
+    ]
     portfolio = commission_portfolios(tokens, lemmas, lex)
     hits = inside_longer_dropped(
         [h for h in art.substantive(lex.competences.find(lemmas, lex.coordinators)) if h[0] not in portfolio]

@@ -809,3 +809,20 @@ def test_a_bare_budget_after_the_local_budget_is_that_budget() -> None:
     # but not where the republican budget is named too: «the budget» is then ambiguous
     both = text.replace("другими органами", "в республиканский бюджет")
     assert not one(both, "ru").local_budget
+
+
+def test_a_body_named_in_a_cited_title_is_not_an_actor() -> None:
+    cited = one(
+        "Ош шаарынын статусу жөнүндө мыйзамдар Конституциядан, ушул Мыйзамдан, «Жергиликтүү өз алдынча "
+        "башкаруу жөнүндө» Кыргыз Республикасынын Мыйзамынан турат.",
+        "ky",
+    )
+    assert not cited.lsg_relevant
+    ru = one("Трудовые отношения регулируются Законом «О местном самоуправлении» и иными законами.", "ru")
+    assert not ru.lsg_relevant
+    amended = one(
+        "«Жергиликтүү өз алдынча башкаруу жөнүндө» Мыйзамына өзгөртүү киргизилсин: 18-беренеде айыл "
+        "өкмөтү жолдорду күтүүнү камсыз кылат.",
+        "ky",
+    )
+    assert amended.lsg_relevant
