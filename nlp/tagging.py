@@ -321,7 +321,7 @@ def _competences(
     # regulates; past the first two, only a field named strongly (full score from distinct terms) is kept.
     return [
         c
-        for n, c in enumerate(chosen[:MAX_COMPETENCES])
+        for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
         if (n == 0 or c.id in stated)
         or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2))
         or (c.score >= 1.0 and len(c.evidence) >= 3)

@@ -826,3 +826,17 @@ def test_a_body_named_in_a_cited_title_is_not_an_actor() -> None:
         "ky",
     )
     assert amended.lsg_relevant
+
+
+def test_an_article_whose_heading_states_its_field_has_at_most_one_more() -> None:
+    heading = "22. Общественные слушания"
+    body = (
+        "Общественные слушания проводятся по вопросам местного бюджета, управления муниципальной "
+        "собственностью, аренды муниципального имущества, приватизации, тарифов на питьевую воду и "
+        "водоснабжение, канализацию. Расходы на слушания производятся за счет средств местного бюджета."
+    )
+    headed = tag_units([(heading, f"{heading}\n{body}")], "ru")[0]
+    ids = [c.id for c in headed.competences]
+    assert ids[0] == "citizen_participation" and len(ids) <= 2
+    unheaded = tag_units([("", body)], "ru")[0]
+    assert len(unheaded.competences) == 3
