@@ -23,12 +23,18 @@ class TermIndex:
 
     by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=lambda: defaultdict(list))
     surface: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # Kyrgyz compounds whose first word stands bare («жер салыгы», land tax): a text that inflects that
+    # word («катталган жериндеги салык органы», the tax office of the place) holds another phrase
+    bare_first: set[tuple[str, ...]] = field(default_factory=set)
 
     def add(self, phrase: str, lang: str, payload: Any) -> None:
         lemmas = lemmatize_phrase(phrase, lang)
         if lemmas:
             self.by_first[lemmas[0]].append((lemmas, payload))
             self.surface[lemmas] = phrase
+            first = phrase.split()[0].lower()
+            if lang == "ky" and len(lemmas) > 1 and lemmatize_phrase(first, lang) == (first,):
+                self.bare_first.add(lemmas)
 
     def finalize(self) -> TermIndex:
         for key in self.by_first:

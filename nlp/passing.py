@@ -80,7 +80,7 @@ def commission_portfolios(tokens: list[TokenView], lemmas: list[str], lex: Lexic
     return inside
 
 
-LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[).]|[а-яөүң]\)|[-–—•])\s*", re.M)
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}\)|[а-яөүң]\)|[-–—•])\s*", re.M)  # «1)», «а)», «-»; «1.» opens a part
 ITEM_END = re.compile(r"[;.:]\s*(?:\n|$)")
 LIST_ITEM_MAX_WORDS = 10
 LIST_MIN_ITEMS = 3
@@ -98,6 +98,14 @@ def list_items(text: str) -> list[tuple[int, int, int]]:
         end = clause_end.end() if clause_end else stop
         items.append((start, end, len(WORD3.findall(text[start:end]))))
     return items
+
+
+def in_short_list_item(text: str, offset: int) -> bool:
+    """Whether the character at ``offset`` lies in a short item of a list of at least three."""
+    items = list_items(text)
+    return len(items) >= LIST_MIN_ITEMS and any(
+        a <= offset < b and words <= LIST_ITEM_MAX_WORDS for a, b, words in items
+    )
 
 
 def listed_among_others(

@@ -6,14 +6,17 @@ Works on lemma sequences (from the spaCy pipeline), so «бюджеттин эс
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from nlp.amounts import amounts_in
-from nlp.lexicons import Lexicons
+from nlp.ky_lemmatizer import lemmatize as ky_lemmatize
+from nlp.lexicons import Coordinators, Lexicons, TermIndex
 from nlp.passing import (
     cited_titles,
     commission_portfolios,
+    in_short_list_item,
     listed_among_others,
     repealed,
     signature_sentences,
@@ -100,6 +103,20 @@ def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, i
     return kept
 
 
+# Kyrgyz case endings a compound's first word cannot carry: locative (-да, -дагы), ablative (-дан),
+# dative (-га). The genitive can («жердин салыгы» is still the land's tax).
+NOT_COMPOUND_CASE = re.compile(r"([дт][аеоө]|[дт][аеоө]г[ыиуү]|[дтн][аеоө]н|[гкн][аеоө])$")
+
+
+def _bare(word: str) -> bool:
+    """Whether a Kyrgyz word can be the first word of a compound: its suffixes, past its lemma, end in
+    no locative, ablative or dative case («жериндеги» cannot begin «жер салыгы»)."""
+    low = word.lower()
+    lemma = ky_lemmatize(low)
+    suffix = low[len(lemma) :] if low.startswith(lemma) else ""
+    return not (suffix and NOT_COMPOUND_CASE.search(suffix))
+
+
 def _owned_by_other(tokens: list[TokenView], i: int, lex: Lexicons) -> bool:
     """«Жайыт комитетинин 2021-жылга бюджети», «бюджет учреждения»: the budget of a pasture committee
     or an enterprise named next to it (a year or number between is skipped) is not the council's."""
@@ -140,6 +157,14 @@ class _Article:
     def substantive(self, hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
         return [(i, j, p) for i, j, p in hits if self.tokens[i].sent in self.in_substance]
 
+    def find(self, index: TermIndex, coordinators: Coordinators | None = None) -> list[tuple[int, int, Any]]:
+        """The index's terms in the article's substance, each in a form its words allow."""
+        return [
+            (i, j, p)
+            for i, j, p in self.substantive(index.find(self.lemmas, coordinators))
+            if tuple(self.lemmas[i:j]) not in index.bare_first or _bare(self.tokens[i].text)
+        ]
+
 
 @dataclass
 class _Budget:
@@ -176,13 +201,13 @@ def _budget(
     «budget» or «funds» counts only in an LSG body's own act."""
     tokens, lemmas, lex = art.tokens, art.lemmas, art.lex
     out = _Budget()
-    out.local_terms = [(i, j) for i, j, _ in art.substantive(lex.local_budget.find(lemmas))]
+    out.local_terms = [(i, j) for i, j, _ in art.find(lex.local_budget)]
     if local_act:
         # in a council's own act a bare «budget» or «funds» is its own (unless part of a longer term)
         named = {k for i, j in out.local_terms for k in range(i, j)}
         out.local_terms += [
             (i, j)
-            for i, j, _ in art.substantive(lex.local_act_budget.find(lemmas))
+            for i, j, _ in art.find(lex.local_act_budget)
             if i not in named and not _owned_by_other(tokens, i, lex)
         ]
     national_tokens = {k for i, j, _ in lex.national_only.find(lemmas) for k in range(i, j)}
@@ -193,10 +218,10 @@ def _budget(
         named = {k for i, j in out.local_terms for k in range(i, j)}
         out.local_terms += [
             (i, j)
-            for i, j, _ in art.substantive(lex.local_act_budget.find(lemmas))
+            for i, j, _ in art.find(lex.local_act_budget)
             if i > first and i not in named and not _owned_by_other(tokens, i, lex)
         ]
-    out.revenue_terms = [(i, j) for i, j, _ in art.substantive(lex.revenue_sources.find(lemmas))]
+    out.revenue_terms = [(i, j) for i, j, _ in art.find(lex.revenue_sources)]
     flow_hits = [
         (a, b, kind)
         for a, b, kind in art.substantive(lex.flows.find(lemmas))
@@ -246,12 +271,13 @@ def _budget(
             out.kinds.append(flow_kind)
     if local_tax_section:
         taken = {k for i, j in out.revenue_terms for k in range(i, j)}
-        out.revenue_terms += [
-            (i, j) for i, j, _ in art.substantive(lex.local_act_taxes.find(lemmas)) if i not in taken
-        ]
+        out.revenue_terms += [(i, j) for i, j, _ in art.find(lex.local_act_taxes) if i not in taken]
     # A local tax is local revenue by law: an article that sets its rates, base or exemptions, or is
     # about it throughout (or names it inside the tax's own chapter), changes local-budget money.
-    out.about_local_tax = len(out.revenue_terms) >= 2 or (local_tax_section and bool(out.revenue_terms))
+    # a local tax named only as an item of a list of others («5) мүлк салыгы;», documents served, taxes
+    # deducted) is one of many, not the article's subject
+    in_text = [(i, j) for i, j in out.revenue_terms if not in_short_list_item(art.text, tokens[i].start)]
+    out.about_local_tax = len(in_text) >= 2 or (local_tax_section and bool(in_text))
     for i, j in out.revenue_terms:
         tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in TAX_FLOWS]
         if tax_kinds or out.about_local_tax:
@@ -263,7 +289,7 @@ def _budget(
     actor_sentences = {tokens[i].sent for i, _ in actors}
     covered = {k for i, j in out.revenue_terms for k in range(i, j)}
     own_kinds = {"exemption", "revenue"} if local_act else {"exemption"}
-    for i, j, _ in art.substantive(lex.local_act_taxes.find(lemmas)):
+    for i, j, _ in art.find(lex.local_act_taxes):
         if i in covered:
             continue
         if local_act or tokens[i].sent in actor_sentences:
@@ -360,18 +386,18 @@ def tag_tokens(
     cited = cited_titles(text)
     actors = [
         (i, j)
-        for i, j, _ in art.substantive(lex.actors.find(lemmas))
+        for i, j, _ in art.find(lex.actors)
         if i not in generic and not any(a <= tokens[i].start < b for a, b in cited)
     ]
     portfolio = commission_portfolios(tokens, lemmas, lex)
     hits = inside_longer_dropped(
-        [h for h in art.substantive(lex.competences.find(lemmas, lex.coordinators)) if h[0] not in portfolio]
+        [h for h in art.find(lex.competences, lex.coordinators) if h[0] not in portfolio]
     )
     budget = _budget(art, actors, local_act, local_tax_section)
     if procedural:  # the money it names is only mentioned
         budget = _Budget(evidence=budget.evidence, local_terms=budget.local_terms)
     local_budget = bool(budget.kinds)
-    owned = [h for h in art.substantive(lex.lsg_objects.find(lemmas)) if h[0] not in generic]
+    owned = [h for h in art.find(lex.lsg_objects) if h[0] not in generic]
     # an article naming the local budget is LSG's business even where it moves no money (a report on it)
     names_budget = any(i not in generic for i, _ in budget.local_terms)
     own_act = local_act and bool(art.in_substance)

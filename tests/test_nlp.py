@@ -840,3 +840,11 @@ def test_an_article_whose_heading_states_its_field_has_at_most_one_more() -> Non
     assert ids[0] == "citizen_participation" and len(ids) <= 2
     unheaded = tag_units([("", body)], "ru")[0]
     assert len(unheaded.competences) == 3
+
+
+def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
+    # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
+    office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
+    assert not office.local_budget and not office.competences
+    land_tax = one("Жер салыгын айыл өкмөтү чогултат.", "ky")
+    assert "local_taxes_fees" in [c.id for c in land_tax.competences]
