@@ -96,6 +96,9 @@ class Lexicons:
     generic_public_bodies: TermIndex  # «state and LSG bodies»: every public authority, not LSG as such
     duty_markers: re.Pattern[str]  # … unless the sentence obliges or entitles them (words as written)
     public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
+    public_sector_parallel: tuple[
+        str, str
+    ]  # (state, municipal) lemmas: «state X …, municipal X» is a pair too
     penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
     boilerplate: re.Pattern[str]  # on the words as written: an order to publish, not publication as a topic
     competences: TermIndex
@@ -176,6 +179,10 @@ def lexicons(lang: str) -> Lexicons:
         generic_public_bodies=index(taxonomy["generic_public_bodies"][lang]),
         duty_markers=re.compile("|".join(taxonomy["duty_markers"][lang]), re.I),
         public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),
+        public_sector_parallel=(
+            lemmatize_phrase(taxonomy["public_sector_parallel"][lang][0], lang)[0],
+            lemmatize_phrase(taxonomy["public_sector_parallel"][lang][1], lang)[0],
+        ),
         penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
         boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),
         competences=competences.finalize(),

@@ -108,6 +108,21 @@ def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, i
 NOT_COMPOUND_CASE = re.compile(r"([дт][аеоө]|[дт][аеоө]г[ыиуү]|[дтн][аеоө]н|[гкн][аеоө])$")
 
 
+def _parallel_public_sector(tokens: list[TokenView], lemmas: list[str], pair: tuple[str, str]) -> set[int]:
+    """Positions of «municipal X» where the same sentence also names «state X» (the same head X, a few
+    words apart or not): together they are all public service or property, not LSG's own."""
+    state, municipal = pair
+    heads_by_sentence: dict[int, set[str]] = {}
+    for k in range(len(lemmas) - 1):
+        if lemmas[k] == state:
+            heads_by_sentence.setdefault(tokens[k].sent, set()).add(lemmas[k + 1])
+    return {
+        k
+        for k in range(len(lemmas) - 1)
+        if lemmas[k] == municipal and lemmas[k + 1] in heads_by_sentence.get(tokens[k].sent, set())
+    }
+
+
 def _bare(word: str) -> bool:
     """Whether a Kyrgyz word can be the first word of a compound: its suffixes, past its lemma, end in
     no locative, ablative or dative case («жериндеги» cannot begin «жер салыгы»)."""
@@ -381,6 +396,7 @@ def tag_tokens(
         for k in range(i, j)
     }
     generic |= {k for i, j, _ in lex.public_sector_pairs.find(lemmas) for k in range(i, j)}
+    generic |= _parallel_public_sector(tokens, lemmas, lex.public_sector_parallel)
     penalty_sentences = {s for s, (a, b) in spans.items() if lex.penalty_markers.search(text[a:b])}
     generic |= {k for k, t in enumerate(tokens) if t.sent in penalty_sentences}
     cited = cited_titles(text)

@@ -848,3 +848,15 @@ def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     assert not office.local_budget and not office.competences
     land_tax = one("Жер салыгын айыл өкмөтү чогултат.", "ky")
     assert "local_taxes_fees" in [c.id for c in land_tax.competences]
+
+
+def test_state_and_municipal_posts_named_apart_are_all_public_service() -> None:
+    text = (
+        "Салык кызматынын органдары саясий, атайын мамлекеттик кызмат орундарын, саясий жана "
+        "административдик муниципалдык кызмат орундарын ээлеген жактардын декларацияларын текшерет."
+    )
+    assert not one(text, "ky").lsg_relevant
+    ru = "Положения распространяются на государственных гражданских служащих и муниципальных служащих."
+    assert not one(ru, "ru").lsg_relevant
+    # a municipal post alone is LSG's own
+    assert one("Муниципалдык кызмат орундарынын реестрин айыл өкмөтү жүргүзөт.", "ky").lsg_relevant

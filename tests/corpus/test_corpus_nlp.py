@@ -1,5 +1,6 @@
-"""Corpus checks of the NLP stage against ../shared: lemma accuracy on the UD Kyrgyz treebank and
-tagging quality on the hand-labelled articles, held to the floors in floors.yaml."""
+"""Corpus checks of the NLP stage against ../shared: lemma accuracy on the UD Kyrgyz treebank,
+tagging quality on the hand-labelled articles, and agreement between the Kyrgyz and Russian texts of the
+same codes (no labels needed), held to the floors in floors.yaml."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import yaml
 
 from bench.lemma_eval import accuracy, read_tokens
 from bench.nlp_eval import LABELLED, held_aside, labelled_refs, predict, report, rows
+from bench.parallel_agreement import PAIRS, agreement
 
 pytestmark = pytest.mark.corpus
 FLOORS = yaml.safe_load((Path(__file__).parent / "floors.yaml").read_text())["nlp"]
@@ -35,3 +37,16 @@ def test_tagging_quality(part: str, shared: Path) -> None:
     figures = report(part, items, predict(items), show_errors=False)
     for key in ("all_lsg_f1", "all_budget_f1", "all_competence_f1"):
         assert figures[key] >= FLOORS[f"{part}_{key}"], (key, figures[key])
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda pair: pair[0].split("_")[1])
+def test_kyrgyz_and_russian_texts_of_one_code_are_tagged_alike(pair: tuple[str, str], shared: Path) -> None:
+    result = agreement(*pair)
+    print(
+        f"{pair[0]} / {pair[1]}: {result.pairs} pairs, agree on LSG {result.lsg:.3f}, budget "
+        f"{result.budget:.3f}, first competence {result.first_competence:.3f}"
+    )
+    assert result.pairs >= 100
+    assert result.lsg >= FLOORS["parallel_lsg"]
+    assert result.budget >= FLOORS["parallel_budget"]
+    assert result.first_competence >= FLOORS["parallel_first_competence"]
