@@ -96,6 +96,8 @@ class Lexicons:
     generic_public_bodies: TermIndex  # «state and LSG bodies»: every public authority, not LSG as such
     duty_markers: re.Pattern[str]  # … unless the sentence obliges or entitles them (words as written)
     public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
+    territory_units: TermIndex  # ayil aimaks, which a list of regions and districts names as places
+    territory_levels: frozenset[str]  # region, district: the other levels of such a list
     public_sector_parallel: tuple[
         str, str
     ]  # (state, municipal) lemmas: «state X …, municipal X» is a pair too
@@ -179,6 +181,8 @@ def lexicons(lang: str) -> Lexicons:
         generic_public_bodies=index(taxonomy["generic_public_bodies"][lang]),
         duty_markers=re.compile("|".join(taxonomy["duty_markers"][lang]), re.I),
         public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),
+        territory_units=index(taxonomy["territory_lists"]["units"][lang]),
+        territory_levels=lemma_set(taxonomy["territory_lists"]["levels"][lang]),
         public_sector_parallel=(
             lemmatize_phrase(taxonomy["public_sector_parallel"][lang][0], lang)[0],
             lemmatize_phrase(taxonomy["public_sector_parallel"][lang][1], lang)[0],

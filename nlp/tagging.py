@@ -397,6 +397,13 @@ def tag_tokens(
     }
     generic |= {k for i, j, _ in lex.public_sector_pairs.find(lemmas) for k in range(i, j)}
     generic |= _parallel_public_sector(tokens, lemmas, lex.public_sector_parallel)
+    level_sentences = {tokens[k].sent for k, lemma in enumerate(lemmas) if lemma in lex.territory_levels}
+    generic |= {
+        k
+        for i, j, _ in lex.territory_units.find(lemmas)
+        if tokens[i].sent in level_sentences
+        for k in range(i, j)
+    }
     penalty_sentences = {s for s, (a, b) in spans.items() if lex.penalty_markers.search(text[a:b])}
     generic |= {k for k, t in enumerate(tokens) if t.sent in penalty_sentences}
     cited = cited_titles(text)

@@ -860,3 +860,12 @@ def test_state_and_municipal_posts_named_apart_are_all_public_service() -> None:
     assert not one(ru, "ru").lsg_relevant
     # a municipal post alone is LSG's own
     assert one("Муниципалдык кызмат орундарынын реестрин айыл өкмөтү жүргүзөт.", "ky").lsg_relevant
+
+
+def test_an_ayil_aimak_listed_with_regions_and_districts_is_a_place() -> None:
+    listed = one(
+        "Кадастр областтардын, райондордун, айылдык аймактын аймагында жайгашкан жерлер жөнүндө маалымат берет.",
+        "ky",
+    )
+    assert not listed.lsg_relevant
+    assert one("Айылдык аймактын жерлерин айыл өкмөтү башкарат.", "ky").lsg_relevant
