@@ -869,3 +869,12 @@ def test_an_ayil_aimak_listed_with_regions_and_districts_is_a_place() -> None:
     )
     assert not listed.lsg_relevant
     assert one("Айылдык аймактын жерлерин айыл өкмөтү башкарат.", "ky").lsg_relevant
+
+
+def test_an_authorised_state_body_is_no_entitlement() -> None:
+    # «ыйгарым укуктуу» (authorised) is not the modal «укуктуу» (entitled)
+    text = (
+        "Каттоо маалыматтары ыйгарым укуктуу мамлекеттик органдардан, жергиликтүү өз алдынча башкаруу "
+        "органдарынан, башка субъекттерден келип түшөт."
+    )
+    assert not one(text, "ky").lsg_relevant
