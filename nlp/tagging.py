@@ -407,11 +407,9 @@ def tag_tokens(
     penalty_sentences = {s for s, (a, b) in spans.items() if lex.penalty_markers.search(text[a:b])}
     generic |= {k for k, t in enumerate(tokens) if t.sent in penalty_sentences}
     cited = cited_titles(text)
-    actors = [
-        (i, j)
-        for i, j, _ in art.find(lex.actors)
-        if i not in generic and not any(a <= tokens[i].start < b for a, b in cited)
-    ]
+    named = [(i, j) for i, j, _ in art.find(lex.actors)]
+    in_title = [(i, j) for i, j in named if any(a <= tokens[i].start < b for a, b in cited)]
+    actors = [(i, j) for i, j in named if i not in generic and (i, j) not in in_title]
     portfolio = commission_portfolios(tokens, lemmas, lex)
     hits = inside_longer_dropped(
         [h for h in art.find(lex.competences, lex.coordinators) if h[0] not in portfolio]
@@ -442,6 +440,15 @@ def tag_tokens(
         chosen = [CompetenceHit(lex.fallback_competence, COMPETENCE_MIN, actor_evidence[:2])]
     mentioned = budget.evidence or [art.span(i, j) for i, j in budget.local_terms]
     reason = _reason(lsg, local_budget, kind, actor_evidence, chosen, mentioned)
+    if not lsg and named:  # say why a body that is named does not count
+        why = (
+            "one item of a list of others"
+            if listed
+            else "in a cited act's title"
+            if in_title and not actors
+            else "with all public bodies, or in a penalty, with no duty of its own"
+        )
+        reason = f"names {art.span(*named[0]).text!r} only in passing ({why})"
     return ArticleTags(
         lsg, local_budget, chosen, BudgetImpact(kind, amounts, budget.evidence), reason, actor_evidence
     )

@@ -878,3 +878,15 @@ def test_an_authorised_state_body_is_no_entitlement() -> None:
         "органдарынан, башка субъекттерден келип түшөт."
     )
     assert not one(text, "ky").lsg_relevant
+
+
+def test_the_reason_says_why_a_named_body_does_not_count() -> None:
+    listed = one(
+        "Катышуучулар болуп төмөнкүлөр саналат:\n1) салык төлөөчү;\n2) бажы органдары;\n"
+        "3) жергиликтүү өз алдынча башкаруу органдары;\n4) банктар.",
+        "ky",
+    )
+    assert "only in passing (one item of a list of others)" in listed.reason
+    cited = one("Трудовые отношения регулируются Законом «О местном самоуправлении».", "ru")
+    assert "in a cited act's title" in cited.reason
+    assert one("Министерство утверждает правила.", "ru").reason == "no LSG body or power named"
