@@ -50,6 +50,7 @@ LABELLED = {  # Kenesh's own labelled units, per batch (tests/data/), each repor
     "own-dev": "labelled_dev.yaml",  # development data: may be tuned on
     "extension": "labelled_refs.yaml",  # never tuned on
     "extension2": "labelled_refs_2.yaml",  # never tuned on
+    "extension3": "labelled_refs_3.yaml",  # never tuned on (session 5: the Russian Civil Code)
 }
 
 
