@@ -114,8 +114,8 @@ def _parallel_public_sector(tokens: list[TokenView], lemmas: list[str], pair: tu
     state, municipal = pair
     heads_by_sentence: dict[int, set[str]] = {}
     for k in range(len(lemmas) - 1):
-        if lemmas[k] == state:
-            heads_by_sentence.setdefault(tokens[k].sent, set()).add(lemmas[k + 1])
+        if lemmas[k] == state:  # «state X» or «state civil X»: the head is one of the next two words
+            heads_by_sentence.setdefault(tokens[k].sent, set()).update(lemmas[k + 1 : k + 3])
     return {
         k
         for k in range(len(lemmas) - 1)
