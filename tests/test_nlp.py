@@ -919,3 +919,22 @@ def test_the_reason_says_why_a_named_body_does_not_count() -> None:
 )
 def test_lsg_bodies_named_with_all_public_bodies_in_other_words_are_passing(text: str, lang: str) -> None:
     assert not one(text, lang).lsg_relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Депутаты рассматривают жалобы на нарушения органами государственной власти, органами местного "
+            "самоуправления прав граждан.",
+            "ru",
+        ),
+        (
+            "Ыйгарым укуктуу мамлекеттик орган аткаруу бийлигинин органдары, жергиликтүү өз алдынча башкаруу, "
+            "прокуратура органдары менен өз ара аракеттенет.",
+            "ky",
+        ),
+    ],
+)
+def test_state_and_lsg_bodies_listed_with_a_comma_are_all_public_bodies(text: str, lang: str) -> None:
+    assert not one(text, lang).lsg_relevant
