@@ -15,6 +15,7 @@ import json
 import sys
 import time
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from bench.common import ROOT, need_shared
@@ -46,6 +47,17 @@ def rows() -> list[dict[str, Any]]:
     return out
 
 
+@cache
+def corpus_text(path: str) -> tuple[str, str | None]:
+    """A file of ../shared/corpus read through Kenesh's ingest (extraction and repair), as the product
+    reads it: (text, detected language). Read once per process."""
+    from core.settings import Settings
+    from ingest.pipeline import process_file_bounded
+
+    processed = process_file_bounded(Path(path), Settings(data_dir=ROOT / ".cache" / "nlp_eval"))
+    return processed.text, processed.language
+
+
 LABELLED = {  # Kenesh's own labelled units, per batch (tests/data/), each reported on its own
     "own-dev": "labelled_dev.yaml",  # development data: may be tuned on
     "extension": "labelled_refs.yaml",  # never tuned on
@@ -61,17 +73,14 @@ def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
     its id, or by its number where that number is the act's only one."""
     import yaml
 
-    from core.settings import Settings
-    from ingest.pipeline import process_file_bounded
     from nlp.structure import parse_act
 
     spec = yaml.safe_load((ROOT / "tests" / "data" / LABELLED[batch]).read_text(encoding="utf-8"))
-    settings = Settings(data_dir=ROOT / ".cache" / "nlp_eval")
     out = []
     for source in spec:
         path = need_shared() / "corpus" / source["source"]
-        processed = process_file_bounded(path, settings)
-        act = parse_act(processed.text, source["lang"])
+        text, _ = corpus_text(str(path))
+        act = parse_act(text, source["lang"])
         around = act.enclosing_headings()
         by_id = {u.id: u for u in act.articles}
         by_number: dict[str, list[Any]] = {}
@@ -108,18 +117,15 @@ def with_sections(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Give each labelled article copied from a file in ../shared/corpus/github the headings of the
     chapters and sections around it in that file, as Kenesh sees them when it tags the whole act
     (``ParsedAct.enclosing_headings``). Articles copied from web pages keep none."""
-    from core.settings import Settings
-    from ingest.pipeline import process_file_bounded
     from nlp.structure import parse_act
 
-    settings = Settings(data_dir=ROOT / ".cache" / "nlp_eval")
     by_source: dict[str, list[dict[str, Any]]] = {}
     for row in items:
         if row.get("url", "").startswith("corpus/github/") and "section" not in row:
             by_source.setdefault(row["url"], []).append(row)
     for url, group in by_source.items():
-        processed = process_file_bounded(need_shared() / url, settings)
-        act = parse_act(processed.text, group[0]["lang"])
+        text, _ = corpus_text(str(need_shared() / url))
+        act = parse_act(text, group[0]["lang"])
         around = act.enclosing_headings()
         units = [(_flat(u.text), around.get(u.id, "")) for u in act.articles]
         for row in group:

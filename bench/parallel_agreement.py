@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from bench.common import ROOT, need_shared
-from bench.nlp_eval import held_aside, rows
+from bench.nlp_eval import corpus_text, held_aside, rows
 
 PAIRS = [  # (Kyrgyz file, Russian file) in ../shared/corpus/github
     ("ky_tax_code_2022.docx", "ru_tax_code_2022.txt"),
@@ -57,13 +57,10 @@ def _untouchable() -> dict[str, set[str]]:
 
 @cache
 def _tagged(file: str) -> dict[str, Any]:
-    from core.settings import Settings
-    from ingest.pipeline import process_file_bounded
     from nlp.tagger_service import tag_act
 
-    settings = Settings(data_dir=ROOT / ".cache" / "nlp_eval")
-    processed = process_file_bounded(need_shared() / "corpus" / "github" / file, settings)
-    return {a["number"]: a for a in tag_act(processed.text, processed.language)["articles"]}
+    text, language = corpus_text(str(need_shared() / "corpus" / "github" / file))
+    return {a["number"]: a for a in tag_act(text, language)["articles"]}
 
 
 def agreement(ky_file: str, ru_file: str) -> Agreement:

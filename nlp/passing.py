@@ -100,16 +100,20 @@ def list_items(text: str) -> list[tuple[int, int, int]]:
     return items
 
 
-def in_short_list_item(text: str, offset: int) -> bool:
-    """Whether the character at ``offset`` lies in a short item of a list of at least three."""
-    items = list_items(text)
+def in_short_list_item(items: list[tuple[int, int, int]], offset: int) -> bool:
+    """Whether the character at ``offset`` lies in a short item of a list of at least three
+    (``items``: the article's ``list_items``)."""
     return len(items) >= LIST_MIN_ITEMS and any(
         a <= offset < b and words <= LIST_ITEM_MAX_WORDS for a, b, words in items
     )
 
 
 def listed_among_others(
-    text: str, actors: list[tuple[int, int]], tokens: list[TokenView], duty: re.Pattern[str]
+    text: str,
+    items: list[tuple[int, int, int]],
+    actors: list[tuple[int, int]],
+    tokens: list[TokenView],
+    duty: re.Pattern[str],
 ) -> bool:
     """Every LSG body the article names is one short item of a list of others («Салыктык укук
     мамилелеринин катышуучулары … 5) жергиликтүү өз алдынча башкаруу органдары;»): the article
@@ -117,7 +121,6 @@ def listed_among_others(
     that open the list oblige or entitle those listed («милдеттүү», «вправе»)."""
     if not actors:
         return False
-    items = list_items(text)
     if len(items) < LIST_MIN_ITEMS or duty.search(text[: items[0][0]]):
         return False
     for i, _ in actors:

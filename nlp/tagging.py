@@ -17,6 +17,7 @@ from nlp.passing import (
     cited_titles,
     commission_portfolios,
     in_short_list_item,
+    list_items,
     listed_among_others,
     repealed,
     signature_sentences,
@@ -165,6 +166,7 @@ class _Article:
     lex: Lexicons
     lemmas: list[str]
     in_substance: set[int]
+    items: list[tuple[int, int, int]]  # its list items («1)», «а)», «-»), found once
 
     def span(self, i: int, j: int) -> Evidence:
         return _span(self.tokens, i, j, self.text)
@@ -205,7 +207,7 @@ def _article(tokens: list[TokenView], text: str, lex: Lexicons) -> _Article:
             words[t.sent] += 1
     # A «sentence» of a point number or a name's initials («2.», «(М.») says nothing on its own.
     substantive = {s for s in range(sentences) if s not in boiler_sents and words[s] >= 2}
-    return _Article(tokens, text, lex, lemmas, substantive)
+    return _Article(tokens, text, lex, lemmas, substantive, list_items(text))
 
 
 def _budget(
@@ -291,7 +293,7 @@ def _budget(
     # about it throughout (or names it inside the tax's own chapter), changes local-budget money.
     # a local tax named only as an item of a list of others («5) мүлк салыгы;», documents served, taxes
     # deducted) is one of many, not the article's subject
-    in_text = [(i, j) for i, j in out.revenue_terms if not in_short_list_item(art.text, tokens[i].start)]
+    in_text = [(i, j) for i, j in out.revenue_terms if not in_short_list_item(art.items, tokens[i].start)]
     out.about_local_tax = len(in_text) >= 2 or (local_tax_section and bool(in_text))
     for i, j in out.revenue_terms:
         tax_kinds = [k for _, _, k in near_flows(i, j, 12) if k in TAX_FLOWS]
@@ -422,7 +424,7 @@ def tag_tokens(
     # an article naming the local budget is LSG's business even where it moves no money (a report on it)
     names_budget = any(i not in generic for i, _ in budget.local_terms)
     own_act = local_act and bool(art.in_substance)
-    listed = listed_among_others(text, actors, tokens, lex.duty_markers)
+    listed = listed_among_others(text, art.items, actors, tokens, lex.duty_markers)
     lsg = (bool(actors) and not listed) or bool(owned) or local_budget or names_budget or own_act
     priority = ["spending_obligation", "revenue", "transfer", "exemption", "budget_approval"]
     kind = (
