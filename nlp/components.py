@@ -25,6 +25,8 @@ if not Doc.has_extension("local_tax_section"):
     Doc.set_extension("local_tax_section", default=False)
 if not Doc.has_extension("procedural"):
     Doc.set_extension("procedural", default=False)
+if not Doc.has_extension("other_body"):
+    Doc.set_extension("other_body", default=False)
 if not Doc.has_extension("heading_fields"):
     Doc.set_extension("heading_fields", default=frozenset())
 
@@ -95,6 +97,7 @@ class KeneshTagger:
             local_tax_section=bool(doc._.local_tax_section),
             procedural=bool(doc._.procedural),
             heading_fields=frozenset(doc._.heading_fields),
+            other_body=bool(doc._.other_body),
         )
         return doc
 

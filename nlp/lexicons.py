@@ -102,6 +102,8 @@ class Lexicons:
         str, str
     ]  # (state, municipal) lemmas: «state X …, municipal X» is a pair too
     penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
+    other_body_powers: frozenset[str]  # a heading with one of these and a body below is another body's powers
+    other_body_bodies: frozenset[str]
     boilerplate: re.Pattern[str]  # on the words as written: an order to publish, not publication as a topic
     competences: TermIndex
     coordinators: Coordinators  # «жана», «и»: coordinated modifiers share the term's head
@@ -188,6 +190,8 @@ def lexicons(lang: str) -> Lexicons:
             lemmatize_phrase(taxonomy["public_sector_parallel"][lang][1], lang)[0],
         ),
         penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
+        other_body_powers=lemma_set(taxonomy["other_body_headings"]["powers"][lang]),
+        other_body_bodies=lemma_set(taxonomy["other_body_headings"]["bodies"][lang]),
         boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),
         competences=competences.finalize(),
         coordinators=Coordinators(lemma_set(coord["conjunctions"]), lemma_set(coord["pronouns"])),

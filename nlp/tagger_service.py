@@ -61,6 +61,17 @@ def heading_fields(heading: str, language: str) -> frozenset[str]:
     return frozenset(cid for _, _, (cid, weight) in found if weight >= HEADING_TERM_MIN)
 
 
+def other_body_heading(heading: str, language: str) -> bool:
+    """True when an article's heading gives another body's powers («Полномочия Торага», «Райондук
+    мамлекеттик администрациянын компетенциясы»): a power word and a body, and no LSG body. An LSG body
+    named in such an article is that body's partner or source, not regulated by it."""
+    lex = lexicons(language)
+    lemmas = list(lemmatize_phrase(heading, language))
+    if not (lex.other_body_powers & set(lemmas) and lex.other_body_bodies & set(lemmas)):
+        return False
+    return not (lex.actors.find(lemmas) or lex.lsg_objects.find(lemmas))
+
+
 def tag_units(
     units: list[tuple[str, str]],
     language: str,
@@ -76,6 +87,7 @@ def tag_units(
         doc._.local_act = local_act
         doc._.procedural = procedural_heading(heading, language)
         doc._.heading_fields = heading_fields(heading, language)
+        doc._.other_body = other_body_heading(heading, language)
         doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
         docs.append(doc)
     out = []

@@ -147,6 +147,12 @@ def _owned_by_other(tokens: list[TokenView], i: int, lex: Lexicons) -> bool:
     return False
 
 
+def _obliged(token: TokenView, spans: dict[int, tuple[int, int]], text: str, duty: re.Pattern[str]) -> bool:
+    """Whether the sentence of an LSG body named at ``token`` obliges or entitles it: a modal word after
+    it («органы местного самоуправления обязаны», «… башкаруу органдары … милдеттүү»)."""
+    return bool(duty.search(text, token.end, spans[token.sent][1]))
+
+
 def sentence_spans(tokens: list[TokenView]) -> dict[int, tuple[int, int]]:
     """Each sentence's first and last character, for the patterns read on the words as written."""
     spans: dict[int, tuple[int, int]] = {}
@@ -379,10 +385,13 @@ def tag_tokens(
     local_tax_section: bool = False,
     procedural: bool = False,
     heading_fields: frozenset[str] = frozenset(),
+    other_body: bool = False,
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
     chapter or section whose heading names a local tax, so its bare «tax» is that tax. ``procedural``:
-    its heading says it reports, informs or defines, so the money it names is only mentioned."""
+    its heading says it reports, informs or defines, so the money it names is only mentioned.
+    ``other_body``: its heading gives another body's powers, so an LSG body counts only where a sentence
+    obliges or entitles it."""
     if repealed(text):
         return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
     art = _article(tokens, text, lex)
@@ -412,6 +421,10 @@ def tag_tokens(
     named = [(i, j) for i, j, _ in art.find(lex.actors)]
     in_title = [(i, j) for i, j in named if any(a <= tokens[i].start < b for a, b in cited)]
     actors = [(i, j) for i, j in named if i not in generic and (i, j) not in in_title]
+    counterparts = []
+    if other_body:  # another body's powers: an LSG body there is its partner unless obliged itself
+        counterparts = [(i, j) for i, j in actors if not _obliged(tokens[i], spans, text, lex.duty_markers)]
+        actors = [a for a in actors if a not in counterparts]
     portfolio = commission_portfolios(tokens, lemmas, lex)
     hits = inside_longer_dropped(
         [h for h in art.find(lex.competences, lex.coordinators) if h[0] not in portfolio]
@@ -446,6 +459,8 @@ def tag_tokens(
         why = (
             "one item of a list of others"
             if listed
+            else "as a partner in another body's powers"
+            if counterparts and not actors
             else "in a cited act's title"
             if in_title and not actors
             else "with all public bodies, or in a penalty, with no duty of its own"

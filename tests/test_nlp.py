@@ -930,3 +930,42 @@ def test_the_reason_says_why_a_named_body_does_not_count() -> None:
 def test_lsg_bodies_named_with_all_public_bodies_in_other_words_are_passing(text: str, lang: str) -> None:
     # in words other than the listed pairs, or listed with a comma
     assert not one(text, lang).lsg_relevant
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "lang"),
+    [
+        (
+            "Статья 18. Полномочия Торага",
+            "Торага обеспечивает взаимодействие Жогорку Кенеша с Президентом, Кабинетом Министров, "
+            "органами местного самоуправления.",
+            "ru",
+        ),
+        (
+            "15-статья. Райондук мамлекеттик администрациянын компетенциясы",
+            "Райондук мамлекеттик администрациянын карамагына жергиликтүү кеңеш менен бирдикте жерди "
+            "пайдалануу боюнча программаларды иштеп чыгуу кирет.",
+            "ky",
+        ),
+    ],
+)
+def test_an_lsg_body_in_another_bodys_powers_is_its_partner(heading: str, body: str, lang: str) -> None:
+    headed = tag_units([(heading, f"{heading}\n{body}")], lang)[0]
+    assert not headed.lsg_relevant and "another body's powers" in headed.reason
+    # the same sentence without that heading, or with the LSG body obliged, is LSG's
+    assert tag_units([("", body)], lang)[0].lsg_relevant
+    obliged = (
+        "Органы местного самоуправления обязаны представлять Торага сведения."
+        if lang == "ru"
+        else "Жергиликтүү кеңеш программаларды администрацияга берүүгө милдеттүү."
+    )
+    assert tag_units([(heading, f"{heading}\n{obliged}")], lang)[0].lsg_relevant
+
+
+def test_a_heading_without_a_body_is_not_another_bodys_powers() -> None:
+    from nlp.tagger_service import other_body_heading
+
+    assert other_body_heading("Статья 27. Полномочия комитетов", "ru")
+    assert not other_body_heading("Статья 5. Права граждан", "ru")
+    assert not other_body_heading("Статья 31. Компетенция айыльного кенеша", "ru")
+    assert not other_body_heading("19-статья. Депутаттын кызмат адамы тарабынан кабыл алынуу укугу", "ky")
