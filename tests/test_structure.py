@@ -83,6 +83,32 @@ def test_russian_code_headings_superscripts_and_citations() -> None:
     assert [c.target for c in parsed.citations if c.text == "статьями 1 и 2"] == ["art_1", "art_2"]
 
 
+def test_chapters_numbered_in_words_or_roman_numbers_close_the_article_before() -> None:
+    # the Land Code numbers its chapters in words, the Constitution «I ГЛАВА.» without a hyphen: read as
+    # text, the chapter's heading (naming LSG bodies) was glued to the article before it
+    ru = (
+        "Статья 12. Установление целевого назначения земель\n"
+        "Установление целевого использования земель производится уполномоченным органом.\n\n"
+        "Глава вторая\n"
+        "Компетенция Жогорку Кенеша, государственных органов и органов местного самоуправления\n\n"
+        "Статья 13. Компетенция Правительства\nПравительство утверждает порядок.\n\n"
+        "Глава двадцать первая\nЗемли запаса\n\n"
+        "Статья 14. Земли запаса\nЗемли запаса учитываются.\n\n"
+        "Глава четырнадцатая-1 Сервитуты\n\n"
+        "Статья 15. Сервитут\nСервитут устанавливается договором.\n"
+    )
+    parsed = parse_act(ru, "ru")
+    assert [a.number for a in parsed.articles] == ["12", "13", "14", "15"]
+    assert "самоуправления" not in parsed.articles[0].text
+    chapters = [u for u in parsed.root.walk() if u.kind == "chapter"]
+    assert [c.number for c in chapters] == ["2", "21", "14-1"]
+    assert parsed.enclosing_headings()["art_13"].endswith("органов местного самоуправления")
+    ky = (
+        "I ГЛАВА. Жалпы жоболор\n1-берене. Максат\nМаксат.\nII ГЛАВА.\nАдам укуктары\n2-берене. Укук\nУкук.\n"
+    )
+    assert [a.text.strip().splitlines()[-1] for a in parse_act(ky, "ky").articles] == ["Максат.", "Укук."]
+
+
 def test_amending_drafts_become_records() -> None:
     ky = act("ky_amending_draft.txt")
     assert ky.header.draft and ky.header.amends == [{"title": "Жергиликтүү өз алдынча башкаруу жөнүндө"}]

@@ -45,10 +45,57 @@ ORDINALS = {
 }
 
 
+# Russian ordinal words by stem («вторая», «второй»), and the tens that precede a unit («двадцать первая»)
+RU_ORDINAL_STEMS = {
+    stem: n
+    for n, stems in enumerate(
+        [
+            (),
+            ("перв",),
+            ("втор",),
+            ("трет",),
+            ("четверт", "четвёрт"),
+            ("пят",),
+            ("шест",),
+            ("седьм",),
+            ("восьм",),
+            ("девят",),
+            ("десят",),
+            ("одиннадцат",),
+            ("двенадцат",),
+            ("тринадцат",),
+            ("четырнадцат",),
+            ("пятнадцат",),
+            ("шестнадцат",),
+            ("семнадцат",),
+            ("восемнадцат",),
+            ("девятнадцат",),
+        ]
+    )
+    for stem in stems
+} | {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50}
+RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50}
+RU_ORDINAL = re.compile(r"^(?:(\w+)\s+)?(\w+?)(?:ая|ья|ый|ой|ий)(-\d+)?$", re.I)
+
+
+def ru_ordinal(words: str) -> str | None:
+    """«двадцать первая» -> '21', «четырнадцатая-1» -> '14-1'; None for anything else."""
+    found = RU_ORDINAL.match(words.strip().lower())
+    if not found or found.group(2) not in RU_ORDINAL_STEMS:
+        return None
+    tens = RU_TENS.get(found.group(1) or "", 0) if found.group(1) else 0
+    if found.group(1) and not tens:
+        return None
+    return f"{tens + RU_ORDINAL_STEMS[found.group(2)]}{found.group(3) or ''}"
+
+
 def normalise_number(number: str) -> str:
-    """'12 – 1' -> '12-1', '131¹' -> '131-1', Cyrillic З for 3 in section numbers, points '1.2' -> '1-2'."""
+    """'12 – 1' -> '12-1', '131¹' -> '131-1', Cyrillic З for 3 in section numbers, points '1.2' -> '1-2',
+    ordinal words ('ЭКИНЧИ', 'двадцать первая') -> their number."""
     if number.strip().upper() in ORDINALS:
         return ORDINALS[number.strip().upper()]
+    if (ordinal := ru_ordinal(number)) is not None:
+        return ordinal
     number = SUPERSCRIPT_NUMBER.sub(lambda m: f"{m.group(1)}-{m.group(2).translate(SUPERSCRIPTS)}", number)
     number = re.sub(r"\s*[-–]\s*", "-", number.strip()).replace(".", "-").replace("З", "3")
     return number
