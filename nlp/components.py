@@ -25,6 +25,8 @@ if not Doc.has_extension("local_tax_section"):
     Doc.set_extension("local_tax_section", default=False)
 if not Doc.has_extension("procedural"):
     Doc.set_extension("procedural", default=False)
+if not Doc.has_extension("glossary"):
+    Doc.set_extension("glossary", default=False)
 if not Doc.has_extension("other_body"):
     Doc.set_extension("other_body", default=False)
 if not Doc.has_extension("heading_fields"):
@@ -98,6 +100,7 @@ class KeneshTagger:
             procedural=bool(doc._.procedural),
             heading_fields=frozenset(doc._.heading_fields),
             other_body=bool(doc._.other_body),
+            glossary=bool(doc._.glossary),
         )
         return doc
 

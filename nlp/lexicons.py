@@ -29,7 +29,8 @@ class TermIndex:
 
     def add(self, phrase: str, lang: str, payload: Any) -> None:
         lemmas = lemmatize_phrase(phrase, lang)
-        if lemmas:
+        if lemmas and (lemmas, payload) not in self.by_first[lemmas[0]]:
+            # two spellings of one term («мүлк салыгы», «мүлккө салык») are one entry: found once
             self.by_first[lemmas[0]].append((lemmas, payload))
             self.surface[lemmas] = phrase
             first = phrase.split()[0].lower()
@@ -104,6 +105,9 @@ class Lexicons:
     penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
     other_body_powers: frozenset[str]  # a heading with one of these and a body below is another body's powers
     other_body_bodies: frozenset[str]
+    other_body_state: frozenset[str]  # … or whose head is a body of the state service named
+    glossary_subjects: frozenset[str]  # a heading with one of these defines terms
+    subject_case_marked: bool  # a modal's subject is in the nominative, marked apart (Kyrgyz)
     boilerplate: re.Pattern[str]  # on the words as written: an order to publish, not publication as a topic
     competences: TermIndex
     coordinators: Coordinators  # «жана», «и»: coordinated modifiers share the term's head
@@ -192,6 +196,9 @@ def lexicons(lang: str) -> Lexicons:
         penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
         other_body_powers=lemma_set(taxonomy["other_body_headings"]["powers"][lang]),
         other_body_bodies=lemma_set(taxonomy["other_body_headings"]["bodies"][lang]),
+        other_body_state=lemma_set(taxonomy["other_body_headings"]["state"][lang]),
+        glossary_subjects=lemma_set(taxonomy["glossary_headings"][lang]),
+        subject_case_marked=lang == "ky",
         boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),
         competences=competences.finalize(),
         coordinators=Coordinators(lemma_set(coord["conjunctions"]), lemma_set(coord["pronouns"])),

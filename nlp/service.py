@@ -231,7 +231,7 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
                 kind=row.kind, number=row.number, id=row.unit_id, heading=row.heading, own_text=row.text
             )
             item = article_json(unit, unit_tags)
-            item["entities"] = find_entities(row.text, language)
+            item["entities"] = find_entities(row.text, unit_tags.language or language)
             row.tags = {k: v for k, v in item.items() if k not in {"id", "number", "heading"}}
             articles.append(item)
         version.summary = summarise(articles)

@@ -42,9 +42,7 @@ def procedural_heading(heading: str, language: str) -> bool:
     информации по налогу на имущество»): the taxes and budgets it names are not changed by it. The
     heading's head noun decides, so «Депутатка отчет берүүлөрдү … көмөк көрсөтүү» (help with reporting)
     is not one: Russian puts the head first, Kyrgyz last."""
-    lemmas = list(lemmatize_phrase(heading, language))
-    while lemmas and (lemmas[0] in UNIT_WORDS or any(ch.isdigit() for ch in lemmas[0])):
-        lemmas.pop(0)
+    lemmas = _heading_lemmas(heading, language)
     if not lemmas:
         return False
     hits = lexicons(language).procedural_subjects.find(lemmas)
@@ -63,13 +61,46 @@ def heading_fields(heading: str, language: str) -> frozenset[str]:
 
 def other_body_heading(heading: str, language: str) -> bool:
     """True when an article's heading gives another body's powers («Полномочия Торага», «Райондук
-    мамлекеттик администрациянын компетенциясы»): a power word and a body, and no LSG body. An LSG body
-    named in such an article is that body's partner or source, not regulated by it."""
+    мамлекеттик администрациянын компетенциясы»: a power word and a body) or is about a state body
+    («Органы налоговой службы»), and names no LSG body. An LSG body named in such an article is that
+    body's partner or source, not regulated by it."""
     lex = lexicons(language)
-    lemmas = list(lemmatize_phrase(heading, language))
-    if not (lex.other_body_powers & set(lemmas) and lex.other_body_bodies & set(lemmas)):
+    lemmas = _heading_lemmas(heading, language)
+    if not lemmas:
+        return False
+    # the head word: «Органы налоговой службы», «Салык кызматынын органдары»
+    head = lemmas[0] if language == "ru" else lemmas[-1]
+    powers = bool(lex.other_body_powers & set(lemmas) and lex.other_body_bodies & set(lemmas))
+    state_body = head in lex.other_body_bodies and bool(lex.other_body_state & set(lemmas))
+    if not (powers or state_body):
         return False
     return not (lex.actors.find(lemmas) or lex.lsg_objects.find(lemmas))
+
+
+def glossary_heading(heading: str, language: str) -> bool:
+    """True when an article's heading says it defines terms («Понятия, применяемые в настоящем
+    Кодексе», «Ушул Мыйзамда пайдаланылуучу негизги терминдер»)."""
+    return bool(lexicons(language).glossary_subjects & set(_heading_lemmas(heading, language)))
+
+
+def _heading_lemmas(heading: str, language: str) -> list[str]:
+    """A heading's lemmas without its unit label («Статья 5.», «12-берене.»)."""
+    lemmas = list(lemmatize_phrase(heading, language))
+    while lemmas and (lemmas[0] in UNIT_WORDS or any(ch.isdigit() for ch in lemmas[0])):
+        lemmas.pop(0)
+    return lemmas
+
+
+UNIT_LANGUAGE_MIN_WORDS = 20  # shorter units are too short to tell their language from the document's
+
+
+def unit_language(text: str, language: str) -> str:
+    """The language of one unit: the document's, unless the unit is plainly in the other one (a Kyrgyz
+    code's article left in Russian, as article 409 of the Kyrgyz Tax Code is)."""
+    if len(text.split()) < UNIT_LANGUAGE_MIN_WORDS:
+        return language
+    found = detect(text)[0]
+    return found if found in {"ky", "ru"} else language
 
 
 def tag_units(
@@ -78,8 +109,25 @@ def tag_units(
     local_act: bool = False,
     sections: list[str] | None = None,
 ) -> list[ArticleTags]:
-    """Tags for (heading, text) pairs in one language; ``sections``: per unit, the headings of the
-    chapters and sections around it (``ParsedAct.enclosing_headings``)."""
+    """Tags for (heading, text) pairs of a document in one language, each unit with the pipeline of its
+    own language (``unit_language``); ``sections``: per unit, the headings of the chapters and sections
+    around it (``ParsedAct.enclosing_headings``)."""
+    languages = [unit_language(text, language) for _, text in units]
+    out: list[ArticleTags | None] = [None] * len(units)
+    for lang in dict.fromkeys(languages):
+        picked = [n for n, unit_lang in enumerate(languages) if unit_lang == lang]
+        tagged = _tag_in(
+            [units[n] for n in picked], lang, local_act, [sections[n] for n in picked] if sections else None
+        )
+        for n, tags in zip(picked, tagged, strict=True):
+            tags.language = lang
+            out[n] = tags
+    return [t for t in out if t is not None]
+
+
+def _tag_in(
+    units: list[tuple[str, str]], language: str, local_act: bool, sections: list[str] | None
+) -> list[ArticleTags]:
     nlp = load(language)
     docs = []
     for n, (heading, text) in enumerate(units):
@@ -88,12 +136,10 @@ def tag_units(
         doc._.procedural = procedural_heading(heading, language)
         doc._.heading_fields = heading_fields(heading, language)
         doc._.other_body = other_body_heading(heading, language)
+        doc._.glossary = glossary_heading(heading, language)
         doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
         docs.append(doc)
-    out = []
-    for doc in nlp.pipe(docs, batch_size=64) if docs else []:
-        out.append(doc._.tags)
-    return out
+    return [doc._.tags for doc in nlp.pipe(docs, batch_size=64)] if docs else []
 
 
 def article_json(unit: Unit, tags: ArticleTags) -> dict[str, Any]:
@@ -101,6 +147,7 @@ def article_json(unit: Unit, tags: ArticleTags) -> dict[str, Any]:
         "id": unit.id,
         "number": unit.number,
         "heading": unit.heading,
+        "language": tags.language,  # the article's own language (a Kyrgyz act may keep one in Russian)
         "lsg_relevant": tags.lsg_relevant,
         "local_budget": tags.local_budget,
         "competences": [c.to_json() for c in tags.competences],
@@ -153,7 +200,7 @@ def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
     articles = []
     for unit, unit_tags in zip(units, tags, strict=True):
         item = article_json(unit, unit_tags)
-        item["entities"] = find_entities(unit.text, language, act.citations, unit)
+        item["entities"] = find_entities(unit.text, unit_tags.language or language, act.citations, unit)
         articles.append(item)
     return {
         "language": language,

@@ -73,6 +73,7 @@ class ArticleTags:
     budget: BudgetImpact
     reason: str
     actors: list[Evidence] = field(default_factory=list)
+    language: str | None = None  # set by the caller that chose the pipeline
 
 
 @dataclass
@@ -109,9 +110,12 @@ def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, i
 NOT_COMPOUND_CASE = re.compile(r"([дт][аеоө]|[дт][аеоө]г[ыиуү]|[дтн][аеоө]н|[гкн][аеоө])$")
 
 
-def _parallel_public_sector(tokens: list[TokenView], lemmas: list[str], pair: tuple[str, str]) -> set[int]:
+def _parallel_public_sector(
+    tokens: list[TokenView], lemmas: list[str], pair: tuple[str, str], conjunctions: frozenset[str]
+) -> set[int]:
     """Positions of «municipal X» where the same sentence also names «state X» (the same head X, a few
-    words apart or not): together they are all public service or property, not LSG's own."""
+    words apart or not), or that is coordinated with a «state» modifier sharing its head («государственным
+    гражданским или муниципальным служащим»): together they are all public service or property."""
     state, municipal = pair
     heads_by_sentence: dict[int, set[str]] = {}
     for k in range(len(lemmas) - 1):
@@ -120,8 +124,24 @@ def _parallel_public_sector(tokens: list[TokenView], lemmas: list[str], pair: tu
     return {
         k
         for k in range(len(lemmas) - 1)
-        if lemmas[k] == municipal and lemmas[k + 1] in heads_by_sentence.get(tokens[k].sent, set())
+        if lemmas[k] == municipal
+        and (
+            lemmas[k + 1] in heads_by_sentence.get(tokens[k].sent, set())
+            or (k >= 2 and lemmas[k - 1] in conjunctions and state in lemmas[max(k - 3, 0) : k - 1])
+        )
     }
+
+
+def _defined_terms(text: str) -> list[tuple[int, int]]:
+    """In a glossary, the character spans of the terms being defined: each line's words before its dash
+    («22-1) правовое зонирование - деятельность органов местного самоуправления …»)."""
+    spans = []
+    for m in GLOSSARY_LINE.finditer(text):
+        spans.append((m.start(), m.start() + len(m.group(1))))
+    return spans
+
+
+GLOSSARY_LINE = re.compile(r"^([^\n–—]*?)\s[-–—]\s", re.M)
 
 
 def _bare(word: str) -> bool:
@@ -147,10 +167,30 @@ def _owned_by_other(tokens: list[TokenView], i: int, lex: Lexicons) -> bool:
     return False
 
 
-def _obliged(token: TokenView, spans: dict[int, tuple[int, int]], text: str, duty: re.Pattern[str]) -> bool:
-    """Whether the sentence of an LSG body named at ``token`` obliges or entitles it: a modal word after
-    it («органы местного самоуправления обязаны», «… башкаруу органдары … милдеттүү»)."""
-    return bool(duty.search(text, token.end, spans[token.sent][1]))
+# Kyrgyz case endings that a modal's subject cannot carry (genitive, accusative, dative, locative,
+# ablative): «… башкаруу органдарынын кийлигишүүсүнө тыюу салынат» forbids the interference, it does not
+# oblige the bodies; the subject stays in the nominative («органдары … милдеттүү»).
+NOT_SUBJECT_CASE = re.compile(
+    r"([ыиуү]н|н[ыиуү]|[дт][ыиуү]|[гкн][аеоө]|[дт][аеоө]|[дтн][аеоө]н|[дт][аеоө]г[ыиуү])$"
+)
+
+
+def _obliged(
+    tokens: list[TokenView], i: int, j: int, spans: dict[int, tuple[int, int]], text: str, lex: Lexicons
+) -> bool:
+    """Whether the sentence of an LSG body named by tokens ``i:j`` obliges or entitles it: a modal word
+    after it («органы местного самоуправления обязаны», «… башкаруу органдары … милдеттүү»), the body in
+    the nominative where the language marks it (Kyrgyz; «органдары» after «… өз алдынча башкаруу» is the
+    word that carries the case)."""
+    if not lex.duty_markers.search(text, tokens[j - 1].end, spans[tokens[i].sent][1]):
+        return False
+    if lex.subject_case_marked:
+        last = tokens[j] if j < len(tokens) and tokens[j].lemma in lex.other_body_bodies else tokens[j - 1]
+        word = last.text.lower()
+        lemma = ky_lemmatize(word)
+        suffix = word[len(lemma) :] if word.startswith(lemma) else ""
+        return not (suffix and NOT_SUBJECT_CASE.search(suffix))
+    return True
 
 
 def sentence_spans(tokens: list[TokenView]) -> dict[int, tuple[int, int]]:
@@ -244,7 +284,9 @@ def _budget(
             for i, j, _ in art.find(lex.local_act_budget)
             if i > first and i not in named and not _owned_by_other(tokens, i, lex)
         ]
-    out.revenue_terms = [(i, j) for i, j, _ in art.find(lex.revenue_sources)]
+    out.revenue_terms = list(
+        dict.fromkeys((i, j) for i, j, _ in art.find(lex.revenue_sources))
+    )  # one per span
     flow_hits = [
         (a, b, kind)
         for a, b, kind in art.substantive(lex.flows.find(lemmas))
@@ -386,12 +428,14 @@ def tag_tokens(
     procedural: bool = False,
     heading_fields: frozenset[str] = frozenset(),
     other_body: bool = False,
+    glossary: bool = False,
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
     chapter or section whose heading names a local tax, so its bare «tax» is that tax. ``procedural``:
     its heading says it reports, informs or defines, so the money it names is only mentioned.
     ``other_body``: its heading gives another body's powers, so an LSG body counts only where a sentence
-    obliges or entitles it."""
+    obliges or entitles it. ``glossary``: its heading says it defines terms, so an LSG body counts only
+    as a term defined, not inside another term's definition."""
     if repealed(text):
         return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
     art = _article(tokens, text, lex)
@@ -407,7 +451,9 @@ def tag_tokens(
         for k in range(i, j)
     }
     generic |= {k for i, j, _ in lex.public_sector_pairs.find(lemmas) for k in range(i, j)}
-    generic |= _parallel_public_sector(tokens, lemmas, lex.public_sector_parallel)
+    generic |= _parallel_public_sector(
+        tokens, lemmas, lex.public_sector_parallel, lex.coordinators.conjunctions
+    )
     level_sentences = {tokens[k].sent for k, lemma in enumerate(lemmas) if lemma in lex.territory_levels}
     generic |= {
         k
@@ -421,9 +467,13 @@ def tag_tokens(
     named = [(i, j) for i, j, _ in art.find(lex.actors)]
     in_title = [(i, j) for i, j in named if any(a <= tokens[i].start < b for a, b in cited)]
     actors = [(i, j) for i, j in named if i not in generic and (i, j) not in in_title]
+    if glossary:  # «правовое зонирование - деятельность органов местного самоуправления»: not LSG's term
+        defined = _defined_terms(text)
+        in_title += [(i, j) for i, j in actors if not any(a <= tokens[i].start < b for a, b in defined)]
+        actors = [a for a in actors if a not in in_title]
     counterparts = []
     if other_body:  # another body's powers: an LSG body there is its partner unless obliged itself
-        counterparts = [(i, j) for i, j in actors if not _obliged(tokens[i], spans, text, lex.duty_markers)]
+        counterparts = [(i, j) for i, j in actors if not _obliged(tokens, i, j, spans, text, lex)]
         actors = [a for a in actors if a not in counterparts]
     portfolio = commission_portfolios(tokens, lemmas, lex)
     hits = inside_longer_dropped(
@@ -461,6 +511,8 @@ def tag_tokens(
             if listed
             else "as a partner in another body's powers"
             if counterparts and not actors
+            else "inside a definition"
+            if glossary and in_title and not actors
             else "in a cited act's title"
             if in_title and not actors
             else "with all public bodies, or in a penalty, with no duty of its own"

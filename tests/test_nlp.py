@@ -969,3 +969,106 @@ def test_a_heading_without_a_body_is_not_another_bodys_powers() -> None:
     assert not other_body_heading("Статья 5. Права граждан", "ru")
     assert not other_body_heading("Статья 31. Компетенция айыльного кенеша", "ru")
     assert not other_body_heading("19-статья. Депутаттын кызмат адамы тарабынан кабыл алынуу укугу", "ky")
+
+
+def test_an_lsg_body_inside_a_definition_is_not_regulated_by_a_glossary() -> None:
+    heading = "Статья 1. Понятия, применяемые в настоящем Кодексе"
+    inside = (
+        "22-1) правовое зонирование - деятельность органов местного самоуправления и уполномоченных "
+        "государственных органов в области разработки правил застройки;"
+    )
+    tagged = tag_units([(heading, f"{heading}\n{inside}")], "ru")[0]
+    assert not tagged.lsg_relevant and "inside a definition" in tagged.reason
+    assert tag_units([("", inside)], "ru")[0].lsg_relevant  # the same words outside a glossary
+    defined = (
+        "5) органы местного самоуправления - представительные и исполнительные органы местного сообщества;"
+    )
+    assert tag_units([(heading, f"{heading}\n{defined}")], "ru")[0].lsg_relevant
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "lang", "lsg"),
+    [
+        (
+            "Статья 55. Органы налоговой службы",
+            "Налоговые органы не подчиняются органам местного самоуправления.",
+            "ru",
+            False,
+        ),
+        (
+            "55-берене. Салык кызматынын органдары",
+            "Салык органдарынын ишине мамлекеттик органдардын жана жергиликтүү өз алдынча башкаруу органдарынын "
+            "кийлигишүүсүнө тыюу салынат.",
+            "ky",
+            False,
+        ),
+        (  # the LSG bodies are the subject of the duty: they are regulated
+            "55-берене. Салык кызматынын органдары",
+            "Жергиликтүү өз алдынча башкаруу органдары салык органдарына маалымат берүүгө милдеттүү.",
+            "ky",
+            True,
+        ),
+        (
+            "Статья 35. Органы по регулированию трудовых отношений",
+            "Положения утверждаются местными кенешами.",
+            "ru",
+            True,
+        ),
+    ],
+)
+def test_an_article_about_a_state_body_names_lsg_bodies_as_its_partners(
+    heading: str, body: str, lang: str, lsg: bool
+) -> None:
+    assert tag_units([(heading, f"{heading}\n{body}")], lang)[0].lsg_relevant is lsg
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Не облагаются стоимость основных средств, полученных по решению Кабинета Министров или органов "
+            "местного самоуправления.",
+            "ru",
+        ),
+        (
+            "Декларацию представляет физическое лицо, не являющееся государственным гражданским или "
+            "муниципальным служащим.",
+            "ru",
+        ),
+    ],
+)
+def test_the_cabinet_or_lsg_bodies_and_state_or_municipal_servants_are_all_public_bodies(
+    text: str, lang: str
+) -> None:
+    assert not one(text, lang).lsg_relevant
+
+
+def test_two_spellings_of_one_term_are_found_once() -> None:
+    # «мүлк салыгы» and «мүлккө салык» are one lemma sequence: a single mention is not two («an article
+    # naming a local tax twice is about it» read article 106 of the tax code, the single tax return, so)
+    from nlp.lexicons import TermIndex, lexicons
+    from nlp.lemmas import lemmatize_phrase
+
+    index = TermIndex()
+    for spelling in ("мүлк салыгы", "мүлккө салык"):
+        index.add(spelling, "ky", True)
+    words = list(lemmatize_phrase("отчеттук мезгил үчүн мүлк салыгы боюнча милдеттенмелери", "ky"))
+    assert len(index.finalize().find(words)) == 1
+    assert len(lexicons("ky").revenue_sources.find(words)) == 1
+
+
+def test_an_article_left_in_russian_in_a_kyrgyz_act_is_tagged_in_russian() -> None:
+    from nlp.tagger_service import tag_act
+
+    text = (
+        "1-берене. Мүлк салыгынын ставкалары\n"
+        "Мүлк салыгынын ставкаларын жергиликтүү кеңеш белгилейт жана мүлк салыгы жергиликтүү бюджетке "
+        "төлөнөт. Салык төлөөчүлөр мүлк салыгын жыл сайын төлөшөт, ал эми айыл өкмөтү аны чогултат.\n"
+        "2-берене. Льготы по налогу на имущество\n"
+        "Не подлежат налогообложению налогом на имущество здания дипломатических представительств, "
+        "здания обществ инвалидов и помещения некоммерческих организаций, осуществляющих деятельность "
+        "в сфере науки и образования; льготы по налогу на имущество предоставляет местный кенеш.\n"
+    )
+    articles = tag_act(text, "ky")["articles"]
+    assert [a["language"] for a in articles] == ["ky", "ru"]
+    assert all(a["local_budget"] for a in articles)
