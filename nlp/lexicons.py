@@ -102,6 +102,7 @@ class Lexicons:
     public_sector_parallel: tuple[
         str, str
     ]  # (state, municipal) lemmas: «state X …, municipal X» is a pair too
+    public_sector_coordinated: frozenset[str]  # «state / civil (or) municipal X»: all public service
     penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
     other_body_powers: frozenset[str]  # a heading with one of these and a body below is another body's powers
     other_body_bodies: frozenset[str]
@@ -193,6 +194,7 @@ def lexicons(lang: str) -> Lexicons:
             lemmatize_phrase(taxonomy["public_sector_parallel"][lang][0], lang)[0],
             lemmatize_phrase(taxonomy["public_sector_parallel"][lang][1], lang)[0],
         ),
+        public_sector_coordinated=lemma_set(taxonomy["public_sector_coordinated"][lang]),
         penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
         other_body_powers=lemma_set(taxonomy["other_body_headings"]["powers"][lang]),
         other_body_bodies=lemma_set(taxonomy["other_body_headings"]["bodies"][lang]),

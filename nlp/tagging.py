@@ -111,7 +111,11 @@ NOT_COMPOUND_CASE = re.compile(r"([дт][аеоө]|[дт][аеоө]г[ыиуү]|
 
 
 def _parallel_public_sector(
-    tokens: list[TokenView], lemmas: list[str], pair: tuple[str, str], conjunctions: frozenset[str]
+    tokens: list[TokenView],
+    lemmas: list[str],
+    pair: tuple[str, str],
+    conjunctions: frozenset[str],
+    coordinated: frozenset[str],
 ) -> set[int]:
     """Positions of «municipal X» where the same sentence also names «state X» (the same head X, a few
     words apart or not), or that is coordinated with a «state» modifier sharing its head («государственным
@@ -127,7 +131,8 @@ def _parallel_public_sector(
         if lemmas[k] == municipal
         and (
             lemmas[k + 1] in heads_by_sentence.get(tokens[k].sent, set())
-            or (k >= 2 and lemmas[k - 1] in conjunctions and state in lemmas[max(k - 3, 0) : k - 1])
+            or (k >= 1 and lemmas[k - 1] in coordinated)  # «государственного, муниципального управления»
+            or (k >= 2 and lemmas[k - 1] in conjunctions and coordinated & set(lemmas[max(k - 3, 0) : k - 1]))
         )
     }
 
@@ -452,7 +457,11 @@ def tag_tokens(
     }
     generic |= {k for i, j, _ in lex.public_sector_pairs.find(lemmas) for k in range(i, j)}
     generic |= _parallel_public_sector(
-        tokens, lemmas, lex.public_sector_parallel, lex.coordinators.conjunctions
+        tokens,
+        lemmas,
+        lex.public_sector_parallel,
+        lex.coordinators.conjunctions,
+        lex.public_sector_coordinated,
     )
     level_sentences = {tokens[k].sent for k, lemma in enumerate(lemmas) if lemma in lex.territory_levels}
     generic |= {

@@ -1035,6 +1035,12 @@ def test_an_article_about_a_state_body_names_lsg_bodies_as_its_partners(
             "муниципальным служащим.",
             "ru",
         ),
+        (
+            "Договор заключается с согласия комиссии, если функции управления входили в обязанности гражданского "
+            "или муниципального служащего.",
+            "ru",
+        ),
+        ("Отдельные функции государственного, муниципального управления входили в его обязанности.", "ru"),
     ],
 )
 def test_the_cabinet_or_lsg_bodies_and_state_or_municipal_servants_are_all_public_bodies(
@@ -1046,8 +1052,8 @@ def test_the_cabinet_or_lsg_bodies_and_state_or_municipal_servants_are_all_publi
 def test_two_spellings_of_one_term_are_found_once() -> None:
     # «мүлк салыгы» and «мүлккө салык» are one lemma sequence: a single mention is not two («an article
     # naming a local tax twice is about it» read article 106 of the tax code, the single tax return, so)
-    from nlp.lexicons import TermIndex, lexicons
     from nlp.lemmas import lemmatize_phrase
+    from nlp.lexicons import TermIndex, lexicons
 
     index = TermIndex()
     for spelling in ("мүлк салыгы", "мүлккө салык"):
