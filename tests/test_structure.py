@@ -107,6 +107,11 @@ def test_chapters_numbered_in_words_or_roman_numbers_close_the_article_before() 
         "I ГЛАВА. Жалпы жоболор\n1-берене. Максат\nМаксат.\nII ГЛАВА.\nАдам укуктары\n2-берене. Укук\nУкук.\n"
     )
     assert [a.text.strip().splitlines()[-1] for a in parse_act(ky, "ky").articles] == ["Максат.", "Укук."]
+    # the Osh council's rules: «ХIII. Бап» typed with a Cyrillic «Х», «Х1. Бап» with a digit for «I»
+    osh = "12.1. Кеңеш бюджетти карайт.\nХIII. Бап\nКөзөмөл\n13.1. Кеңеш көзөмөлдөйт.\nХ1. Бап\nАкыркы\n14.1. Күчүнө кирет.\n"
+    parsed = parse_act(osh, "ky")
+    assert [c.number for c in parsed.root.walk() if c.kind == "chapter"] == ["XIII", "XI"]
+    assert parsed.articles[0].text.strip() == "12.1. Кеңеш бюджетти карайт."
 
 
 def test_amending_drafts_become_records() -> None:

@@ -74,6 +74,7 @@ RU_ORDINAL_STEMS = {
     )
     for stem in stems
 } | {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50}
+ROMAN_TYPED = re.compile(r"[IVXLCХ][IVXLCХ1]*")  # starts with a letter: «12» stays a number
 RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50}
 RU_ORDINAL = re.compile(r"^(?:(\w+)\s+)?(\w+?)(?:ая|ья|ый|ой|ий)(-\d+)?$", re.I)
 
@@ -96,6 +97,10 @@ def normalise_number(number: str) -> str:
         return ORDINALS[number.strip().upper()]
     if (ordinal := ru_ordinal(number)) is not None:
         return ordinal
+    if ROMAN_TYPED.fullmatch(number.strip()) and (
+        "Х" in number or "1" in number
+    ):  # «ХIII», «Х1»: a Cyrillic «Х», a digit «1» for «I»
+        return number.strip().replace("Х", "X").replace("1", "I")
     number = SUPERSCRIPT_NUMBER.sub(lambda m: f"{m.group(1)}-{m.group(2).translate(SUPERSCRIPTS)}", number)
     number = re.sub(r"\s*[-–]\s*", "-", number.strip()).replace(".", "-").replace("З", "3")
     return number
