@@ -455,7 +455,14 @@ def tag_tokens(
         if tokens[i].sent not in duty_sentences
         for k in range(i, j)
     }
-    generic |= {k for i, j, _ in lex.public_sector_pairs.find(lemmas) for k in range(i, j)}
+    pairs = lex.public_sector_pairs.find(lemmas)
+    generic |= {k for i, j, _ in pairs for k in range(i, j)}
+    first_line = text.lstrip().find("\n") + len(text) - len(text.lstrip())
+    if any(tokens[i].start < first_line for i, _, _ in pairs):  # the heading line («107-берене. …»)
+        # an article headed «state and municipal servants» is about all public service: its other
+        # «municipal posts» («саясий жана административдик муниципалдык кызмат орундары») are those too
+        municipal = lex.public_sector_parallel[1]
+        generic |= {k for i, j, _ in lex.actors.find(lemmas) if lemmas[i] == municipal for k in range(i, j)}
     generic |= _parallel_public_sector(
         tokens,
         lemmas,

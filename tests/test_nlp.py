@@ -1078,3 +1078,10 @@ def test_an_article_left_in_russian_in_a_kyrgyz_act_is_tagged_in_russian() -> No
     articles = tag_act(text, "ky")["articles"]
     assert [a["language"] for a in articles] == ["ky", "ru"]
     assert all(a["local_budget"] for a in articles)
+
+
+def test_municipal_posts_in_an_article_headed_state_and_municipal_servants_are_all_public_service() -> None:
+    heading = "107-берене. Мамлекеттик жана муниципалдык кызматчылар тарабынан декларация берүү"
+    body = "Декларацияны төмөнкүлөр берет:\n4) саясий жана административдик муниципалдык кызмат орундарын ээлеген адам;"
+    assert not tag_units([(heading, f"{heading}\n{body}")], "ky")[0].lsg_relevant
+    assert tag_units([("", body)], "ky")[0].lsg_relevant  # without that heading the post is LSG's
