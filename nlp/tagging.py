@@ -137,16 +137,20 @@ def _parallel_public_sector(
     }
 
 
+GLOSSARY_LINE = re.compile(r"^([^\n–—]*?)\s[-–—]\s", re.M)
+
+
 def _defined_terms(text: str) -> list[tuple[int, int]]:
     """In a glossary, the character spans of the terms being defined: each line's words before its dash
     («22-1) правовое зонирование - деятельность органов местного самоуправления …»)."""
-    spans = []
-    for m in GLOSSARY_LINE.finditer(text):
-        spans.append((m.start(), m.start() + len(m.group(1))))
-    return spans
+    return [(m.start(), m.end(1)) for m in GLOSSARY_LINE.finditer(text)]
 
 
-GLOSSARY_LINE = re.compile(r"^([^\n–—]*?)\s[-–—]\s", re.M)
+def _heading_end(text: str) -> int:
+    """Where an article's first line (its heading, as the product passes it) ends."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return end if end >= 0 else len(text)
 
 
 def _bare(word: str) -> bool:
@@ -289,9 +293,7 @@ def _budget(
             for i, j, _ in art.find(lex.local_act_budget)
             if i > first and i not in named and not _owned_by_other(tokens, i, lex)
         ]
-    out.revenue_terms = list(
-        dict.fromkeys((i, j) for i, j, _ in art.find(lex.revenue_sources))
-    )  # one per span
+    out.revenue_terms = [(i, j) for i, j, _ in art.find(lex.revenue_sources)]
     flow_hits = [
         (a, b, kind)
         for a, b, kind in art.substantive(lex.flows.find(lemmas))
@@ -457,8 +459,8 @@ def tag_tokens(
     }
     pairs = lex.public_sector_pairs.find(lemmas)
     generic |= {k for i, j, _ in pairs for k in range(i, j)}
-    first_line = text.lstrip().find("\n") + len(text) - len(text.lstrip())
-    if any(tokens[i].start < first_line for i, _, _ in pairs):  # the heading line («107-берене. …»)
+    heading_end = _heading_end(text)
+    if any(tokens[i].start < heading_end for i, _, _ in pairs):  # the heading line («107-берене. …»)
         # an article headed «state and municipal servants» is about all public service: its other
         # «municipal posts» («саясий жана административдик муниципалдык кызмат орундары») are those too
         municipal = lex.public_sector_parallel[1]
@@ -483,10 +485,11 @@ def tag_tokens(
     named = [(i, j) for i, j, _ in art.find(lex.actors)]
     in_title = [(i, j) for i, j in named if any(a <= tokens[i].start < b for a, b in cited)]
     actors = [(i, j) for i, j in named if i not in generic and (i, j) not in in_title]
+    in_definition = []
     if glossary:  # «правовое зонирование - деятельность органов местного самоуправления»: not LSG's term
         defined = _defined_terms(text)
-        in_title += [(i, j) for i, j in actors if not any(a <= tokens[i].start < b for a, b in defined)]
-        actors = [a for a in actors if a not in in_title]
+        in_definition = [(i, j) for i, j in actors if not any(a <= tokens[i].start < b for a, b in defined)]
+        actors = [a for a in actors if a not in in_definition]
     counterparts = []
     if other_body:  # another body's powers: an LSG body there is its partner unless obliged itself
         counterparts = [(i, j) for i, j in actors if not _obliged(tokens, i, j, spans, text, lex)]
@@ -528,7 +531,7 @@ def tag_tokens(
             else "as a partner in another body's powers"
             if counterparts and not actors
             else "inside a definition"
-            if glossary and in_title and not actors
+            if in_definition and not actors
             else "in a cited act's title"
             if in_title and not actors
             else "with all public bodies, or in a penalty, with no duty of its own"

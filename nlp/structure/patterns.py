@@ -24,7 +24,13 @@ class Match:
 @lru_cache(maxsize=1)
 def load_patterns() -> dict[str, tuple[str, tuple[re.Pattern[str], ...]]]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return {kind: (spec["id"], tuple(re.compile(p) for p in spec["patterns"])) for kind, spec in data.items()}
+    return {
+        kind: (
+            spec["id"],
+            tuple(re.compile(p.replace("{ru_ordinal}", RU_ORDINAL_WORDS)) for p in spec["patterns"]),
+        )
+        for kind, spec in data.items()
+    }
 
 
 def id_prefix(kind: str) -> str:
@@ -74,6 +80,12 @@ RU_ORDINAL_STEMS = {
     )
     for stem in stems
 } | {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50}
+# the words of a Russian ordinal as a pattern: units/patterns in units.yaml write «{ru_ordinal}» for it
+RU_ORDINAL_WORDS = (
+    r"(?:(?:двадцать|тридцать|сорок|пятьдесят)\s+)?(?:"
+    + "|".join(sorted(RU_ORDINAL_STEMS, key=len, reverse=True))
+    + r")(?:ая|ья|ый|ой|ий)(?:-\d+)?"
+)
 ROMAN_TYPED = re.compile(r"[IVXLCХ][IVXLCХ1]*")  # starts with a letter: «12» stays a number
 RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50}
 RU_ORDINAL = re.compile(r"^(?:(\w+)\s+)?(\w+?)(?:ая|ья|ый|ой|ий)(-\d+)?$", re.I)
@@ -97,10 +109,9 @@ def normalise_number(number: str) -> str:
         return ORDINALS[number.strip().upper()]
     if (ordinal := ru_ordinal(number)) is not None:
         return ordinal
-    if ROMAN_TYPED.fullmatch(number.strip()) and (
-        "Х" in number or "1" in number
-    ):  # «ХIII», «Х1»: a Cyrillic «Х», a digit «1» for «I»
-        return number.strip().replace("Х", "X").replace("1", "I")
+    roman = number.strip()
+    if ROMAN_TYPED.fullmatch(roman) and ("Х" in roman or "1" in roman):  # a Cyrillic «Х», a digit «1» for «I»
+        return roman.replace("Х", "X").replace("1", "I")
     number = SUPERSCRIPT_NUMBER.sub(lambda m: f"{m.group(1)}-{m.group(2).translate(SUPERSCRIPTS)}", number)
     number = re.sub(r"\s*[-–]\s*", "-", number.strip()).replace(".", "-").replace("З", "3")
     return number
