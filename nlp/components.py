@@ -27,6 +27,8 @@ if not Doc.has_extension("procedural"):
     Doc.set_extension("procedural", default=False)
 if not Doc.has_extension("glossary"):
     Doc.set_extension("glossary", default=False)
+if not Doc.has_extension("agenda"):
+    Doc.set_extension("agenda", default=False)
 if not Doc.has_extension("other_body"):
     Doc.set_extension("other_body", default=False)
 if not Doc.has_extension("heading_fields"):
@@ -101,6 +103,7 @@ class KeneshTagger:
             heading_fields=frozenset(doc._.heading_fields),
             other_body=bool(doc._.other_body),
             glossary=bool(doc._.glossary),
+            agenda=bool(doc._.agenda),
         )
         return doc
 

@@ -108,6 +108,8 @@ class Lexicons:
     other_body_bodies: frozenset[str]
     other_body_state: frozenset[str]  # … or whose head is a body of the state service named
     glossary_subjects: frozenset[str]  # a heading with one of these defines terms
+    agenda_issues: TermIndex  # a heading so headed catalogues the issues of local significance
+    agenda_functions: TermIndex  # … or, with an LSG body named, its functions
     subject_case_marked: bool  # a modal's subject is in the nominative, marked apart (Kyrgyz)
     boilerplate: re.Pattern[str]  # on the words as written: an order to publish, not publication as a topic
     competences: TermIndex
@@ -200,6 +202,8 @@ def lexicons(lang: str) -> Lexicons:
         other_body_bodies=lemma_set(taxonomy["other_body_headings"]["bodies"][lang]),
         other_body_state=lemma_set(taxonomy["other_body_headings"]["state"][lang]),
         glossary_subjects=lemma_set(taxonomy["glossary_headings"][lang]),
+        agenda_issues=index(taxonomy["agenda_headings"]["issues"][lang]),
+        agenda_functions=index(taxonomy["agenda_headings"]["functions"][lang]),
         subject_case_marked=lang == "ky",
         boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),
         competences=competences.finalize(),

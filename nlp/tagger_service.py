@@ -8,7 +8,7 @@ from typing import Any
 
 from ingest.langdetect import detect
 from nlp.lemmas import lemmatize_phrase
-from nlp.lexicons import lexicons
+from nlp.lexicons import TermIndex, lexicons
 from nlp.pipelines import load
 from nlp.structure import ParsedAct, parse_act
 from nlp.structure.model import Unit
@@ -45,10 +45,15 @@ def procedural_heading(heading: str, language: str) -> bool:
     lemmas = _heading_lemmas(heading, language)
     if not lemmas:
         return False
-    hits = lexicons(language).procedural_subjects.find(lemmas)
+    return _heads(lexicons(language).procedural_subjects, lemmas, language)
+
+
+def _heads(index: TermIndex, lemmas: list[str], language: str) -> bool:
+    """True when a term of ``index`` is the heading's head: Russian puts the head first, Kyrgyz last."""
+    found = index.find(lemmas)
     if language == "ru":
-        return any(i == 0 for i, _, _ in hits)
-    return any(j == len(lemmas) for _, j, _ in hits)
+        return any(i == 0 for i, _, _ in found)
+    return any(j == len(lemmas) for _, j, _ in found)
 
 
 def heading_fields(heading: str, language: str) -> frozenset[str]:
@@ -81,6 +86,20 @@ def glossary_heading(heading: str, language: str) -> bool:
     """True when an article's heading says it defines terms («Понятия, применяемые в настоящем
     Кодексе», «Ушул Мыйзамда пайдаланылуучу негизги терминдер»)."""
     return bool(lexicons(language).glossary_subjects & set(_heading_lemmas(heading, language)))
+
+
+def agenda_heading(heading: str, language: str) -> bool:
+    """True when an article's heading catalogues the issues of local significance («Жергиликтүү маанидеги
+    маселелер», «Вопросы местного значения») or an LSG body's functions («… башкаруу органдарынын
+    иш-милдеттери»): each field it names is one of its subjects. The phrase must be the heading's head
+    (last in Kyrgyz, first in Russian)."""
+    lex = lexicons(language)
+    lemmas = _heading_lemmas(heading, language)
+    if not lemmas:
+        return False
+    if _heads(lex.agenda_issues, lemmas, language):
+        return True
+    return _heads(lex.agenda_functions, lemmas, language) and bool(lex.actors.find(lemmas))
 
 
 def _heading_lemmas(heading: str, language: str) -> list[str]:
@@ -137,6 +156,7 @@ def _tag_in(
         doc._.heading_fields = heading_fields(heading, language)
         doc._.other_body = other_body_heading(heading, language)
         doc._.glossary = glossary_heading(heading, language)
+        doc._.agenda = agenda_heading(heading, language)
         doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
         docs.append(doc)
     return [doc._.tags for doc in nlp.pipe(docs, batch_size=64)] if docs else []

@@ -379,8 +379,10 @@ def _competences(
     budget: _Budget,
     local_act: bool,
     heading_fields: frozenset[str] = frozenset(),
+    agenda: bool = False,
 ) -> list[CompetenceHit]:
-    """Fields the article regulates, strongest first, from the terms found and the budget signals."""
+    """Fields the article regulates, strongest first, from the terms found and the budget signals; a
+    catalogue of fields (``agenda``) keeps every one named, others the strongest few."""
     local_budget = bool(budget.kinds)
     competences: dict[str, CompetenceHit] = {}
     seen_terms: set[tuple[str, tuple[str, ...]]] = set()
@@ -415,6 +417,8 @@ def _competences(
         (c for c in competences.values() if c.score >= COMPETENCE_MIN),
         key=lambda c: (c.id not in stated, -c.score),
     )
+    if agenda:  # the list of local-significance issues: each item it names is a field of its own
+        return chosen
     # Past the first, a field named by a single weak term is a passing detail, not what the article
     # regulates; past the first two, only a field named strongly (full score from distinct terms) is kept.
     return [
@@ -436,13 +440,15 @@ def tag_tokens(
     heading_fields: frozenset[str] = frozenset(),
     other_body: bool = False,
     glossary: bool = False,
+    agenda: bool = False,
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
     chapter or section whose heading names a local tax, so its bare «tax» is that tax. ``procedural``:
     its heading says it reports, informs or defines, so the money it names is only mentioned.
     ``other_body``: its heading gives another body's powers, so an LSG body counts only where a sentence
     obliges or entitles it. ``glossary``: its heading says it defines terms, so an LSG body counts only
-    as a term defined, not inside another term's definition."""
+    as a term defined, not inside another term's definition. ``agenda``: its heading catalogues the issues of
+    local significance or an LSG body's functions, so every field it names is kept."""
     if repealed(text):
         return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
     art = _article(tokens, text, lex)
@@ -515,7 +521,7 @@ def tag_tokens(
         else ("mention" if budget.local_terms or budget.evidence else None)
     )
     amounts = amounts_in(text) if local_budget else []
-    chosen = _competences(art, hits, budget, local_act, heading_fields) if lsg else []
+    chosen = _competences(art, hits, budget, local_act, heading_fields, agenda) if lsg else []
     if procedural:  # a report or a glossary is about one thing: its first field
         chosen = chosen[:1]
     actor_evidence = [art.span(i, j) for i, j in actors]

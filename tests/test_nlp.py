@@ -842,6 +842,51 @@ def test_an_article_whose_heading_states_its_field_has_at_most_one_more() -> Non
     assert len(unheaded.competences) == 3
 
 
+AGENDA_KY = (
+    "Жергиликтүү маанидеги маселелерге төмөнкүлөр кирет:\n1) жергиликтүү бюджетти түзүү жана аткаруу;\n"
+    "2) муниципалдык менчикти башкаруу;\n3) калкты ичүүчү суу менен камсыз кылуу жана канализация;\n"
+    "4) муниципалдык жолдорду күтүү;\n5) көрүстөндөрдү күтүү жана ырасым кызматтарын уюштуруу;\n"
+    "6) катуу тиричилик калдыктарын чогултуу жана ташып чыгаруу;\n7) көчөлөрдү жарыктандыруу."
+)
+AGENDA_RU = (
+    "К вопросам местного значения относятся:\n1) формирование и исполнение местного бюджета;\n"
+    "2) управление муниципальной собственностью;\n3) водоснабжение населения и канализация;\n"
+    "4) содержание муниципальных дорог;\n5) содержание кладбищ и организация ритуальных услуг;\n"
+    "6) сбор и вывоз твердых бытовых отходов;\n7) уличное освещение."
+)
+AGENDA_FIELDS = {
+    "municipal_property",
+    "water_sewerage",
+    "roads",
+    "funeral_services",
+    "waste",
+    "street_lighting",
+}
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "lang", "catalogue"),
+    [
+        ("5-берене. Жергиликтүү маанидеги маселелер", AGENDA_KY, "ky", True),
+        ("5-берене. Жергиликтүү маанидеги маселелерди чечүүнүн тартиби", AGENDA_KY, "ky", False),
+        ("Статья 5. Вопросы местного значения", AGENDA_RU, "ru", True),
+        ("Статья 5. Порядок решения вопросов местного значения", AGENDA_RU, "ru", False),
+        ("Статья 5. Функции органов местного самоуправления", AGENDA_RU, "ru", True),
+        ("Статья 5. Функции уполномоченного органа", AGENDA_RU, "ru", False),
+    ],
+)
+def test_the_list_of_local_significance_issues_keeps_every_field_it_names(
+    heading: str, body: str, lang: str, catalogue: bool
+) -> None:
+    # the catalogue of LSG's own issues (or an LSG body's functions) names its fields one item each; any
+    # other article keeps its strongest few
+    ids = {c.id for c in tag_units([(heading, f"{heading}\n{body}")], lang)[0].competences}
+    if catalogue:
+        assert ids >= AGENDA_FIELDS
+    else:
+        assert 0 < len(ids) <= 3
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
