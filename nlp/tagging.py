@@ -411,11 +411,17 @@ def _competences(
     stated = heading_fields & competences.keys()
     for cid in stated:  # the heading states the article's subject
         competences[cid].score = 1.0
+    # money moved through the local budget makes it one of the article's fields, whatever else it names
+    kept = stated | (
+        {"local_budget"}
+        if local_budget and budget.via_budget_term and "local_budget" in competences
+        else set()
+    )
     # The strongest first; among equals the one named first (the sort is stable over first mentions):
     # an article states its subject before its details.
     chosen = sorted(
         (c for c in competences.values() if c.score >= COMPETENCE_MIN),
-        key=lambda c: (c.id not in stated, -c.score),
+        key=lambda c: (c.id not in kept, -c.score),
     )
     if agenda:  # the list of local-significance issues: each item it names is a field of its own
         return chosen
@@ -424,7 +430,7 @@ def _competences(
     return [
         c
         for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
-        if (n == 0 or c.id in stated)
+        if (n == 0 or c.id in kept)
         or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2))
         or (c.score >= 1.0 and len(c.evidence) >= 3)
     ]

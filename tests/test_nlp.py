@@ -887,6 +887,31 @@ def test_the_list_of_local_significance_issues_keeps_every_field_it_names(
         assert 0 < len(ids) <= 3
 
 
+def test_money_moved_through_local_funds_keeps_the_local_budget_among_the_fields() -> None:
+    # the heading states the field (popular initiative) and allows one more: the money the article moves
+    # from the community's funds is that one, not the water topics an initiative may be about
+    heading = "14. Народная инициатива"
+    text = (
+        f"{heading}\n14.1. Члены местного сообщества образуют инициативную группу по реализации народной "
+        "инициативы по вопросам водоснабжения, канализации и питьевой воды. 14.2. Проект рассматривается на "
+        "заседании постоянной комиссии и на сессии городского кенеша. 14.3. Расходы на сбор подписей граждан "
+        "осуществляются за счет средств местного сообщества."
+    )
+    tags = tag_units([(heading, text)], "ru", local_act=True)[0]
+    assert tags.local_budget
+    assert [c.id for c in tags.competences] == ["citizen_participation", "local_budget"]
+
+
+def test_members_of_the_local_community_are_citizen_participation() -> None:
+    ru = one("Члены местного сообщества вправе участвовать в решении вопросов местного значения.", "ru")
+    ky = one(
+        "Жергиликтүү жамааттын мүчөлөрү жергиликтүү маанидеги маселелерди чечүүгө катышууга укуктуу.", "ky"
+    )
+    assert (
+        [c.id for c in ru.competences][:1] == [c.id for c in ky.competences][:1] == ["citizen_participation"]
+    )
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
