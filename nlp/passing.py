@@ -119,16 +119,35 @@ def listed_among_others(
     мамилелеринин катышуучулары … 5) жергиликтүү өз алдынча башкаруу органдары;»): the article
     enumerates who takes part or what counts, it gives LSG bodies nothing to do — unless the words
     that open the list oblige or entitle those listed («милдеттүү», «вправе»)."""
-    if not actors:
+    return bool(actors) and all_listed(text, items, [tokens[i].start for i, _ in actors], duty)
+
+
+def all_listed(
+    text: str, items: list[tuple[int, int, int]], offsets: list[int], duty: re.Pattern[str]
+) -> bool:
+    """Every offset lies in a short item of a list of others, and no list holding one is opened by
+    words that oblige or entitle those listed."""
+    if len(items) < LIST_MIN_ITEMS:
         return False
-    if len(items) < LIST_MIN_ITEMS or duty.search(text[: items[0][0]]):
-        return False
-    for i, _ in actors:
-        start = tokens[i].start
-        item = next(((a, b, n) for a, b, n in items if a <= start < b), None)
-        if item is None or item[2] > LIST_ITEM_MAX_WORDS:
+    for offset in offsets:
+        n = next((n for n, (a, b, _) in enumerate(items) if a <= offset < b), None)
+        if n is None or items[n][2] > LIST_ITEM_MAX_WORDS or duty.search(lead_in(text, items, n)):
             return False
     return True
+
+
+SENTENCE_END = re.compile(r"[.;!?](?=\s)")
+
+
+def lead_in(text: str, items: list[tuple[int, int, int]], n: int) -> str:
+    """The words that open the list holding item ``n``: the sentence before the first item of its run
+    (items that follow one another with nothing but spaces between)."""
+    first = n
+    while first > 0 and not text[items[first - 1][1] : items[first][0]].strip():
+        first -= 1
+    before = text[items[first - 1][1] if first else 0 : items[first][0]]
+    ends = list(SENTENCE_END.finditer(before))
+    return before[ends[-1].end() :] if ends else before
 
 
 CITED_TITLE = re.compile(r"«(?:[^«»]{0,200}?\s(?:жөнүндө|тууралуу)|\s*(?:О|Об)\s[^«»]{0,200}?)»", re.I)

@@ -14,6 +14,7 @@ from nlp.amounts import amounts_in
 from nlp.ky_lemmatizer import lemmatize as ky_lemmatize
 from nlp.lexicons import Coordinators, Lexicons, TermIndex
 from nlp.passing import (
+    all_listed,
     cited_titles,
     commission_portfolios,
     in_short_list_item,
@@ -516,7 +517,10 @@ def tag_tokens(
     local_budget = bool(budget.kinds)
     owned = [h for h in art.find(lex.lsg_objects) if h[0] not in generic]
     # an article naming the local budget is LSG's business even where it moves no money (a report on it)
-    names_budget = any(i not in generic for i, _ in budget.local_terms)
+    named_budgets = [tokens[i].start for i, _ in budget.local_terms if i not in generic]
+    # … unless each is one short item of a list of others («2) организаций, финансируемых из
+    # республиканского и местных бюджетов;»), like an LSG body listed so
+    names_budget = bool(named_budgets) and not all_listed(text, art.items, named_budgets, lex.duty_markers)
     own_act = local_act and bool(art.in_substance)
     listed = listed_among_others(text, art.items, actors, tokens, lex.duty_markers)
     lsg = (bool(actors) and not listed) or bool(owned) or local_budget or names_budget or own_act

@@ -912,6 +912,17 @@ def test_members_of_the_local_community_are_citizen_participation() -> None:
     )
 
 
+def test_a_local_budget_named_in_one_short_item_of_a_list_of_others_is_a_passing_mention() -> None:
+    listed = (
+        "2. Расследованию подлежат действия:\n1) юридических лиц с участием государства;\n"
+        "2) организаций, финансируемых из республиканского и местных бюджетов;\n"
+        "3) частных компаний, важных для экономики."
+    )
+    assert not one(listed, "ru").lsg_relevant
+    # the same words outside a list still make the article LSG's business
+    assert one("Расследованию подлежат организации, финансируемые из местных бюджетов.", "ru").lsg_relevant
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
