@@ -521,6 +521,7 @@ def tag_tokens(
     # … unless each is one short item of a list of others («2) организаций, финансируемых из
     # республиканского и местных бюджетов;»), like an LSG body listed so
     names_budget = bool(named_budgets) and not all_listed(text, art.items, named_budgets, lex.duty_markers)
+    names_budget = names_budget and not other_body  # another body's powers: a budget it names is its topic
     own_act = local_act and bool(art.in_substance)
     listed = listed_among_others(text, art.items, actors, tokens, lex.duty_markers)
     lsg = (bool(actors) and not listed) or bool(owned) or local_budget or names_budget or own_act

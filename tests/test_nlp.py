@@ -923,6 +923,15 @@ def test_a_local_budget_named_in_one_short_item_of_a_list_of_others_is_a_passing
     assert one("Расследованию подлежат организации, финансируемые из местных бюджетов.", "ru").lsg_relevant
 
 
+def test_a_local_budget_named_in_another_bodys_powers_is_its_topic() -> None:
+    heading = "Статья 27. Полномочия комитетов"
+    body = (
+        "Комитет предварительно рассматривает проекты законов и дает заключения по вопросам местных бюджетов."
+    )
+    assert not tag_units([(heading, f"{heading}\n{body}")], "ru")[0].lsg_relevant
+    assert tag_units([("", body)], "ru")[0].lsg_relevant
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
