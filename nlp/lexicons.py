@@ -111,6 +111,7 @@ class Lexicons:
     agenda_issues: TermIndex  # a heading so headed catalogues the issues of local significance
     agenda_functions: TermIndex  # … or, with an LSG body named, its functions
     subject_case_marked: bool  # a modal's subject is in the nominative, marked apart (Kyrgyz)
+    head_last: bool  # a governing word follows its noun («бюджетти түзүү»; Russian: «формирование бюджета»)
     boilerplate: re.Pattern[str]  # on the words as written: an order to publish, not publication as a topic
     competences: TermIndex
     coordinators: Coordinators  # «жана», «и»: coordinated modifiers share the term's head
@@ -121,6 +122,7 @@ class Lexicons:
     revenue_sources: TermIndex
     local_act_taxes: TermIndex
     national_only: TermIndex
+    budget_subjects: TermIndex  # drafting, execution, report of a local budget: the article's field
     procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
     flows: TermIndex
     flow_forms: dict[str, re.Pattern[str]]  # flow lemma -> the written forms in which it moves money
@@ -205,6 +207,7 @@ def lexicons(lang: str) -> Lexicons:
         agenda_issues=index(taxonomy["agenda_headings"]["issues"][lang]),
         agenda_functions=index(taxonomy["agenda_headings"]["functions"][lang]),
         subject_case_marked=lang == "ky",
+        head_last=lang == "ky",
         boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),
         competences=competences.finalize(),
         coordinators=Coordinators(lemma_set(coord["conjunctions"]), lemma_set(coord["pronouns"])),
@@ -217,6 +220,7 @@ def lexicons(lang: str) -> Lexicons:
         revenue_sources=index(budget["local_revenue_sources"][lang]),
         local_act_taxes=index(budget["local_act_taxes"][lang]),
         national_only=index(budget["national_only"][lang]),
+        budget_subjects=index(budget["budget_subjects"][lang]),
         procedural_subjects=index(budget["procedural_subjects"][lang]),
         flows=flows.finalize(),
         flow_forms={

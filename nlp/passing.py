@@ -63,7 +63,10 @@ def commission_portfolios(tokens: list[TokenView], lemmas: list[str], lex: Lexic
             if lex.commission_word not in following or not lex.commission_standing & set(following):
                 continue
             before = [j for i, j, _ in starts if j <= a and tokens[i].sent == sent and a - j <= PORTFOLIO_MAX]
-            first = max(before) if before else max(a - PORTFOLIO_MAX // 2, 0)
+            # with no council's name before it, the portfolio runs back at most to another «боюнча»
+            # («… аткарылышы боюнча отчету … жана бюджет боюнча туруктуу комиссиянын»)
+            previous = [j for _, j, _ in ends if j < a]
+            first = max(before) if before else max(a - PORTFOLIO_MAX // 2, *previous, 0)
             inside.update(k for k in range(first, a) if tokens[k].sent == sent)
         return inside
     for c, word in enumerate(lemmas):  # Russian: «комиссия … по (вопросам)» and the portfolio after it

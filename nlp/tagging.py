@@ -267,7 +267,11 @@ def _article(tokens: list[TokenView], text: str, lex: Lexicons) -> _Article:
 
 
 def _budget(
-    art: _Article, actors: list[tuple[int, int]], local_act: bool, local_tax_section: bool
+    art: _Article,
+    actors: list[tuple[int, int]],
+    local_act: bool,
+    local_tax_section: bool,
+    portfolio: frozenset[int] = frozenset(),
 ) -> _Budget:
     """Local budget: an explicit local-budget term (never the republican budget) or a local revenue
     source (property tax, local fees…) with a money-flow term close by in the same sentence. A bare
@@ -276,12 +280,13 @@ def _budget(
     out = _Budget()
     out.local_terms = [(i, j) for i, j, _ in art.find(lex.local_budget)]
     if local_act:
-        # in a council's own act a bare «budget» or «funds» is its own (unless part of a longer term)
+        # in a council's own act a bare «budget» or «funds» is its own (unless part of a longer term),
+        # but not in a standing commission's name («бюджет, экономика … боюнча туруктуу комиссиясына»)
         named = {k for i, j in out.local_terms for k in range(i, j)}
         out.local_terms += [
             (i, j)
             for i, j, _ in art.find(lex.local_act_budget)
-            if i not in named and not _owned_by_other(tokens, i, lex)
+            if i not in named and i not in portfolio and not _owned_by_other(tokens, i, lex)
         ]
     national_tokens = {k for i, j, _ in lex.national_only.find(lemmas) for k in range(i, j)}
     if not local_act and out.local_terms and not national_tokens:
@@ -333,6 +338,20 @@ def _budget(
             for a, b, flow_kind in found:
                 out.evidence.append(art.span(a, b))
                 out.kinds.append(flow_kind)
+    if not out.topic:  # its drafting, execution or report makes the local budget the field, money or not
+        subjects = [(a, b) for a, b, _ in art.substantive(lex.budget_subjects.find(lemmas))]
+        for i, j in out.local_terms:
+            # the drafting or execution governs the budget: after it in Kyrgyz, before it in Russian
+            near = [
+                (a, b)
+                for a, b in subjects
+                if i not in national_tokens
+                and tokens[a].sent == tokens[i].sent
+                and 0 <= (a - j if lex.head_last else i - b) <= 3
+            ]
+            if near:
+                out.topic = [art.span(i, j), art.span(*near[0])]
+                break
     for flow_kind, pattern in lex.lsg_accounts.items():
         for m in pattern.finditer(art.text):
             inside = [k for k, t in enumerate(tokens) if m.start() <= t.start < m.end()]
@@ -412,6 +431,10 @@ def _competences(
     stated = heading_fields & competences.keys()
     for cid in stated:  # the heading states the article's subject
         competences[cid].score = 1.0
+    if stated and not local_budget and "local_budget" not in stated:
+        # a budget drafted or executed, no money moved, in an article headed with another field (the topics
+        # a kurultai may discuss): that field's agenda
+        competences.pop("local_budget", None)
     # money moved through the local budget makes it one of the article's fields, whatever else it names
     kept = stated | (
         {"local_budget"}
@@ -511,7 +534,7 @@ def tag_tokens(
     hits = inside_longer_dropped(
         [h for h in art.find(lex.competences, lex.coordinators) if h[0] not in portfolio]
     )
-    budget = _budget(art, actors, local_act, local_tax_section)
+    budget = _budget(art, actors, local_act, local_tax_section, frozenset(portfolio))
     if procedural:  # the money it names is only mentioned
         budget = _Budget(evidence=budget.evidence, local_terms=budget.local_terms)
     local_budget = bool(budget.kinds)

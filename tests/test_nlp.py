@@ -932,6 +932,59 @@ def test_a_local_budget_named_in_another_bodys_powers_is_its_topic() -> None:
     assert tag_units([("", body)], "ru")[0].lsg_relevant
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "local", "fields"),
+    [  # the local budget drafted, executed or reported on is the article's field, though no money moves
+        (
+            "Айыл өкмөтүнүн 2020-жылдын бюджетинин аткарылышы боюнча отчету канааттандырарлык деп табылсын.",
+            "ky",
+            True,
+            ["local_budget"],
+        ),
+        (
+            "Порядок формирования и исполнения местного бюджета определяется законом.",
+            "ru",
+            False,
+            ["local_budget"],
+        ),
+        (
+            "Жергиликтүү бюджетти түзүү жана аткаруу тартиби мыйзам менен аныкталат.",
+            "ky",
+            False,
+            ["local_budget"],
+        ),
+        # the drafting governs the plan before it, not the budget after it (Kyrgyz heads come last)
+        (
+            "Сунуштар шаардын өнүгүү планын түзүүдө жана бюджетти бөлүштүрүүдө эске алынат.",
+            "ky",
+            True,
+            ["lsg_organisation"],
+        ),
+        # «бюджет» in a standing commission's name is its portfolio, and «аткарылышы» the resolution's
+        (
+            "Бул токтомдун аткарылышын көзөмөлдөө бюджет жана экономика боюнча туруктуу комиссияга тапшырылсын.",
+            "ky",
+            True,
+            ["lsg_organisation"],
+        ),
+    ],
+)
+def test_a_local_budget_drafted_or_executed_is_the_field(
+    text: str, lang: str, local: bool, fields: list[str]
+) -> None:
+    tags = tag_units([("", text)], lang, local_act=local)[0]
+    assert tags.lsg_relevant and not tags.local_budget
+    assert [c.id for c in tags.competences] == fields
+
+
+def test_a_budget_among_a_kurultais_topics_is_its_agenda() -> None:
+    heading = "12. Курултай местного сообщества"
+    text = f"{heading}\nКурултай вправе рассматривать формирование и исполнение местного бюджета и программы развития."
+    assert [c.id for c in tag_units([(heading, text)], "ru", local_act=True)[0].competences] == [
+        "citizen_participation"
+    ]
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
