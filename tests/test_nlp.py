@@ -1059,6 +1059,27 @@ def test_state_powers_delegated_with_financial_means_are_a_transfer(text: str, l
     assert tags.local_budget and tags.budget.kind == "transfer"
 
 
+def test_publishing_decisions_on_local_budgets_moves_no_money() -> None:
+    heading = "17-статья. Учурдагы чечимдер жөнүндө маалыматтарды элге жарыялоо"
+    body = (
+        "Жергиликтүү өз алдынча башкаруу органдары жергиликтүү бюджетти кабыл алууга, жергиликтүү салыктардын "
+        "өлчөмдөрүн өзгөртүүгө тиешеси бар расмий маалыматтарды элге жарыялайт."
+    )
+    tags = tag_units([(heading, f"{heading}\n{body}")], "ky")[0]
+    assert tags.lsg_relevant and not tags.local_budget
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Жергиликтүү өз алдынча башкаруу органдары маалыматка жетүүнү камсыз кылат.", "ky"),
+        ("Органы местного самоуправления обеспечивают доступ к информации о своей деятельности.", "ru"),
+    ],
+)
+def test_access_to_an_lsg_bodys_information_is_citizen_participation(text: str, lang: str) -> None:
+    assert [c.id for c in one(text, lang).competences] == ["citizen_participation"]
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
