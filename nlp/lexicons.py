@@ -104,6 +104,7 @@ class Lexicons:
     ]  # (state, municipal) lemmas: «state X …, municipal X» is a pair too
     public_sector_coordinated: frozenset[str]  # «state / civil (or) municipal X»: all public service
     penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
+    amendment_markers: re.Pattern[str]  # a sentence amending an act: an LSG body in its title counts
     other_body_powers: frozenset[str]  # a heading with one of these and a body below is another body's powers
     other_body_bodies: frozenset[str]
     other_body_state: frozenset[str]  # … or whose head is a body of the state service named
@@ -200,6 +201,7 @@ def lexicons(lang: str) -> Lexicons:
         ),
         public_sector_coordinated=lemma_set(taxonomy["public_sector_coordinated"][lang]),
         penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
+        amendment_markers=re.compile("|".join(taxonomy["amendment_markers"][lang]), re.I),
         other_body_powers=lemma_set(taxonomy["other_body_headings"]["powers"][lang]),
         other_body_bodies=lemma_set(taxonomy["other_body_headings"]["bodies"][lang]),
         other_body_state=lemma_set(taxonomy["other_body_headings"]["state"][lang]),

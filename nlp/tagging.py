@@ -519,7 +519,13 @@ def tag_tokens(
     generic |= {k for k, t in enumerate(tokens) if t.sent in penalty_sentences}
     cited = cited_titles(text)
     named = [(i, j) for i, j, _ in art.find(lex.actors)]
-    in_title = [(i, j) for i, j in named if any(a <= tokens[i].start < b for a, b in cited)]
+    # a title is a passing citation, unless its sentence amends or repeals part of that act
+    in_title = [
+        (i, j)
+        for i, j in named
+        if any(a <= tokens[i].start < b for a, b in cited)
+        and not lex.amendment_markers.search(text, *spans[tokens[i].sent])
+    ]
     actors = [(i, j) for i, j in named if i not in generic and (i, j) not in in_title]
     in_definition = []
     if glossary:  # «правовое зонирование - деятельность органов местного самоуправления»: not LSG's term

@@ -1080,6 +1080,30 @@ def test_access_to_an_lsg_bodys_information_is_citizen_participation(text: str, 
     assert [c.id for c in one(text, lang).competences] == ["citizen_participation"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # a draft that amends or repeals part of the LSG law changes LSG's powers, whatever words it keeps
+        (
+            "«Жергиликтүү өз алдынча башкаруу жөнүндө» Кыргыз Республикасынын Мыйзамынын 18-беренесинин "
+            "1-бөлүгүнүн 5-пункту күчүн жоготту деп табылсын.",
+            "ky",
+        ),
+        (
+            "Признать утратившим силу пункт 5 части 1 статьи 18 Закона Кыргызской Республики «О местном "
+            "самоуправлении».",
+            "ru",
+        ),
+        (
+            "Внести в Закон Кыргызской Республики «О местном самоуправлении» следующие изменения: в статье 18 "
+            "слова «и районов» исключить.",
+            "ru",
+        ),
+    ],
+)
+def test_an_article_amending_an_lsg_act_is_about_lsg(text: str, lang: str) -> None:
+    assert one(text, lang).lsg_relevant
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
