@@ -24,7 +24,7 @@ from nlp.passing import (
     signature_sentences,
 )
 
-TAX_FLOWS = {"exemption", "revenue", "budget_approval"}
+TAX_FLOWS = {"exemption", "rate", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
 TAX_ARTICLE_FIELDS = {"local_taxes_fees", "local_budget", "delegated_powers_general", "lsg_organisation"}
 MAX_COMPETENCES = 3
@@ -58,7 +58,7 @@ class CompetenceHit:
 class BudgetImpact:
     kind: (
         str | None
-    )  # revenue | spending_obligation | transfer | budget_approval | exemption | mention | None
+    )  # revenue | spending_obligation | transfer | budget_approval | rate | exemption | mention | None
     amounts: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -380,7 +380,7 @@ def _budget(
     # an LSG body and a tax paid is delegated collection: «салыктарды төлөө боюнча документтерди».)
     actor_sentences = {tokens[i].sent for i, _ in actors}
     covered = {k for i, j in out.revenue_terms for k in range(i, j)}
-    own_kinds = {"exemption", "revenue"} if local_act else {"exemption"}
+    own_kinds = {"exemption", "rate", "revenue"} if local_act else {"exemption", "rate"}
     for i, j, _ in art.find(lex.local_act_taxes):
         if i in covered:
             continue
@@ -554,7 +554,7 @@ def tag_tokens(
     own_act = local_act and bool(art.in_substance)
     listed = listed_among_others(text, art.items, actors, tokens, lex.duty_markers)
     lsg = (bool(actors) and not listed) or bool(owned) or local_budget or names_budget or own_act
-    priority = ["spending_obligation", "revenue", "transfer", "exemption", "budget_approval"]
+    priority = ["spending_obligation", "revenue", "transfer", "rate", "exemption", "budget_approval"]
     kind = (
         next((k for k in priority if k in budget.kinds), None)
         if local_budget

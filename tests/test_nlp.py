@@ -1104,6 +1104,23 @@ def test_an_article_amending_an_lsg_act_is_about_lsg(text: str, lang: str) -> No
     assert one(text, lang).lsg_relevant
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Внести в Налоговый кодекс изменения: статью 379 изложить в следующей редакции: «Ставка налога на "
+            "имущество устанавливается в размере 0,35 процента от налоговой базы.»",
+            "ru",
+        ),
+        ("Мүлк салыгынын ставкасы салык базасынын 0,35 пайызы өлчөмүндө белгиленет.", "ky"),
+    ],
+)
+def test_a_local_tax_rate_set_is_a_rate_change(text: str, lang: str) -> None:
+    tags = one(text, lang)
+    assert tags.local_budget and tags.budget.kind == "rate"
+    assert [c.id for c in tags.competences] == ["local_taxes_fees"]
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
