@@ -1140,6 +1140,18 @@ def test_a_local_tax_rate_set_is_a_rate_change(text: str, lang: str) -> None:
     assert [c.id for c in tags.competences] == ["local_taxes_fees"]
 
 
+def test_a_council_amending_its_budget_changes_money() -> None:
+    amended = tag_units(
+        [("", "Мэриянын финансы башкармалыгы 2015-жылдын бюджетине тиешелүү өзгөртүүлөрдү киргизсин.")],
+        "ky",
+        local_act=True,
+    )[0]
+    assert amended.local_budget and amended.budget.kind == "budget_approval"
+    # a law on how budgets are amended assigns a power: it moves no money
+    law = one("Жергиликтүү бюджетке өзгөртүүлөр киргизүү тартиби мыйзам менен аныкталат.", "ky")
+    assert law.lsg_relevant and not law.local_budget
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
