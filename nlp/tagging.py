@@ -570,6 +570,10 @@ def tag_tokens(
         chosen = [CompetenceHit(lex.fallback_competence, COMPETENCE_MIN, actor_evidence[:2])]
     mentioned = budget.evidence or [art.span(i, j) for i, j in budget.local_terms]
     reason = _reason(lsg, local_budget, kind, actor_evidence, chosen, mentioned)
+    amended = [a for a in actors if any(x <= tokens[a[0]].start < y for x, y in cited)]
+    if lsg and amended and len(amended) == len(actors):  # the act it amends is what makes it LSG's
+        title = next(text[x:y] for x, y in cited if x <= tokens[amended[0][0]].start < y)
+        reason = f"amends {title}; " + reason
     if not lsg and named:  # say why a body that is named does not count
         why = (
             "one item of a list of others"

@@ -1120,7 +1120,9 @@ def test_access_to_an_lsg_bodys_information_is_citizen_participation(text: str, 
     ],
 )
 def test_an_article_amending_an_lsg_act_is_about_lsg(text: str, lang: str) -> None:
-    assert one(text, lang).lsg_relevant
+    tags = one(text, lang)
+    assert tags.lsg_relevant
+    assert tags.reason.startswith("amends «")  # the analyst sees which act it changes
 
 
 @pytest.mark.parametrize(
