@@ -55,6 +55,11 @@ def _worth(unit: str) -> float:
     return next(float(v) for k, v in sorted(units.items(), key=lambda kv: -len(kv[0])) if low.startswith(k))
 
 
+def amount_spans(text: str) -> list[tuple[int, int]]:
+    """Where each amount in som is written (character spans), for a detector that needs its place."""
+    return [match.span() for match in _amount().finditer(text)]
+
+
 def amounts_in(text: str) -> list[dict[str, Any]]:
     """Each amount: value in som, currency, period (a year such as "2025", per_year, per_month,
     per_day, once, or None) and the text it was read from."""

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from nlp.amounts import amounts_in
+from nlp.amounts import amount_spans, amounts_in
 from nlp.ky_lemmatizer import lemmatize as ky_lemmatize
 from nlp.lexicons import Coordinators, Lexicons, TermIndex
 from nlp.passing import (
@@ -361,6 +361,27 @@ def _budget(
             out.via_budget_term = True
             out.evidence.append(art.span(inside[0], inside[-1] + 1))
             out.kinds.append(flow_kind)
+    if local_act:
+        # a council disposes only of its own money: a sum it allocates («стадионду реконструкциялоого
+        # 5 000,0 миң сом бөлүнсүн», «Выделить 300 тыс. сомов») is spent from the local budget, though
+        # the decision does not say «budget» (unless the sentence names the republican one)
+        national_sents = {tokens[k].sent for k in national_tokens}
+        for start, end in amount_spans(art.text):
+            inside = [k for k, t in enumerate(tokens) if start <= t.start < end]
+            if not inside or tokens[inside[0]].sent not in art.in_substance:
+                continue
+            sent = tokens[inside[0]].sent
+            moved = [
+                (a, b, k)
+                for a, b, k in flow_hits
+                if tokens[a].sent == sent
+                and k in {"spending_obligation", "transfer"}
+                and sent not in national_sents
+            ]
+            if moved:
+                out.via_budget_term = True
+                out.evidence += [art.span(inside[0], inside[-1] + 1), art.span(*moved[0][:2])]
+                out.kinds.append(moved[0][2])
     if local_tax_section:
         taken = {k for i, j in out.revenue_terms for k in range(i, j)}
         out.revenue_terms += [(i, j) for i, j, _ in art.find(lex.local_act_taxes) if i not in taken]

@@ -1154,6 +1154,22 @@ def test_a_council_amending_its_budget_changes_money() -> None:
     assert law.lsg_relevant and not law.local_budget
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ош шаардык стадионун реконструкциялоого 5 000,0 миң сом бөлүнсүн.", "ky"),
+        ("Выделить 300,0 тыс. сомов на ремонт кровли школы.", "ru"),
+    ],
+)
+def test_a_sum_a_council_allocates_is_spent_from_its_budget(text: str, lang: str) -> None:
+    # a council disposes only of its own money, though its decision does not say «budget»
+    own = tag_units([("", text)], lang, local_act=True)[0]
+    assert own.local_budget and own.budget.kind == "spending_obligation" and own.budget.amounts
+    assert not tag_units([("", text)], lang, local_act=False)[0].local_budget  # in a law: whose money?
+    republican = "Республикалык бюджеттен стадионду реконструкциялоого 5 000,0 миң сом бөлүнсүн."
+    assert not tag_units([("", republican)], "ky", local_act=True)[0].local_budget
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
