@@ -368,15 +368,13 @@ def _budget(
         national_sents = {tokens[k].sent for k in national_tokens}
         for start, end in amount_spans(art.text):
             inside = [k for k, t in enumerate(tokens) if start <= t.start < end]
-            if not inside or tokens[inside[0]].sent not in art.in_substance:
+            sent = tokens[inside[0]].sent if inside else -1
+            if sent not in art.in_substance or sent in national_sents:
                 continue
-            sent = tokens[inside[0]].sent
             moved = [
                 (a, b, k)
                 for a, b, k in flow_hits
-                if tokens[a].sent == sent
-                and k in {"spending_obligation", "transfer"}
-                and sent not in national_sents
+                if tokens[a].sent == sent and k in {"spending_obligation", "transfer"}
             ]
             if moved:
                 out.via_budget_term = True
