@@ -1159,6 +1159,7 @@ def test_a_council_amending_its_budget_changes_money() -> None:
     [
         ("Ош шаардык стадионун реконструкциялоого 5 000,0 миң сом бөлүнсүн.", "ky"),
         ("Выделить 300,0 тыс. сомов на ремонт кровли школы.", "ru"),
+        ("Выплатить единовременную материальную помощь ветеранам в размере 10 000 сомов каждому.", "ru"),
     ],
 )
 def test_a_sum_a_council_allocates_is_spent_from_its_budget(text: str, lang: str) -> None:
