@@ -95,7 +95,6 @@ class Lexicons:
     actors: TermIndex
     lsg_objects: TermIndex  # municipal property: LSG's by definition
     generic_public_bodies: TermIndex  # «state and LSG bodies»: every public authority, not LSG as such
-    public_body_alternatives: re.Pattern[str]  # «a state body … or an LSG body»: whichever public body
     duty_markers: re.Pattern[str]  # … unless the sentence obliges or entitles them (words as written)
     public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
     territory_units: TermIndex  # ayil aimaks, which a list of regions and districts names as places
@@ -192,7 +191,6 @@ def lexicons(lang: str) -> Lexicons:
         actors=index(taxonomy["actors"][lang]),
         lsg_objects=index(taxonomy["lsg_objects"][lang]),
         generic_public_bodies=index(taxonomy["generic_public_bodies"][lang]),
-        public_body_alternatives=re.compile("|".join(taxonomy["public_body_alternatives"][lang]), re.I),
         duty_markers=re.compile("|".join(taxonomy["duty_markers"][lang]), re.I),
         public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),
         territory_units=index(taxonomy["territory_lists"]["units"][lang]),

@@ -512,12 +512,6 @@ def tag_tokens(
         if tokens[i].sent not in duty_sentences
         for k in range(i, j)
     }
-    generic |= {
-        k
-        for m in lex.public_body_alternatives.finditer(text)
-        for k, t in enumerate(tokens)
-        if m.start() <= t.start < m.end() and t.sent not in duty_sentences
-    }
     pairs = lex.public_sector_pairs.find(lemmas)
     generic |= {k for i, j, _ in pairs for k in range(i, j)}
     heading_end = _heading_end(text)

@@ -1171,27 +1171,6 @@ def test_a_sum_a_council_allocates_is_spent_from_its_budget(text: str, lang: str
     assert not tag_units([("", republican)], "ky", local_act=True)[0].local_budget
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "lsg"),
-    [  # «a state body … or an LSG body» is whichever public body: LSG's only where the sentence obliges it
-        ("Нашедший заявляет о находке в милицию или орган местного самоуправления.", "ru", False),
-        ("Жалоба подается в суд или орган местного самоуправления по месту жительства.", "ru", False),
-        (
-            "Буюмду тапкан адам бул тууралуу милицияга же жергиликтүү өз алдынча башкаруу органына билдирет.",
-            "ky",
-            False,
-        ),
-        (
-            "Находки принимает милиция или орган местного самоуправления, который обязан их хранить.",
-            "ru",
-            True,
-        ),
-    ],
-)
-def test_a_state_body_or_an_lsg_body_is_whichever_public_body(text: str, lang: str, lsg: bool) -> None:
-    assert one(text, lang).lsg_relevant is lsg
-
-
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
