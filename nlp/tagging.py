@@ -28,6 +28,8 @@ TAX_FLOWS = {"exemption", "rate", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
 TAX_ARTICLE_FIELDS = {"local_taxes_fees", "local_budget", "delegated_powers_general", "lsg_organisation"}
 MAX_COMPETENCES = 3
+# a sentence opening with everyone's or the citizens' right: its modal is theirs, not the public bodies'
+RIGHTS_HOLDER = re.compile(r"\W*(?:\d+[.)]\s*)*(?:ар\s+ким|жаран\w*|каждый|каждому|граждан\w*)\b", re.I)
 
 
 @dataclass
@@ -505,7 +507,11 @@ def tag_tokens(
     # «state and LSG bodies» is every public authority (a fine on its officials, a source of law), but
     # a sentence that obliges or entitles them still speaks to LSG bodies
     spans = sentence_spans(tokens)
-    duty_sentences = {s for s, (a, b) in spans.items() if lex.duty_markers.search(text[a:b])}
+    duty_sentences = {
+        s
+        for s, (a, b) in spans.items()
+        if lex.duty_markers.search(text[a:b]) and not RIGHTS_HOLDER.match(text[a:b])
+    }
     generic = {
         k
         for i, j, _ in lex.generic_public_bodies.find(lemmas)

@@ -1171,6 +1171,31 @@ def test_a_sum_a_council_allocates_is_spent_from_its_budget(text: str, lang: str
     assert not tag_units([("", republican)], "ky", local_act=True)[0].local_budget
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "lsg"),
+    [  # everyone's right names state and LSG bodies as all public authority; a duty on the bodies does not
+        (
+            "Ар ким мамлекеттик бийликтин, жергиликтүү өз алдынча башкаруу органдарынын жана алардын кызмат "
+            "адамдарынын мыйзамсыз аракеттери аркылуу келтирилген зыяндын ордун толтуруп алууга укуктуу.",
+            "ky",
+            False,
+        ),
+        (
+            "Каждый вправе обращаться в государственные органы и органы местного самоуправления.",
+            "ru",
+            False,
+        ),
+        (
+            "Государственные органы и органы местного самоуправления обязаны рассматривать обращения.",
+            "ru",
+            True,
+        ),
+    ],
+)
+def test_a_citizens_right_is_not_a_duty_of_the_bodies(text: str, lang: str, lsg: bool) -> None:
+    assert one(text, lang).lsg_relevant is lsg
+
+
 def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     # «жер салыгы» is the land tax; «катталган жериндеги салык органы» is the tax office of the place
     office = one("Салык төлөөчү катталган жериндеги салык органына декларация берет.", "ky")
