@@ -96,6 +96,7 @@ class Lexicons:
     lsg_objects: TermIndex  # municipal property: LSG's by definition
     generic_public_bodies: TermIndex  # «state and LSG bodies»: every public authority, not LSG as such
     duty_markers: re.Pattern[str]  # … unless the sentence obliges or entitles them (words as written)
+    rights_holders: re.Pattern[str]  # … and not where it opens with everyone's or the citizens' right
     public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
     territory_units: TermIndex  # ayil aimaks, which a list of regions and districts names as places
     territory_levels: frozenset[str]  # region, district: the other levels of such a list
@@ -192,6 +193,9 @@ def lexicons(lang: str) -> Lexicons:
         lsg_objects=index(taxonomy["lsg_objects"][lang]),
         generic_public_bodies=index(taxonomy["generic_public_bodies"][lang]),
         duty_markers=re.compile("|".join(taxonomy["duty_markers"][lang]), re.I),
+        rights_holders=re.compile(
+            r"\W*(?:\d+[.)]\s*)*(?:" + "|".join(taxonomy["rights_holders"][lang]) + r")\b", re.I
+        ),
         public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),
         territory_units=index(taxonomy["territory_lists"]["units"][lang]),
         territory_levels=lemma_set(taxonomy["territory_lists"]["levels"][lang]),

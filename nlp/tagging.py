@@ -28,8 +28,6 @@ TAX_FLOWS = {"exemption", "rate", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
 TAX_ARTICLE_FIELDS = {"local_taxes_fees", "local_budget", "delegated_powers_general", "lsg_organisation"}
 MAX_COMPETENCES = 3
-# a sentence opening with everyone's or the citizens' right: its modal is theirs, not the public bodies'
-RIGHTS_HOLDER = re.compile(r"\W*(?:\d+[.)]\s*)*(?:ар\s+ким|жаран\w*|каждый|каждому|граждан\w*)\b", re.I)
 
 
 @dataclass
@@ -268,6 +266,11 @@ def _article(tokens: list[TokenView], text: str, lex: Lexicons) -> _Article:
     return _Article(tokens, text, lex, lemmas, substantive, list_items(text))
 
 
+def _tokens_within(tokens: list[TokenView], start: int, end: int) -> list[int]:
+    """Positions of the tokens that begin inside characters ``start:end`` (a pattern's match)."""
+    return [k for k, t in enumerate(tokens) if start <= t.start < end]
+
+
 def _budget(
     art: _Article,
     actors: list[tuple[int, int]],
@@ -356,7 +359,7 @@ def _budget(
                 break
     for flow_kind, pattern in lex.lsg_accounts.items():
         for m in pattern.finditer(art.text):
-            inside = [k for k, t in enumerate(tokens) if m.start() <= t.start < m.end()]
+            inside = _tokens_within(tokens, *m.span())
             if not inside or tokens[inside[0]].sent not in art.in_substance:
                 continue
             out.local_terms.append((inside[0], inside[-1] + 1))
@@ -369,7 +372,7 @@ def _budget(
         # the decision does not say «budget» (unless the sentence names the republican one)
         national_sents = {tokens[k].sent for k in national_tokens}
         for start, end in amount_spans(art.text):
-            inside = [k for k, t in enumerate(tokens) if start <= t.start < end]
+            inside = _tokens_within(tokens, start, end)
             sent = tokens[inside[0]].sent if inside else -1
             if sent not in art.in_substance or sent in national_sents:
                 continue
@@ -510,7 +513,7 @@ def tag_tokens(
     duty_sentences = {
         s
         for s, (a, b) in spans.items()
-        if lex.duty_markers.search(text[a:b]) and not RIGHTS_HOLDER.match(text[a:b])
+        if lex.duty_markers.search(text[a:b]) and not lex.rights_holders.match(text[a:b])
     }
     generic = {
         k
