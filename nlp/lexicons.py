@@ -105,6 +105,11 @@ class Lexicons:
     ]  # (state, municipal) lemmas: «state X …, municipal X» is a pair too
     public_sector_coordinated: frozenset[str]  # «state / civil (or) municipal X»: all public service
     penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
+    election_words: frozenset[str]  # a council these name is what an election fills, not a body acting
+    election_deputies: frozenset[str]  # … when its deputies are named in a sentence about electing
+    election_between: frozenset[str]  # … or these stand between it and an election word («выборы в»)
+    election_districts: frozenset[str]  # «шайлоо округу»: an electoral district, not an election
+    election_passive: re.Pattern[str] | None  # a nominative deputy is elected only by this verb (Kyrgyz)
     amendment_markers: re.Pattern[str]  # a sentence amending an act: an LSG body in its title counts
     other_body_powers: frozenset[str]  # a heading with one of these and a body below is another body's powers
     other_body_bodies: frozenset[str]
@@ -205,6 +210,15 @@ def lexicons(lang: str) -> Lexicons:
         ),
         public_sector_coordinated=lemma_set(taxonomy["public_sector_coordinated"][lang]),
         penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
+        election_words=lemma_set(taxonomy["election_objects"]["words"][lang]),
+        election_deputies=lemma_set(taxonomy["election_objects"]["deputies"][lang]),
+        election_between=lemma_set(taxonomy["election_objects"]["between"][lang]),
+        election_districts=lemma_set(taxonomy["election_objects"]["districts"][lang]),
+        election_passive=(
+            re.compile(taxonomy["election_objects"]["passive"][lang], re.I)
+            if lang in taxonomy["election_objects"]["passive"]
+            else None
+        ),
         amendment_markers=re.compile("|".join(taxonomy["amendment_markers"][lang]), re.I),
         other_body_powers=lemma_set(taxonomy["other_body_headings"]["powers"][lang]),
         other_body_bodies=lemma_set(taxonomy["other_body_headings"]["bodies"][lang]),

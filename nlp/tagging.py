@@ -157,10 +157,16 @@ def _heading_end(text: str) -> int:
 def _bare(word: str) -> bool:
     """Whether a Kyrgyz word can be the first word of a compound: its suffixes, past its lemma, end in
     no locative, ablative or dative case («жериндеги» cannot begin «жер салыгы»)."""
+    suffix = _suffix(word)
+    return not (suffix and NOT_COMPOUND_CASE.search(suffix))
+
+
+def _suffix(word: str) -> str:
+    """A Kyrgyz word's endings past its lemma; a stem's last consonant may have alternated
+    («депутаттыгына» of «депутаттык»)."""
     low = word.lower()
     lemma = ky_lemmatize(low)
-    suffix = low[len(lemma) :] if low.startswith(lemma) else ""
-    return not (suffix and NOT_COMPOUND_CASE.search(suffix))
+    return low[len(lemma) :] if lemma and low[: len(lemma) - 1] == lemma[:-1] else ""
 
 
 def _owned_by_other(tokens: list[TokenView], i: int, lex: Lexicons) -> bool:
@@ -185,6 +191,12 @@ NOT_SUBJECT_CASE = re.compile(
 )
 
 
+def _nominative(word: str) -> bool:
+    """Whether a Kyrgyz noun carries no case ending past its lemma (the subject's case)."""
+    suffix = _suffix(word)
+    return not (suffix and NOT_SUBJECT_CASE.search(suffix))
+
+
 def _obliged(
     tokens: list[TokenView], i: int, j: int, spans: dict[int, tuple[int, int]], text: str, lex: Lexicons
 ) -> bool:
@@ -196,10 +208,7 @@ def _obliged(
         return False
     if lex.subject_case_marked:
         last = tokens[j] if j < len(tokens) and tokens[j].lemma in lex.other_body_bodies else tokens[j - 1]
-        word = last.text.lower()
-        lemma = ky_lemmatize(word)
-        suffix = word[len(lemma) :] if word.startswith(lemma) else ""
-        return not (suffix and NOT_SUBJECT_CASE.search(suffix))
+        return _nominative(last.text)
     return True
 
 
@@ -264,6 +273,50 @@ def _article(tokens: list[TokenView], text: str, lex: Lexicons) -> _Article:
     # A «sentence» of a point number or a name's initials («2.», «(М.») says nothing on its own.
     substantive = {s for s in range(sentences) if s not in boiler_sents and words[s] >= 2}
     return _Article(tokens, text, lex, lemmas, substantive, list_items(text))
+
+
+def _election_objects(
+    tokens: list[TokenView], lemmas: list[str], named: list[tuple[int, int]], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """The councils named as what an election fills: through their deputies in a sentence about electing
+    («Жергиликтүү кеңештин депутаттары … жарандар тарабынан шайланат», «кандидат в депутаты местного
+    кенеша»), or next to an election word («жергиликтүү кеңештерге шайлоо», «выборы в местные кенеши»)."""
+
+    def election_word(k: int) -> bool:
+        return lemmas[k] in lex.election_words and not (
+            k + 1 < len(lemmas) and lemmas[k + 1] in lex.election_districts
+        )
+
+    electing = {tokens[k].sent for k in range(len(lemmas)) if election_word(k)}
+    elected = []
+    for i, j in named:
+        if tokens[i].sent not in electing:
+            continue
+        if lex.head_last:  # «жергиликтүү кеңештин депутаты», «… кеңештердин депутаттарын»
+            word = j - 1 if lemmas[j - 1] in lex.election_deputies else j
+            deputies = word < len(lemmas) and lemmas[word] in lex.election_deputies
+            if deputies and lex.election_passive and _nominative(tokens[word].text):
+                # «депутаттары … шайланат» is elected; «депутаты … байланышта болуп турат» acts
+                deputies = any(
+                    tokens[k].sent == tokens[i].sent and lex.election_passive.match(tokens[k].text)
+                    for k in range(word + 1, len(tokens))
+                )
+            near = range(j, min(j + 1 + len(lex.election_between), len(lemmas)))
+        else:  # «депутат местного кенеша», «депутатов местных кенешей»
+            deputies = any(lemmas[k] in lex.election_deputies for k in (i, i - 1) if k >= 0)
+            near = range(i - 1, max(i - 2 - len(lex.election_between), -1), -1)
+        adjacent = False
+        for k in near:
+            if tokens[k].sent != tokens[i].sent:
+                break
+            if election_word(k):
+                adjacent = True
+                break
+            if lemmas[k] not in lex.election_between:
+                break
+        if deputies or adjacent:
+            elected.append((i, j))
+    return elected
 
 
 def _tokens_within(tokens: list[TokenView], start: int, end: int) -> list[int]:
@@ -554,7 +607,9 @@ def tag_tokens(
         if any(a <= tokens[i].start < b for a, b in cited)
         and not lex.amendment_markers.search(text, *spans[tokens[i].sent])
     ]
-    actors = [(i, j) for i, j in named if i not in generic and (i, j) not in in_title]
+    elected = _election_objects(tokens, lemmas, named, lex)
+    passing = set(in_title) | set(elected)
+    actors = [(i, j) for i, j in named if i not in generic and (i, j) not in passing]
     in_definition = []
     if glossary:  # «правовое зонирование - деятельность органов местного самоуправления»: not LSG's term
         defined = _defined_terms(text)
@@ -612,6 +667,8 @@ def tag_tokens(
             if in_definition and not actors
             else "in a cited act's title"
             if in_title and not actors
+            else "as the council an election fills"
+            if elected and not actors
             else "with all public bodies, or in a penalty, with no duty of its own"
         )
         reason = f"names {art.span(*named[0]).text!r} only in passing ({why})"

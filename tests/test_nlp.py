@@ -1271,11 +1271,60 @@ def test_the_reason_says_why_a_named_body_does_not_count() -> None:
             "органами местного самоуправления.",
             "ru",
         ),
+        (
+            "Мыйзамда каралган учурларда уставды тиешелүү мамлекеттик жана (же) жергиликтүү өз алдынча башкаруу "
+            "органдары менен макулдашуу талап кылынат.",
+            "ky",
+        ),
+        (
+            "Уставы согласовываются с государственными и (или) органами местного самоуправления в случаях, "
+            "предусмотренных законом.",
+            "ru",
+        ),
+        ("Жогорку Кеңештин депутаты, жергиликтүү кеңештин депутаты бул комиссияга мүчө боло албайт.", "ky"),
+        ("Депутат Жогорку Кенеша, депутат местного кенеша не может быть членом этой комиссии.", "ru"),
     ],
 )
 def test_lsg_bodies_named_with_all_public_bodies_in_other_words_are_passing(text: str, lang: str) -> None:
     # in words other than the listed pairs, or listed with a comma
     assert not one(text, lang).lsg_relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Жергиликтүү кеңештердин депутаттарын шайлоону аймактык шайлоо комиссиялары өткөрөт.", "ky"),
+        ("Жергиликтүү кеңештердин депутаттарын кайталап шайлоо Президент тарабынан дайындалат.", "ky"),
+        ("Айылдык кеңештин депутаттыгына талапкерлер шайлоо комиссиясында катталат.", "ky"),
+        ("Жергиликтүү кеңештин депутаттары 18 жашка толгон жарандар тарабынан шайланат.", "ky"),
+        ("Выборы депутатов местных кенешей проводят территориальные избирательные комиссии.", "ru"),
+        ("Кандидат в депутаты местного кенеша представляет в комиссию сведения о доходах.", "ru"),
+    ],
+)
+def test_a_council_an_election_fills_is_not_an_lsg_body_acting(text: str, lang: str) -> None:
+    tags = one(text, lang)
+    assert not tags.lsg_relevant and "an election fills" in tags.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the deputy acts (nominative, no passive election verb); the electoral district is where he works
+        ("Жергиликтүү кеңештин депутаты өзүнүн шайлоо округундагы шайлоочулар менен байланышта болот.", "ky"),
+        # the council elects its chair: it acts
+        ("Айылдык кеңеш өзүнүн төрагасын депутаттардын арасынан шайлайт.", "ky"),
+        ("Местный кенеш избирает торага из числа депутатов.", "ru"),
+        # LSG bodies given a duty in an election
+        (
+            "Жергиликтүү өз алдынча башкаруу органдары шайлоо участкасында үгүт материалдары үчүн орун "
+            "берүүгө милдеттүү.",
+            "ky",
+        ),
+        ("Органы местного самоуправления обязаны предоставить помещения для голосования.", "ru"),
+    ],
+)
+def test_a_council_acting_in_an_election_is_still_lsg(text: str, lang: str) -> None:
+    assert one(text, lang).lsg_relevant
 
 
 @pytest.mark.parametrize(
