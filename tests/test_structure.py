@@ -141,6 +141,18 @@ def test_council_decision_is_split_into_points() -> None:
     assert parsed.header.place == "Ош шаары" and parsed.header.date == "2014-12-24"
 
 
+def test_a_title_typed_with_mixed_quotes_does_not_swallow_the_points_after_it() -> None:
+    text = (
+        "1. Жалпы жоболор\n"
+        "1.1. Кеңештин ыйгарым укуктары «Ош шаарынын статусу жөнүндө\" Мыйзамы менен аныкталат.\n"
+        "2. Шаардын мэриясы\n"
+        "2.1. Мэрия аткаруу органы болуп саналат.\n"
+        "3. Курултай\n"
+        "3.1. Курултай «жамааттын кеңеши» болуп саналат.\n"
+    )
+    assert [a.id for a in parse_act(text, "ky").articles] == ["point_1", "point_2", "point_3"]
+
+
 def test_ids_are_stable_across_reparse_and_edits_elsewhere() -> None:
     text = repair_text((FIXTURES / "ky_law_chapters.txt").read_text(encoding="utf-8")).text
     edited = text.replace("Ушул Мыйзам жергиликтүү", "Ушул Мыйзам мындан ары жергиликтүү")

@@ -22,6 +22,7 @@ LEVEL = {
 ARTICLE_KINDS = ("section", "chapter", "article", "part", "item", "subitem")
 POINT_KINDS = ("section", "chapter", "item", "subitem", "point")
 QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
+STRAIGHT_QUOTES = "\"“”"
 SENTENCE_END = re.compile(r"(?:[сз][ыиуү]н|[ае]т|[ыи]т|ют|ся|тся|ется|ит)\.$")
 BULLET = re.compile(r"^[-–•]\s+\S")
 
@@ -170,7 +171,20 @@ class _Builder:
         self.stack[-1].own_text += line
 
     def track_quotes(self, stripped: str) -> None:
-        self.quote_depth = max(0, self.quote_depth + stripped.count(QUOTE_OPEN) - stripped.count(QUOTE_CLOSE))
+        self.quote_depth = max(0, self.quote_depth + _quote_balance(stripped))
+
+
+def _quote_balance(line: str) -> int:
+    """How many «» quotes the line leaves open. A title typed with mixed quotes («Ош шаарынын статусу
+    жөнүндө" Мыйзамы) closes on the same line: a straight quote after an unclosed « closes it, or the
+    rest of the act would be read as a quoted amendment."""
+    depth = 0
+    for ch in line:
+        if ch == QUOTE_OPEN:
+            depth += 1
+        elif ch == QUOTE_CLOSE or (ch in STRAIGHT_QUOTES and depth > 0):
+            depth -= 1
+    return depth
 
 
 def _implicit_parts(unit: Unit, blank_layout: bool) -> None:
