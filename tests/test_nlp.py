@@ -93,7 +93,9 @@ def test_prefix_pitfalls_are_different_lemmas() -> None:
 def test_a_date_in_may_names_no_social_protection() -> None:
     tags = one("Айыл өкмөтү 2021-жылдын 12-майындагы токтомго ылайык жыйын өткөрөт.", "ky")
     assert "social_protection" not in {c.id for c in tags.competences}
-    assert "social_protection" in {c.id for c in one("Айыл өкмөтү майыптарга жардам көрсөтөт.", "ky").competences}
+    assert "social_protection" in {
+        c.id for c in one("Айыл өкмөтү майыптарга жардам көрсөтөт.", "ky").competences
+    }
 
 
 def test_tokenizer_keeps_numeral_suffixes_and_abbreviations() -> None:

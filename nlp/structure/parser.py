@@ -22,7 +22,7 @@ LEVEL = {
 ARTICLE_KINDS = ("section", "chapter", "article", "part", "item", "subitem")
 POINT_KINDS = ("section", "chapter", "item", "subitem", "point")
 QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
-STRAIGHT_QUOTES = "\"“”"
+STRAIGHT_QUOTES = '"“”'
 SENTENCE_END = re.compile(r"(?:[сз][ыиуү]н|[ае]т|[ыи]т|ют|ся|тся|ется|ит)\.$")
 BULLET = re.compile(r"^[-–•]\s+\S")
 
