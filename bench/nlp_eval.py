@@ -85,7 +85,8 @@ def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
         by_id = {u.id: u for u in act.articles}
         by_number: dict[str, list[Any]] = {}
         for u in act.articles:
-            by_number.setdefault(u.number, []).append(u)
+            if u.kind != "annex":  # an annex is named by its id («annex_1»), not by a point's number
+                by_number.setdefault(u.number, []).append(u)
         for name, label in source["units"].items():
             unit = by_id.get(str(name))
             if unit is None:

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from core.errors import ArticleNotFound, DocumentDeleted, InvalidInput, NotFound
 from core.models import Document, UnitRecord, Version
+from nlp.structure.model import ARTICLE_KINDS
 
-ARTICLE_KINDS = ("article", "point")
 MAX_SOM = Decimal(10) ** 15  # far above any budget; keeps tyiyn within a 64-bit integer
 MAX_TEXT = 20_000  # characters of a position's reasoning or wording, or of a decision
 _ARTICLE_WORDS = re.compile(r"(?i)^\s*(статья|ст\.|берене|art(icle)?\.?)\s*|\s*-?\s*(берене\w*)\s*$")

@@ -15,7 +15,7 @@ from core.db import Database
 from core.errors import NotFound
 from core.models import Document, UnitRecord, Version
 from nlp.structure import ArticleView, align_languages, diff_articles, parse_act
-from nlp.structure.model import ENCLOSING_KINDS, Unit
+from nlp.structure.model import ARTICLE_KINDS, ENCLOSING_KINDS, Unit
 
 
 def _records(root: Unit, version_id: int) -> list[UnitRecord]:
@@ -65,7 +65,7 @@ def article_views(db: Database, version_id: int) -> list[ArticleView]:
     with db.session() as session:
         rows = session.scalars(
             select(UnitRecord)
-            .where(UnitRecord.version_id == version_id, UnitRecord.kind.in_(["article", "point"]))
+            .where(UnitRecord.version_id == version_id, UnitRecord.kind.in_(ARTICLE_KINDS))
             .order_by(UnitRecord.ordinal)
         ).all()
         return [ArticleView(id=r.unit_id, number=r.number, heading=r.heading, text=r.text) for r in rows]
@@ -91,7 +91,7 @@ def version_tree(db: Database, version_id: int) -> list[dict[str, Any]]:
             if row.heading:
                 node["heading"] = row.heading
             nodes[row.unit_id] = node
-            if row.kind in {"article", "point"}:
+            if row.kind in ARTICLE_KINDS:
                 node["parts"] = []
                 articles.append(node)
             parent = nodes.get(row.parent_unit_id or "")
@@ -196,7 +196,7 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
         language = version.language if version.language in {"ky", "ru"} else "ky"
         rows = session.scalars(
             select(UnitRecord)
-            .where(UnitRecord.version_id == version_id, UnitRecord.kind.in_(["article", "point"]))
+            .where(UnitRecord.version_id == version_id, UnitRecord.kind.in_(ARTICLE_KINDS))
             .order_by(UnitRecord.ordinal)
         ).all()
         if not rows and version.text:

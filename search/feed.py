@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from core.db import Database
 from core.models import Document, UnitRecord
+from nlp.structure.model import ARTICLE_KINDS
 from search.analysis import lemma_stream
 from search.models import SearchDoc
 
@@ -34,7 +35,7 @@ def docs_for_document(db: Database, document_id: int) -> list[SearchDoc]:
             header = version.header or {}
             rows = session.scalars(
                 select(UnitRecord)
-                .where(UnitRecord.version_id == version.id, UnitRecord.kind.in_(["article", "point"]))
+                .where(UnitRecord.version_id == version.id, UnitRecord.kind.in_(ARTICLE_KINDS))
                 .order_by(UnitRecord.ordinal)
             ).all()
             for row in rows:

@@ -153,6 +153,41 @@ def test_a_title_typed_with_mixed_quotes_does_not_swallow_the_points_after_it() 
     assert [a.id for a in parse_act(text, "ky").articles] == ["point_1", "point_2", "point_3"]
 
 
+def test_an_annex_after_the_points_is_its_own_unit() -> None:
+    text = (
+        "ТОКТОМ\n"
+        "1. Шаардык бюджеттен кошумча каражат бөлүнсүн (тиркеме).\n"
+        "2. Токтомдун аткарылышын көзөмөлдөө бюджет боюнча туруктуу комиссияга жүктөлсүн.\n"
+        "Төрага А.Асанов\n"
+        "Ош шаардык кеңешинин № 5-токтомуна № 1-тиркеме\n"
+        "Мэрияга 500,0 миң сом\n"
+        "Мектептерге 300,0 миң сом\n"
+        "Ош шаардык кеңешинин № 5-токтомуна № 2-тиркеме\n"
+        "Фонддун жобосу\n"
+        "1. Фонд мэриянын алдында түзүлөт.\n"
+        "2. Фонддун каражаттары жергиликтүү бюджеттен түзүлөт.\n"
+    )
+    act = parse_act(text, "ky")
+    assert [a.id for a in act.articles] == ["point_1", "point_2", "annex_1", "point_1__dup2", "point_2__dup2"]
+    point_2 = act.articles[1]
+    assert "сом" not in point_2.text  # the table is the annex's, not the last point's
+    annex = act.articles[2]
+    assert annex.kind == "annex" and "Мэрияга 500,0" in annex.text
+    assert annex.heading.endswith("№ 1-тиркеме")
+    regulation = next(u for u in act.root.walk() if u.id == "annex_2")
+    assert regulation.kind == "annexed_act"  # its points are the units
+    # a file that is itself an annex keeps the line in its preamble
+    alone = parse_act(
+        "№ 5-токтомуна № 1-тиркеме\n1. Мэрияга 500,0 миң сом.\n2. Мектептерге 300,0 миң сом.\n", "ky"
+    )
+    assert [a.id for a in alone.articles] == ["point_1", "point_2"]
+    ru = parse_act(
+        "1. Утвердить тарифы (приложение).\n2. Опубликовать.\nПриложение к решению городского кенеша\nВывоз мусора 30 сомов\n",
+        "ru",
+    )
+    assert [a.id for a in ru.articles] == ["point_1", "point_2", "annex_1"]
+
+
 def test_ids_are_stable_across_reparse_and_edits_elsewhere() -> None:
     text = repair_text((FIXTURES / "ky_law_chapters.txt").read_text(encoding="utf-8")).text
     edited = text.replace("Ушул Мыйзам жергиликтүү", "Ушул Мыйзам мындан ары жергиликтүү")

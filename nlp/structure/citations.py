@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ingest.identity import find_date
-from nlp.structure.model import Citation, ParsedAct, Unit
+from nlp.structure.model import ARTICLE_KINDS, Citation, ParsedAct, Unit
 
 NUM = r"\d+(?:-\d+)?"
 NUMLIST = rf"{NUM}(?:\s*(?:,|жана|же|и|или)\s*{NUM})*"
@@ -105,7 +105,7 @@ class UnitIndex:
         self._fill(root, None)
 
     def _fill(self, unit: Unit, article: Unit | None) -> None:
-        if unit.kind in {"article", "point"}:
+        if unit.kind in ARTICLE_KINDS:
             article = unit
         self.starts.append(unit.start)
         self.units.append(unit)

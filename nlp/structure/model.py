@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ENCLOSING_KINDS = {"section", "chapter"}
+# Units tagged, indexed and put on an agenda one by one: articles, the numbered points of acts without
+# articles, and an annex with neither (a table of sums or tariffs). An annex that holds points of its own
+# (a regulation the decision approves) is an «annexed_act», a container like a chapter.
+ARTICLE_KINDS = ("article", "point", "annex")
 
 
 @dataclass
@@ -34,14 +38,14 @@ class Unit:
 
     def to_json(self, with_text: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "kind": self.kind, "number": self.number}
-        if self.heading or self.kind in {"article", "point", "chapter", "section"}:
+        if self.heading or self.kind in {*ARTICLE_KINDS, "chapter", "section"}:
             data["heading"] = self.heading  # scripts rely on the field being there, empty or not
         if with_text:
             data["text"] = self.text.strip()
         parts = [c for c in self.children if c.kind == "part"]
         items = [c for c in self.children if c.kind == "item"]
         subitems = [c for c in self.children if c.kind == "subitem"]
-        if self.kind in {"article", "point"} or parts:
+        if self.kind in ARTICLE_KINDS or parts:
             data["parts"] = [c.to_json(with_text) for c in parts]
         if items or self.kind == "part":
             data["items"] = [c.to_json(with_text) for c in items]
@@ -132,8 +136,9 @@ class ParsedAct:
 
     @property
     def articles(self) -> list[Unit]:
-        """Article-level units in document order (articles, or numbered points of acts without any)."""
-        return [u for u in self.root.walk() if u.kind in {"article", "point"}]
+        """Article-level units in document order (articles, or numbered points of acts without any, and
+        annexes with neither)."""
+        return [u for u in self.root.walk() if u.kind in ARTICLE_KINDS]
 
     def enclosing_headings(self) -> dict[str, str]:
         """For each article-level unit, the headings of the sections and chapters it sits in, outermost
@@ -142,7 +147,7 @@ class ParsedAct:
         out: dict[str, str] = {}
 
         def visit(unit: Unit, path: tuple[str, ...]) -> None:
-            if unit.kind in {"article", "point"}:
+            if unit.kind in ARTICLE_KINDS:
                 out[unit.id] = " ".join(path)
             if unit.kind in ENCLOSING_KINDS and unit.heading:
                 path = (*path, unit.heading)

@@ -11,6 +11,7 @@ from nlp.structure.patterns import Match, classify, id_prefix
 
 LEVEL = {
     "preamble": 0,
+    "annex": 1,
     "section": 1,
     "chapter": 2,
     "article": 3,
@@ -19,8 +20,8 @@ LEVEL = {
     "item": 5,
     "subitem": 6,
 }
-ARTICLE_KINDS = ("section", "chapter", "article", "part", "item", "subitem")
-POINT_KINDS = ("section", "chapter", "item", "subitem", "point")
+ARTICLE_KINDS = ("annex", "section", "chapter", "article", "part", "item", "subitem")
+POINT_KINDS = ("annex", "section", "chapter", "item", "subitem", "point")
 QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
 STRAIGHT_QUOTES = '"“”'
 SENTENCE_END = re.compile(r"(?:[сз][ыиуү]н|[ае]т|[ыи]т|ют|ся|тся|ется|ит)\.$")
@@ -47,6 +48,7 @@ class _Builder:
         self.last_article_base: int | None = None
         self.bullet_points = False  # an act whose points are unnumbered bullets («- …»)
         self.bullets = 0
+        self.body_seen = False  # an article or point has opened: an annex may follow
 
     def unique(self, candidate: str) -> str:
         if candidate not in self.ids:
@@ -73,7 +75,7 @@ class _Builder:
 
     def unit_id(self, kind: str, number: str, parent: Unit) -> str:
         own = f"{id_prefix(kind)}_{number}"
-        if kind in {"article", "point", "section", "chapter"}:
+        if kind in {"article", "point", "section", "chapter", "annex"}:
             return self.unique(own)
         return self.unique(f"{parent.id}__{own}")
 
@@ -97,6 +99,8 @@ class _Builder:
         return match
 
     def open_unit(self, match: Match, line: str, start: int) -> bool:
+        if match.kind == "annex" and not self.body_seen:  # a file that is itself an annex: its preamble
+            return False
         saved = list(self.stack)
         parent = self.parent_for(match.kind)
         if parent is None:
@@ -112,9 +116,10 @@ class _Builder:
             start=start,
         )
         self.heading_open = None
-        if match.kind in {"section", "chapter", "article"}:
+        if match.kind in {"section", "chapter", "article", "annex"}:
             unit.heading = match.rest
             self.heading_open = unit
+        self.body_seen = self.body_seen or match.kind in {"article", "point"}
         parent.children.append(unit)
         self.stack.append(unit)
         return True
@@ -286,6 +291,9 @@ def parse_structure(text: str, point_mode: bool | None = None) -> Unit:
     for unit in builder.root.walk():
         _implicit_parts(unit, blank_layout)
     _titled_points(builder.root)
+    for unit in builder.root.walk():
+        if unit.kind == "annex" and any(u.kind in {"article", "point"} for u in unit.walk()):
+            unit.kind = "annexed_act"  # a regulation with points of its own: they are its units
     _fix_starts(builder.root, 0)
     return builder.root
 

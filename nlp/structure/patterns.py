@@ -130,5 +130,6 @@ def classify(line: str, kinds: tuple[str, ...]) -> Match | None:
             if found:
                 groups = found.groupdict()
                 rest = groups.get("heading") or groups.get("text") or ""
-                return Match(kind=kind, number=normalise_number(groups["num"]), rest=rest.strip())
+                number = groups["num"] or "1"  # an unnumbered annex is the first
+                return Match(kind=kind, number=normalise_number(number), rest=rest.strip())
     return None

@@ -64,7 +64,7 @@ def parsed(name: str) -> ParsedAct:
 def test_real_act_structure(name: str, shared: Path) -> None:
     language, first, last, count, heading = ACTS[name]
     act = parsed(name)
-    numbers = [a.number for a in act.articles]
+    numbers = [a.number for a in act.articles if a.kind != "annex"]
     assert act.language == language
     assert numbers and numbers[0] == first
     if last is not None:
@@ -77,6 +77,28 @@ def test_real_act_structure(name: str, shared: Path) -> None:
             assert unit.heading == heading[1]
     ids = [u.id for u in act.root.walk()]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("name", "last_point", "annexes"),
+    [
+        ("osh_kenesh_2014_toktom243_local_budget_extra_allocations.doc", "point_7", ["annex_1 annex"]),
+        ("osh_kenesh_2015_toktom277_local_budget_extra_allocations.doc", "point_6", ["annex_1 annex"]),
+        # the fund's regulation (points of its own), then a table
+        (
+            "osh_kenesh_2014_toktom228_development_fund_regulation.doc",
+            "point_25",
+            ["annex_1 annexed_act", "annex_2 annex"],
+        ),
+    ],
+)
+def test_an_annex_after_the_last_point_is_its_own_unit(
+    name: str, last_point: str, annexes: list[str], shared: Path
+) -> None:
+    act = parsed(name)
+    assert [f"{u.id} {u.kind}" for u in act.root.walk() if u.id.startswith("annex")] == annexes
+    point = next(u for u in act.articles if u.id == last_point)
+    assert len(point.text.split()) < 120  # its own words, not the annex's table or regulation
 
 
 def test_numbered_point_acts(shared: Path) -> None:
