@@ -165,6 +165,7 @@ def _tag_in(
 def article_json(unit: Unit, tags: ArticleTags) -> dict[str, Any]:
     return {
         "id": unit.id,
+        "kind": unit.kind,  # article, point, or annex (a table after a decision's points)
         "number": unit.number,
         "heading": unit.heading,
         "language": tags.language,  # the article's own language (a Kyrgyz act may keep one in Russian)

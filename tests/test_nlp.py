@@ -464,6 +464,8 @@ def test_cli_tag_and_lemmatize(tmp_path: Path) -> None:
     assert set(item) >= {"file", "language", "articles"}
     article = item["articles"][0]
     assert set(article) >= {
+        "id",
+        "kind",
         "number",
         "heading",
         "lsg_relevant",
