@@ -21,7 +21,9 @@ PUBLIC_FIELDS = (
     "budget",
     "entities",
     "id",
+    "kind",  # article, point, or annex: an annex may share a point's number
     "reason",
+    "language",
 )
 
 

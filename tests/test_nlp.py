@@ -466,6 +466,7 @@ def test_cli_tag_and_lemmatize(tmp_path: Path) -> None:
     assert set(article) >= {
         "id",
         "kind",
+        "language",
         "number",
         "heading",
         "lsg_relevant",
