@@ -199,7 +199,11 @@ def lexicons(lang: str) -> Lexicons:
         generic_public_bodies=index(taxonomy["generic_public_bodies"][lang]),
         duty_markers=re.compile("|".join(taxonomy["duty_markers"][lang]), re.I),
         rights_holders=re.compile(
-            r"\W*(?:\d+[.)]\s*)*(?:" + "|".join(taxonomy["rights_holders"][lang]) + r")\b", re.I
+            # after a part's number or the article's own label («35-берене», «Статья 35.») on its line
+            r"\W*(?:\d+\s*-\s*(?:берене|статья)\s+|статья\s+\d+\.?\s+)?(?:\d+[.)]\s*)*(?:"
+            + "|".join(taxonomy["rights_holders"][lang])
+            + r")\b",
+            re.I,
         ),
         public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),
         territory_units=index(taxonomy["territory_lists"]["units"][lang]),

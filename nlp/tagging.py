@@ -563,10 +563,9 @@ def tag_tokens(
     # «state and LSG bodies» is every public authority (a fine on its officials, a source of law), but
     # a sentence that obliges or entitles them still speaks to LSG bodies
     spans = sentence_spans(tokens)
+    rights_sentences = {s for s, (a, b) in spans.items() if lex.rights_holders.match(text[a:b])}
     duty_sentences = {
-        s
-        for s, (a, b) in spans.items()
-        if lex.duty_markers.search(text[a:b]) and not lex.rights_holders.match(text[a:b])
+        s for s, (a, b) in spans.items() if lex.duty_markers.search(text[a:b]) and s not in rights_sentences
     }
     generic = {
         k
@@ -629,7 +628,13 @@ def tag_tokens(
     local_budget = bool(budget.kinds)
     owned = [h for h in art.find(lex.lsg_objects) if h[0] not in generic]
     # an article naming the local budget is LSG's business even where it moves no money (a report on it)
-    named_budgets = [tokens[i].start for i, _ in budget.local_terms if i not in generic]
+    # … not where everyone is given a right («Ар бир адам … жергиликтүү бюджеттен каржыланган уюмдардын
+    # ишмердүүлүгү жөнүндө маалымат алууга укуктуу»): the budget describes whom the right reaches
+    named_budgets = [
+        tokens[i].start
+        for i, _ in budget.local_terms
+        if i not in generic and tokens[i].sent not in rights_sentences
+    ]
     # … unless each is one short item of a list of others («2) организаций, финансируемых из
     # республиканского и местных бюджетов;»), like an LSG body listed so
     names_budget = bool(named_budgets) and not all_listed(text, art.items, named_budgets, lex.duty_markers)

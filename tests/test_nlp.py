@@ -1154,6 +1154,24 @@ def test_a_sum_a_council_allocates_is_spent_from_its_budget(text: str, lang: str
             "ru",
             True,
         ),
+        (  # «ар бир адам», after the article's own label on its line
+            "12-берене\nАр бир адам мамлекеттик органдардын, жергиликтүү өз алдынча башкаруу органдарынын "
+            "мыйзамсыз аракеттеринен келтирилген зыяндын ордун толтуртууга укуктуу.",
+            "ky",
+            False,
+        ),
+        (  # a local budget that describes whom the right reaches is not the article's business
+            "3. Ар бир адам республикалык жана жергиликтүү бюджеттен каржыланган уюмдардын ишмердүүлүгү жөнүндө "
+            "маалымат алууга укуктуу.",
+            "ky",
+            False,
+        ),
+        (
+            "3. Каждый вправе получать информацию о деятельности организаций, финансируемых из республиканского "
+            "и местных бюджетов.",
+            "ru",
+            False,
+        ),
     ],
 )
 def test_a_citizens_right_is_not_a_duty_of_the_bodies(text: str, lang: str, lsg: bool) -> None:
