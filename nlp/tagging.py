@@ -276,7 +276,11 @@ def _article(tokens: list[TokenView], text: str, lex: Lexicons) -> _Article:
 
 
 def _election_objects(
-    tokens: list[TokenView], lemmas: list[str], named: list[tuple[int, int]], lex: Lexicons
+    tokens: list[TokenView],
+    lemmas: list[str],
+    named: list[tuple[int, int]],
+    spans: dict[int, tuple[int, int]],
+    lex: Lexicons,
 ) -> list[tuple[int, int]]:
     """The councils named as what an election fills: through their deputies in a sentence about electing
     («Жергиликтүү кеңештин депутаттары … жарандар тарабынан шайланат», «кандидат в депутаты местного
@@ -297,9 +301,9 @@ def _election_objects(
             deputies = word < len(lemmas) and lemmas[word] in lex.election_deputies
             if deputies and lex.election_passive and _nominative(tokens[word].text):
                 # «депутаттары … шайланат» is elected; «депутаты … байланышта болуп турат» acts
+                rest = spans[tokens[i].sent][1]
                 deputies = any(
-                    tokens[k].sent == tokens[i].sent and lex.election_passive.match(tokens[k].text)
-                    for k in range(word + 1, len(tokens))
+                    lex.election_passive.match(t.text) for t in tokens[word + 1 :] if t.start < rest
                 )
             near = range(j, min(j + 1 + len(lex.election_between), len(lemmas)))
         else:  # «депутат местного кенеша», «депутатов местных кенешей»
@@ -606,7 +610,7 @@ def tag_tokens(
         if any(a <= tokens[i].start < b for a, b in cited)
         and not lex.amendment_markers.search(text, *spans[tokens[i].sent])
     ]
-    elected = _election_objects(tokens, lemmas, named, lex)
+    elected = _election_objects(tokens, lemmas, named, spans, lex)
     passing = set(in_title) | set(elected)
     actors = [(i, j) for i, j in named if i not in generic and (i, j) not in passing]
     in_definition = []
