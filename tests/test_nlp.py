@@ -1160,6 +1160,11 @@ def test_a_sum_a_council_allocates_is_spent_from_its_budget(text: str, lang: str
             "ky",
             False,
         ),
+        (
+            "Ар бир жаран жергиликтүү өз алдынча башкаруу органдарына кайрылууга укуктуу.",
+            "ky",
+            False,
+        ),
         (  # a local budget that describes whom the right reaches is not the article's business
             "3. Ар бир адам республикалык жана жергиликтүү бюджеттен каржыланган уюмдардын ишмердүүлүгү жөнүндө "
             "маалымат алууга укуктуу.",
