@@ -61,10 +61,14 @@ def _norm(text: str) -> str:
 
 
 def heading_title(heading: str) -> str:
-    """'Статья 161. Компетенция …' / '12-берене. …' -> 'компетенция …'."""
+    """'Статья 161. Компетенция …' / '12-берене. …' / 'З. Имущество …' (a Cyrillic З typed for 3, as the
+    point patterns allow) -> 'компетенция …'."""
     return _norm(
         re.sub(
-            r"^\s*(?:статья\s+\S+|\S+\s*-\s*(?:берене|статья)|\d+(?:\.\d+)*\.)\s*\.?", "", heading, flags=re.I
+            r"^\s*(?:статья\s+\S+|\S+\s*-\s*(?:берене|статья)|(?:\d+|З)(?:\.\d+)*\.)\s*\.?",
+            "",
+            heading,
+            flags=re.I,
         )
     )
 
