@@ -130,6 +130,7 @@ class Lexicons:
     local_act_taxes: TermIndex
     national_only: TermIndex
     budget_subjects: TermIndex  # drafting, execution, report of a local budget: the article's field
+    report_subjects: TermIndex  # execution, report: approving them approves a report, not the budget
     procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
     flows: TermIndex
     flow_forms: dict[str, re.Pattern[str]]  # flow lemma -> the written forms in which it moves money
@@ -245,6 +246,7 @@ def lexicons(lang: str) -> Lexicons:
         local_act_taxes=index(budget["local_act_taxes"][lang]),
         national_only=index(budget["national_only"][lang]),
         budget_subjects=index(budget["budget_subjects"][lang]),
+        report_subjects=index(budget["report_subjects"][lang]),
         procedural_subjects=index(budget["procedural_subjects"][lang]),
         flows=flows.finalize(),
         flow_forms={

@@ -191,6 +191,10 @@ NOT_SUBJECT_CASE = re.compile(
 )
 
 
+# Kyrgyz genitive, ablative and locative endings: a budget in them is not what a verb approves
+OBLIQUE_CASE = re.compile(r"(?:[дтн][ыиуү]н|[дтн][аеоө]н|[дт][аеоө])$")
+
+
 def _nominative(word: str) -> bool:
     """Whether a Kyrgyz noun carries no case ending past its lemma (the subject's case)."""
     suffix = _suffix(word)
@@ -259,6 +263,7 @@ class _Budget:
     via_budget_term: bool = False  # the flow is named through a budget or LSG funds, not only a local tax
     topic: list[Evidence] = field(default_factory=list)  # the local budget is its field (approval counts)
     about_local_tax: bool = False
+    approves_budget: bool = False  # the approval governs the budget itself («бюджети … бекитилсин»)
 
 
 def _article(tokens: list[TokenView], text: str, lex: Lexicons) -> _Article:
@@ -384,16 +389,44 @@ def _budget(
             if tokens[a].sent == tokens[i].sent and (abs(a - i) <= window or abs(a - j) <= window)
         ]
 
+    reports = [(a, b) for a, b, _ in art.substantive(lex.report_subjects.find(lemmas))]
+
+    def governed(i: int, j: int, subjects: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The subjects that govern the budget term ``i:j``: after it in Kyrgyz, before it in Russian."""
+        return [
+            (a, b)
+            for a, b in subjects
+            if tokens[a].sent == tokens[i].sent and 0 <= (a - j if lex.head_last else i - b) <= 3
+        ]
+
     for i, j in out.local_terms:
         if i in national_tokens:
             continue
         found = near_flows(i, j, 10)
         if found and not out.topic:
             out.topic = [art.span(i, j), *(art.span(a, b) for a, b, _ in found[:1])]
-        if not local_act:
+        if not local_act or governed(i, j, reports):
             # A law saying that a council approves the local budget assigns a power; only a council's
-            # own act approving its budget moves money.
+            # own act approving its budget moves money — not one approving a report on its execution.
             found = [f for f in found if f[2] != "budget_approval"]
+        approves = local_act and not governed(i, j, reports)
+        if approves and lex.head_last:
+            # the verb ends the sentence, however long the totals before it; the budget approved is in no
+            # oblique case («… бюджети кирешелер боюнча …, чыгашалар боюнча … бекитилсин», «бюджетине
+            # өзгөртүүлөр киргизилсин»; not «бюджетинин аткарылышы …», «бюджеттен … бекитилсин»)
+            verbs = [
+                (a, b)
+                for a, b, k in flow_hits
+                if k == "budget_approval" and tokens[a].sent == tokens[i].sent and a >= j
+            ]
+            approves = bool(verbs) and not OBLIQUE_CASE.search(_suffix(tokens[j - 1].text))
+        elif approves:  # «Утвердить местный бюджет», «внести изменения в местный бюджет»
+            verbs = governed(i, j, [(a, b) for a, b, k in found if k == "budget_approval"])
+            approves = bool(verbs)
+        if approves:
+            out.approves_budget = True
+            if all(k != "budget_approval" for _, _, k in found):
+                found.append((*verbs[-1], "budget_approval"))
         if found:
             out.via_budget_term = True
             out.evidence.append(art.span(i, j))
@@ -403,14 +436,8 @@ def _budget(
     if not out.topic:  # its drafting, execution or report makes the local budget the field, money or not
         subjects = [(a, b) for a, b, _ in art.substantive(lex.budget_subjects.find(lemmas))]
         for i, j in out.local_terms:
-            # the drafting or execution governs the budget: after it in Kyrgyz, before it in Russian
-            near = [
-                (a, b)
-                for a, b in subjects
-                if i not in national_tokens
-                and tokens[a].sent == tokens[i].sent
-                and 0 <= (a - j if lex.head_last else i - b) <= 3
-            ]
+            # the drafting or execution governs the budget
+            near = governed(i, j, subjects) if i not in national_tokens else []
             if near:
                 out.topic = [art.span(i, j), art.span(*near[0])]
                 break
@@ -646,7 +673,11 @@ def tag_tokens(
     own_act = local_act and bool(art.in_substance)
     listed = listed_among_others(text, art.items, actors, tokens, lex.duty_markers)
     lsg = (bool(actors) and not listed) or bool(owned) or local_budget or names_budget or own_act
+    # a council approving or amending its budget approves it, though the budget's totals name revenue and
+    # spending («… кирешелер боюнча …, чыгашалар боюнча … бекитилсин»)
     priority = ["spending_obligation", "revenue", "transfer", "rate", "exemption", "budget_approval"]
+    if budget.approves_budget:
+        priority.insert(0, "budget_approval")
     kind = (
         next((k for k in priority if k in budget.kinds), None)
         if local_budget

@@ -212,6 +212,41 @@ def test_a_law_giving_the_power_to_approve_the_budget_moves_no_money() -> None:
     assert council.local_budget and council.budget.kind == "budget_approval"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Айыл аймагынын 2024-жылга карата жергиликтүү бюджети кирешелер боюнча 25 000,0 миң сом, чыгашалар "
+            "боюнча 25 000,0 миң сом өлчөмүндө бекитилсин.",
+            "ky",
+        ),
+        (
+            "Утвердить местный бюджет айылного аймака на 2024 год по доходам в сумме 25 000,0 тыс. сомов и по "
+            "расходам в сумме 25 000,0 тыс. сомов.",
+            "ru",
+        ),
+        ("2015-жылдын жергиликтүү бюджетине өзгөртүүлөр киргизилсин.", "ky"),
+        ("Внести изменения в местный бюджет на 2024 год.", "ru"),
+    ],
+)
+def test_a_council_approving_its_budget_approves_it_whatever_totals_it_names(text: str, lang: str) -> None:
+    council = one(text, lang, local=True)
+    assert council.local_budget and council.budget.kind == "budget_approval"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("2023-жылдын жергиликтүү бюджетинин аткарылышы боюнча отчету бекитилсин.", "ky"),
+        ("Утвердить отчет об исполнении местного бюджета за 2023 год.", "ru"),
+    ],
+)
+def test_approving_a_report_on_the_budget_moves_no_money(text: str, lang: str) -> None:
+    council = one(text, lang, local=True)
+    assert council.lsg_relevant and not council.local_budget and council.budget.kind == "mention"
+    assert "local_budget" in {c.id for c in council.competences}  # still its field
+
+
 def test_funds_a_council_allocates_are_its_budget() -> None:
     text = "Мектептин чатырын оңдоого 500,0 миң сом акча каражаты бөлүнсүн."
     council = one(text, "ky", local=True)
