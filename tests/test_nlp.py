@@ -131,6 +131,27 @@ def test_cost_on_local_budget_without_the_word_budget() -> None:
     assert "local_budget" in {c.id for c in tags.competences}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Мектептердин имараттарын күтүүгө кеткен чыгашаларды жергиликтүү өз алдынча башкаруу органдары көтөрөт.",
+            "ky",
+        ),
+        ("Айыл өкмөтү мугалимдердин эмгек акысына кеткен чыгымдарды көтөрөт.", "ky"),
+        (
+            "Расходы на выплату заработной платы воспитателям детских садов несут органы местного самоуправления.",
+            "ru",
+        ),
+        ("Расходы на содержание школ возлагаются на органы местного самоуправления.", "ru"),
+    ],
+)
+def test_costs_an_lsg_body_is_made_to_bear_are_a_cost_on_its_budget(text: str, lang: str) -> None:
+    # the unfunded mandate of DOMAIN.md, said without «budget» or «funds»
+    tags = one(text, lang)
+    assert tags.local_budget and tags.budget.kind == "spending_obligation"
+
+
 def test_kyrgyz_and_russian_versions_of_one_norm_are_tagged_alike() -> None:
     ky = one(
         "Мектепке чейинки билим берүү уюмдарынын имараттарын күтүү жергиликтүү бюджеттин эсебинен жүргүзүлөт.",
