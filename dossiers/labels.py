@@ -36,7 +36,7 @@ class Labels:
         return self._data["act_types"].get(act_type or "", act_type or "—")
 
     def article(self, kind: str, number: str) -> str:
-        key = "point_heading" if kind == "point" else "article_heading"
+        key = {"point": "point_heading", "annex": "annex_heading"}.get(kind, "article_heading")
         return self.fmt(key, number=number)
 
 

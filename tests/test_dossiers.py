@@ -692,3 +692,9 @@ def test_deleted_draft_leaves_search_but_keeps_its_records(
     view = document_view(db, ky)
     assert view["deleted_at"] and view["versions"]
     assert [p.id for p in list_positions(db, ky)] == [position.id]
+
+
+def test_an_annex_is_named_as_an_annex_not_as_an_article() -> None:
+    assert labels("ky").article("annex", "1") == "1-тиркеме"
+    assert labels("ru").article("annex", "2") == "Приложение 2"
+    assert labels("ru").article("point", "2") == "Пункт 2"
