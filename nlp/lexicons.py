@@ -97,6 +97,7 @@ class Lexicons:
     generic_public_bodies: TermIndex  # «state and LSG bodies»: every public authority, not LSG as such
     duty_markers: re.Pattern[str]  # … unless the sentence obliges or entitles them (words as written)
     rights_holders: re.Pattern[str]  # … and not where it opens with everyone's or the citizens' right
+    agent_duty: tuple[re.Pattern[str], re.Pattern[str]] | None  # (agent, passive verb): told what to do
     public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
     territory_units: TermIndex  # ayil aimaks, which a list of regions and districts names as places
     territory_levels: frozenset[str]  # region, district: the other levels of such a list
@@ -205,6 +206,14 @@ def lexicons(lang: str) -> Lexicons:
             + "|".join(taxonomy["rights_holders"][lang])
             + r")\b",
             re.I,
+        ),
+        agent_duty=(
+            (
+                re.compile(taxonomy["agent_duties"][lang]["agent"], re.I),
+                re.compile(taxonomy["agent_duties"][lang]["verb"], re.I),
+            )
+            if lang in taxonomy["agent_duties"]
+            else None
         ),
         public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),
         territory_units=index(taxonomy["territory_lists"]["units"][lang]),

@@ -216,6 +216,24 @@ def _obliged(
     return True
 
 
+def _agent_of_duty(
+    tokens: list[TokenView], i: int, j: int, spans: dict[int, tuple[int, int]], text: str, lex: Lexicons
+) -> bool:
+    """Whether the bodies named by tokens ``i:j`` are the agent of a present passive that tells them what
+    to do: «… органдары тарабынан акысыз берилет» (Kyrgyz: «тарабынан» after them, the verb ending the
+    sentence), «предоставляется … органами местного самоуправления» (Russian: the instrumental)."""
+    if lex.agent_duty is None:
+        return False
+    agent, verb = lex.agent_duty
+    start, end = spans[tokens[i].sent]
+    if lex.head_last:
+        if j >= len(tokens) or not agent.fullmatch(tokens[j].text):
+            return False
+        last = max(k for k in range(j, len(tokens)) if tokens[k].sent == tokens[j].sent)
+        return bool(verb.fullmatch(tokens[last].text))
+    return bool(agent.search(text[tokens[i].start : tokens[j - 1].end]) and verb.search(text[start:end]))
+
+
 def sentence_spans(tokens: list[TokenView]) -> dict[int, tuple[int, int]]:
     """Each sentence's first and last character, for the patterns read on the words as written."""
     spans: dict[int, tuple[int, int]] = {}
@@ -601,7 +619,7 @@ def tag_tokens(
     generic = {
         k
         for i, j, _ in lex.generic_public_bodies.find(lemmas)
-        if tokens[i].sent not in duty_sentences
+        if tokens[i].sent not in duty_sentences and not _agent_of_duty(tokens, i, j, spans, text, lex)
         for k in range(i, j)
     }
     pairs = lex.public_sector_pairs.find(lemmas)

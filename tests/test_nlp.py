@@ -1193,6 +1193,29 @@ def test_a_sum_a_council_allocates_is_spent_from_its_budget(text: str, lang: str
 
 @pytest.mark.parametrize(
     ("text", "lang", "lsg"),
+    [
+        (  # the agent of a present passive is told what to do
+            "Добуш берүү үчүн жай шайлоо комиссиясына мамлекеттик органдар, жергиликтүү өз алдынча башкаруу "
+            "органдары тарабынан акысыз берилет.",
+            "ky",
+            True,
+        ),
+        (  # a participle only describes
+            "Мамлекеттик органдар жана жергиликтүү өз алдынча башкаруу органдары тарабынан уюштурулган басылмалар "
+            "бул беренеде каралбайт.",
+            "ky",
+            False,
+        ),
+    ],
+)
+def test_all_public_bodies_as_the_agent_of_a_present_passive_are_told_what_to_do(
+    text: str, lang: str, lsg: bool
+) -> None:
+    assert one(text, lang).lsg_relevant is lsg
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "lsg"),
     [  # everyone's right names state and LSG bodies as all public authority; a duty on the bodies does not
         (
             "Ар ким мамлекеттик бийликтин, жергиликтүү өз алдынча башкаруу органдарынын жана алардын кызмат "
