@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import yaml
 
@@ -146,6 +146,15 @@ class Lexicons:
     commission_standing: frozenset[str]  # a standing (council) commission is named so
 
 
+@overload
+def _pattern(spec: str) -> re.Pattern[str]: ...
+@overload
+def _pattern(spec: None) -> None: ...
+def _pattern(spec: str | None) -> re.Pattern[str] | None:
+    """A pattern on the words as written (case-insensitive), where the language has one."""
+    return re.compile(spec, re.I) if spec else None
+
+
 def _lsg_accounts(spec: dict[str, Any], lang: str) -> dict[str, re.Pattern[str]]:
     """Flow kind -> one pattern for an LSG body's own money (budget.yaml ``lsg_accounts``)."""
     if not spec:
@@ -209,8 +218,8 @@ def lexicons(lang: str) -> Lexicons:
         ),
         agent_duty=(
             (
-                re.compile(taxonomy["agent_duties"][lang]["agent"], re.I),
-                re.compile(taxonomy["agent_duties"][lang]["verb"], re.I),
+                _pattern(taxonomy["agent_duties"][lang]["agent"]),
+                _pattern(taxonomy["agent_duties"][lang]["verb"]),
             )
             if lang in taxonomy["agent_duties"]
             else None
@@ -228,11 +237,7 @@ def lexicons(lang: str) -> Lexicons:
         election_deputies=lemma_set(taxonomy["election_objects"]["deputies"][lang]),
         election_between=lemma_set(taxonomy["election_objects"]["between"][lang]),
         election_districts=lemma_set(taxonomy["election_objects"]["districts"][lang]),
-        election_passive=(
-            re.compile(taxonomy["election_objects"]["passive"][lang], re.I)
-            if lang in taxonomy["election_objects"]["passive"]
-            else None
-        ),
+        election_passive=_pattern(taxonomy["election_objects"]["passive"].get(lang)),
         amendment_markers=re.compile("|".join(taxonomy["amendment_markers"][lang]), re.I),
         other_body_powers=lemma_set(taxonomy["other_body_headings"]["powers"][lang]),
         other_body_bodies=lemma_set(taxonomy["other_body_headings"]["bodies"][lang]),
@@ -262,11 +267,7 @@ def lexicons(lang: str) -> Lexicons:
             lemmatize_phrase(word, lang)[0]: re.compile(form, re.I)
             for word, form in (budget.get("flow_forms", {}).get(lang) or {}).items()
         },
-        approval_descriptions=(
-            re.compile(budget["approval_descriptions"][lang], re.I)
-            if budget.get("approval_descriptions", {}).get(lang)
-            else None
-        ),
+        approval_descriptions=_pattern(budget.get("approval_descriptions", {}).get(lang)),
         lsg_accounts=_lsg_accounts(budget.get("lsg_accounts", {}), lang),
         key_words=key_words,
         fallback_competence=taxonomy.get("fallback_competence"),
