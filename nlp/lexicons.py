@@ -111,6 +111,7 @@ class Lexicons:
     election_between: frozenset[str]  # … or these stand between it and an election word («выборы в»)
     election_districts: frozenset[str]  # «шайлоо округу»: an electoral district, not an election
     election_passive: re.Pattern[str] | None  # a nominative deputy is elected only by this verb (Kyrgyz)
+    election_participle: re.Pattern[str] | None  # an election word so written describes (Kyrgyz)
     amendment_markers: re.Pattern[str]  # a sentence amending an act: an LSG body in its title counts
     other_body_powers: frozenset[str]  # a heading with one of these and a body below is another body's powers
     other_body_bodies: frozenset[str]
@@ -238,6 +239,7 @@ def lexicons(lang: str) -> Lexicons:
         election_between=lemma_set(taxonomy["election_objects"]["between"][lang]),
         election_districts=lemma_set(taxonomy["election_objects"]["districts"][lang]),
         election_passive=_pattern(taxonomy["election_objects"]["passive"].get(lang)),
+        election_participle=_pattern(taxonomy["election_objects"]["participle"].get(lang)),
         amendment_markers=re.compile("|".join(taxonomy["amendment_markers"][lang]), re.I),
         other_body_powers=lemma_set(taxonomy["other_body_headings"]["powers"][lang]),
         other_body_bodies=lemma_set(taxonomy["other_body_headings"]["bodies"][lang]),

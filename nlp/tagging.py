@@ -303,11 +303,14 @@ def _election_objects(
     lemmas: list[str],
     named: list[tuple[int, int]],
     spans: dict[int, tuple[int, int]],
+    duty_sentences: set[int],
     lex: Lexicons,
 ) -> list[tuple[int, int]]:
     """The councils named as what an election fills: through their deputies in a sentence about electing
     («Жергиликтүү кеңештин депутаттары … жарандар тарабынан шайланат», «кандидат в депутаты местного
-    кенеша»), or next to an election word («жергиликтүү кеңештерге шайлоо», «выборы в местные кенеши»)."""
+    кенеша»), or next to an election word («жергиликтүү кеңештерге шайлоо», «выборы в местные кенеши»).
+    Deputies a Russian sentence also obliges or entitles («Депутаты местного кенеша, избранные …, обязаны …»)
+    act."""
 
     def election_word(k: int) -> bool:
         return lemmas[k] in lex.election_words and not (
@@ -337,10 +340,15 @@ def _election_objects(
             if tokens[k].sent != tokens[i].sent:
                 break
             if election_word(k):
-                adjacent = True
+                participle = lex.election_participle and lex.election_participle.search(tokens[k].text)
+                adjacent = not participle
                 break
             if lemmas[k] not in lex.election_between:
                 break
+        # Russian marks no case on «депутаты»: deputies a sentence obliges or entitles act (Kyrgyz: the
+        # nominative and the passive above decide)
+        if deputies and not lex.subject_case_marked and tokens[i].sent in duty_sentences:
+            deputies = False
         if deputies or adjacent:
             elected.append((i, j))
     return elected
@@ -655,7 +663,7 @@ def tag_tokens(
         if any(a <= tokens[i].start < b for a, b in cited)
         and not lex.amendment_markers.search(text, *spans[tokens[i].sent])
     ]
-    elected = _election_objects(tokens, lemmas, named, spans, lex)
+    elected = _election_objects(tokens, lemmas, named, spans, duty_sentences, lex)
     passing = set(in_title) | set(elected)
     actors = [(i, j) for i, j in named if i not in generic and (i, j) not in passing]
     in_definition = []
