@@ -98,7 +98,9 @@ class Hit(BaseModel):
             date=fields["date"],
             competences=competences,
             budget=bool(fields["budget"]),
-            score=round(float(score or 0.0), 4),
+            # four significant figures: SQLite's bm25 on a small index gives scores near 1e-6, which
+            # rounding to four decimals showed as 0.0 for every hit
+            score=float(f"{float(score or 0.0):.4g}"),
             snippet=text,
             matched=[],
         )
