@@ -18,7 +18,7 @@ from core.settings import Settings
 from ingest.service import Ingestor
 from search.backend import SearchBackend
 from search.embedded import EmbeddedBackend
-from search.models import SearchRequest
+from search.models import Hit, SearchRequest
 from search.service import feed_all, search
 from workers.chain import ingest_and_process
 
@@ -90,6 +90,15 @@ def test_inflected_forms_in_both_languages(backend: SearchBackend) -> None:
     matched = {w.lower() for h in result.hits for w in h.matched}
     assert {"бюджеттин", "бюджета"} <= matched
     assert all("[" in h.snippet for h in result.hits)
+
+
+def test_relevance_scores_say_something_and_come_in_order(backend: SearchBackend) -> None:
+    scores = [h.score for h in search(backend, SearchRequest(query="бюджет", limit=50)).hits]
+    assert all(score > 0 for score in scores) and scores == sorted(scores, reverse=True)
+    # a small index's bm25 (SQLite) is near 1e-6: a hit keeps its significant figures, not 0.0
+    row = {f: "" for f in ("key", "unit_id", "number", "heading", "title", "language", "act_type", "date")}
+    tiny = Hit.of({**row, "document_id": 1, "version_id": 1, "budget": 0}, 1.8456e-06, "", [])
+    assert tiny.score == 1.846e-06
 
 
 def test_phrase_and_boolean_operators(backend: SearchBackend) -> None:
