@@ -216,22 +216,22 @@ def _obliged(
     return True
 
 
-def _agent_of_duty(
-    tokens: list[TokenView], i: int, j: int, spans: dict[int, tuple[int, int]], text: str, lex: Lexicons
-) -> bool:
-    """Whether the bodies named by tokens ``i:j`` are the agent of a present passive that tells them what
-    to do: «… органдары тарабынан акысыз берилет» (Kyrgyz: «тарабынан» after them, the verb ending the
-    sentence), «предоставляется … органами местного самоуправления» (Russian: the instrumental)."""
-    if lex.agent_duty is None:
+def _rest_of_sentence(tokens: list[TokenView], k: int) -> list[TokenView]:
+    """Tokens from position ``k`` to the end of its sentence."""
+    end = k
+    while end < len(tokens) and tokens[end].sent == tokens[k].sent:
+        end += 1
+    return tokens[k:end]
+
+
+def _agent_of_duty(tokens: list[TokenView], j: int, lex: Lexicons) -> bool:
+    """Whether the bodies named up to token ``j`` are the agent of a present passive that tells them what
+    to do (Kyrgyz: «… органдары тарабынан акысыз берилет», «тарабынан» right after them and the verb ending
+    the sentence)."""
+    if lex.agent_duty is None or j >= len(tokens):
         return False
     agent, verb = lex.agent_duty
-    start, end = spans[tokens[i].sent]
-    if lex.head_last:
-        if j >= len(tokens) or not agent.fullmatch(tokens[j].text):
-            return False
-        last = max(k for k in range(j, len(tokens)) if tokens[k].sent == tokens[j].sent)
-        return bool(verb.fullmatch(tokens[last].text))
-    return bool(agent.search(text[tokens[i].start : tokens[j - 1].end]) and verb.search(text[start:end]))
+    return bool(agent.fullmatch(tokens[j].text) and verb.fullmatch(_rest_of_sentence(tokens, j)[-1].text))
 
 
 def sentence_spans(tokens: list[TokenView]) -> dict[int, tuple[int, int]]:
@@ -302,7 +302,6 @@ def _election_objects(
     tokens: list[TokenView],
     lemmas: list[str],
     named: list[tuple[int, int]],
-    spans: dict[int, tuple[int, int]],
     duty_sentences: set[int],
     lex: Lexicons,
 ) -> list[tuple[int, int]]:
@@ -327,10 +326,8 @@ def _election_objects(
             deputies = word < len(lemmas) and lemmas[word] in lex.election_deputies
             if deputies and lex.election_passive and _nominative(tokens[word].text):
                 # «депутаттары … шайланат» is elected; «депутаты … байланышта болуп турат» acts
-                rest = spans[tokens[i].sent][1]
-                deputies = any(
-                    lex.election_passive.match(t.text) for t in tokens[word + 1 :] if t.start < rest
-                )
+                after = _rest_of_sentence(tokens, word)[1:]
+                deputies = any(lex.election_passive.match(t.text) for t in after)
             near = range(j, min(j + 1 + len(lex.election_between), len(lemmas)))
         else:  # «депутат местного кенеша», «депутатов местных кенешей»
             deputies = any(lemmas[k] in lex.election_deputies for k in (i, i - 1) if k >= 0)
@@ -431,11 +428,12 @@ def _budget(
         found = near_flows(i, j, 10)
         if found and not out.topic:
             out.topic = [art.span(i, j), *(art.span(a, b) for a, b, _ in found[:1])]
-        if not local_act or governed(i, j, reports):
+        reported = bool(governed(i, j, reports))
+        if not local_act or reported:
             # A law saying that a council approves the local budget assigns a power; only a council's
             # own act approving its budget moves money — not one approving a report on its execution.
             found = [f for f in found if f[2] != "budget_approval"]
-        approves = local_act and not governed(i, j, reports)
+        approves = local_act and not reported
         if approves and lex.head_last:
             # the verb ends the sentence, however long the totals before it; the budget approved is in no
             # oblique case («… бюджети кирешелер боюнча …, чыгашалар боюнча … бекитилсин», «бюджетине
@@ -627,7 +625,7 @@ def tag_tokens(
     generic = {
         k
         for i, j, _ in lex.generic_public_bodies.find(lemmas)
-        if tokens[i].sent not in duty_sentences and not _agent_of_duty(tokens, i, j, spans, text, lex)
+        if tokens[i].sent not in duty_sentences and not _agent_of_duty(tokens, j, lex)
         for k in range(i, j)
     }
     pairs = lex.public_sector_pairs.find(lemmas)
@@ -663,7 +661,7 @@ def tag_tokens(
         if any(a <= tokens[i].start < b for a, b in cited)
         and not lex.amendment_markers.search(text, *spans[tokens[i].sent])
     ]
-    elected = _election_objects(tokens, lemmas, named, spans, duty_sentences, lex)
+    elected = _election_objects(tokens, lemmas, named, duty_sentences, lex)
     passing = set(in_title) | set(elected)
     actors = [(i, j) for i, j in named if i not in generic and (i, j) not in passing]
     in_definition = []
