@@ -140,6 +140,7 @@ class Lexicons:
     lsg_accounts: dict[str, re.Pattern[str]]  # flow kind -> an LSG body's account, in a case moving money
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
     fallback_competence: str | None  # an LSG article that names no field is about this one
+    alternative_fields: tuple[frozenset[str], ...]  # an article is about one of each group, not several
     tax_article_institutions: frozenset[tuple[str, ...]]  # field terms that stay fields in a tax article
     commission_starts: TermIndex  # what precedes a standing commission's portfolio
     commission_ends: TermIndex  # what follows it (Kyrgyz names the portfolio before «комиссия»)
@@ -273,6 +274,7 @@ def lexicons(lang: str) -> Lexicons:
         lsg_accounts=_lsg_accounts(budget.get("lsg_accounts", {}), lang),
         key_words=key_words,
         fallback_competence=taxonomy.get("fallback_competence"),
+        alternative_fields=tuple(frozenset(group) for group in taxonomy.get("alternative_fields", [])),
         tax_article_institutions=frozenset(
             lemmatize_phrase(phrase, lang) for phrase in taxonomy["tax_article_institutions"][lang]
         ),

@@ -581,6 +581,7 @@ def _competences(
     )
     if agenda:  # the list of local-significance issues: each item it names is a field of its own
         return chosen
+    chosen = _one_of_alternatives(chosen, art.lex.alternative_fields, stated)
     # Past the first, a field named by a single weak term is a passing detail, not what the article
     # regulates; past the first two, only a field named strongly (full score from distinct terms) is kept.
     return [
@@ -590,6 +591,26 @@ def _competences(
         or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2))
         or (c.score >= 1.0 and len(c.evidence) >= 3)
     ]
+
+
+def _one_of_alternatives(
+    chosen: list[CompetenceHit], groups: tuple[frozenset[str], ...], stated: set[str] | frozenset[str]
+) -> list[CompetenceHit]:
+    """Of fields an article is about one of (citizens addressing LSG bodies, or those bodies' work), the
+    one named most often is its subject; another, named less than half as often, is the counterpart (the
+    council a gathering sends its proposals to), unless the heading states it."""
+    dropped: set[str] = set()
+    for group in groups:
+        members = [c for c in chosen if c.id in group]
+        if len(members) < 2:
+            continue
+        lead = max(members, key=lambda c: len(c.evidence))  # the first among equals
+        dropped |= {
+            c.id
+            for c in members
+            if c is not lead and c.id not in stated and 2 * len(c.evidence) < len(lead.evidence)
+        }
+    return [c for c in chosen if c.id not in dropped]
 
 
 def tag_tokens(

@@ -1611,3 +1611,31 @@ def test_municipal_posts_in_an_article_headed_state_and_municipal_servants_are_a
     body = "Декларацияны төмөнкүлөр берет:\n4) саясий жана административдик муниципалдык кызмат орундарын ээлеген адам;"
     assert not tag_units([(heading, f"{heading}\n{body}")], "ky")[0].lsg_relevant
     assert tag_units([("", body)], "ky")[0].lsg_relevant  # without that heading the post is LSG's
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "subject", "counterpart"),
+    [
+        (  # a gathering's procedure names the council it reports to once
+            "Шаардык чогулушту жарандардын демилгеси менен өткөрүүгө болот. Шаардык чогулушка жергиликтүү "
+            "жамааттын мүчөлөрү катышат. Шаардык чогулуштун чечими кеңештин сессиясына жөнөтүлөт жана "
+            "кеңештин сессиясында каралат.",
+            "ky",
+            "citizen_participation",
+            "lsg_organisation",
+        ),
+        (  # a council's sessions name the voters' gathering once
+            "Сессию местного кенеша созывает председатель кенеша. Сессия правомочна, если на ней "
+            "присутствует большинство депутатов. Регламент сессии утверждается кенешем. Депутат "
+            "отчитывается на собраниях избирателей и рассматривает обращения граждан.",
+            "ru",
+            "lsg_organisation",
+            "citizen_participation",
+        ),
+    ],
+)
+def test_of_participation_and_lsg_organisation_the_one_named_most_is_the_subject(
+    text: str, lang: str, subject: str, counterpart: str
+) -> None:
+    ids = [c.id for c in one(text, lang).competences]
+    assert ids[0] == subject and counterpart not in ids
