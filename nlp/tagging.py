@@ -40,6 +40,19 @@ class Evidence:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+def distinct_spans(evidence: list[Evidence]) -> list[Evidence]:
+    """The spans a reader is shown: each once, in the order found, without one that lies inside another
+    (a term found by several rules, «каражатынын» within «акча каражатынын»). Decisions count every find;
+    only the output is thinned."""
+    out: list[Evidence] = []
+    for e in evidence:
+        if any(o.start <= e.start and e.end <= o.end for o in out):
+            continue
+        out = [o for o in out if not (e.start <= o.start and o.end <= e.end)]
+        out.append(e)
+    return out
+
+
 @dataclass
 class CompetenceHit:
     id: str
@@ -50,7 +63,7 @@ class CompetenceHit:
         return {
             "id": self.id,
             "score": round(self.score, 2),
-            "evidence": [e.to_json() for e in self.evidence],
+            "evidence": [e.to_json() for e in distinct_spans(self.evidence)],
         }
 
 
@@ -63,7 +76,11 @@ class BudgetImpact:
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "amounts": self.amounts, "evidence": [e.to_json() for e in self.evidence]}
+        return {
+            "kind": self.kind,
+            "amounts": self.amounts,
+            "evidence": [e.to_json() for e in distinct_spans(self.evidence)],
+        }
 
 
 @dataclass

@@ -1639,3 +1639,19 @@ def test_of_participation_and_lsg_organisation_the_one_named_most_is_the_subject
 ) -> None:
     ids = [c.id for c in one(text, lang).competences]
     assert ids[0] == subject and counterpart not in ids
+
+
+def test_evidence_shows_each_span_once() -> None:
+    # the budget term is found by the field terms and by the budget detector, and «каражатынын» lies
+    # inside «акча каражатынын»: the reader sees each span once, the longer one
+    text = (
+        "Шаардык мэрия мектептин чатырын оңдоого жергиликтүү бюджеттен 500,0 миң сом акча каражатын "
+        "бөлсүн жана каражатты 2026-жылдын 1-июнуна чейин төлөсүн."
+    )
+    tags = one(text, "ky", local=True)
+    assert tags.local_budget
+    for shown in [c.to_json()["evidence"] for c in tags.competences] + [tags.budget.to_json()["evidence"]]:
+        spans = [(e["start"], e["end"]) for e in shown]
+        assert spans and len(spans) == len(set(spans))
+        assert not any(a != b and a[0] <= b[0] and b[1] <= a[1] for a in spans for b in spans)
+    assert len(tags.budget.evidence) > len(tags.budget.to_json()["evidence"])  # decisions saw every find
