@@ -51,6 +51,10 @@ class KeneshLemmatizer:
         lemma = self.lemmatize(word)
         key = lemma_key(lemma, self.lang)
         low = word.lower()
+        typed_for = lexicons(self.lang).keyboard_folded.get(key)
+        if typed_for is not None and low not in shipped_words() and key not in shipped_words():
+            # a term typed on a Russian keyboard («оз алдынча», «мулкү»), not a word of its own
+            return lemma, typed_for
         if len(low) >= FUZZY_MIN_LENGTH and low.isalpha() and self._unknown(low, key):
             words = lexicons(self.lang).key_words
             found = process.extractOne(low, words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)

@@ -37,6 +37,9 @@ class TermIndex:
             if lang == "ky" and len(lemmas) > 1 and lemmatize_phrase(first, lang) == (first,):
                 self.bare_first.add(lemmas)
 
+    def vocabulary(self) -> set[str]:
+        return {lemma for entries in self.by_first.values() for terms, _ in entries for lemma in terms}
+
     def finalize(self) -> TermIndex:
         for key in self.by_first:
             self.by_first[key].sort(key=lambda item: -len(item[0]))  # longest match first
@@ -139,6 +142,8 @@ class Lexicons:
     approval_descriptions: re.Pattern[str] | None  # approval verb forms that describe a power
     lsg_accounts: dict[str, re.Pattern[str]]  # flow kind -> an LSG body's account, in a case moving money
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
+    # Kyrgyz: a term's lemma with ө, ү, ң typed as о, у, н (Russian keyboard) -> the lemma itself
+    keyboard_folded: dict[str, str]
     fallback_competence: str | None  # an LSG article that names no field is about this one
     alternative_fields: tuple[frozenset[str], ...]  # an article is about one of each group, not several
     tax_article_institutions: frozenset[tuple[str, ...]]  # field terms that stay fields in a tax article
@@ -174,6 +179,20 @@ def _lsg_accounts(spec: dict[str, Any], lang: str) -> dict[str, re.Pattern[str]]
     }
 
 
+KEYBOARD_FOLD = str.maketrans({"ө": "о", "ү": "у", "ң": "н"})
+
+
+def keyboard_folded(vocabulary: set[str]) -> dict[str, str]:
+    """Each term lemma holding ө, ү or ң, as typed without them («мулк» for «мүлк», «оз» for «өз»),
+    where that typing is not itself another term lemma and no two lemmas type alike."""
+    folded: dict[str, str | None] = {}
+    for lemma in vocabulary:
+        typed = lemma.translate(KEYBOARD_FOLD)
+        if typed != lemma and typed not in vocabulary:
+            folded[typed] = None if typed in folded and folded[typed] != lemma else lemma
+    return {typed: lemma for typed, lemma in folded.items() if lemma is not None}
+
+
 @lru_cache(maxsize=4)
 def lexicons(lang: str) -> Lexicons:
     taxonomy = _load("taxonomy.yaml")
@@ -206,7 +225,7 @@ def lexicons(lang: str) -> Lexicons:
             if len(word) >= 7:
                 key_words[word.lower()] = lemmatize_phrase(word, lang)[0]
     commission = taxonomy["commission_names"][lang]
-    return Lexicons(
+    lex = Lexicons(
         actors=index(taxonomy["actors"][lang]),
         lsg_objects=index(taxonomy["lsg_objects"][lang]),
         generic_public_bodies=index(taxonomy["generic_public_bodies"][lang]),
@@ -273,6 +292,7 @@ def lexicons(lang: str) -> Lexicons:
         approval_descriptions=_pattern(budget.get("approval_descriptions", {}).get(lang)),
         lsg_accounts=_lsg_accounts(budget.get("lsg_accounts", {}), lang),
         key_words=key_words,
+        keyboard_folded={},
         fallback_competence=taxonomy.get("fallback_competence"),
         alternative_fields=tuple(frozenset(group) for group in taxonomy.get("alternative_fields", [])),
         tax_article_institutions=frozenset(
@@ -285,3 +305,7 @@ def lexicons(lang: str) -> Lexicons:
             lemma for word in commission.get("standing", []) for lemma in lemmatize_phrase(word, lang)
         ),
     )
+    if lang == "ky":
+        indexes = [value for value in vars(lex).values() if isinstance(value, TermIndex)]
+        lex.keyboard_folded = keyboard_folded(set().union(*(idx.vocabulary() for idx in indexes)))
+    return lex

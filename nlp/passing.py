@@ -14,7 +14,7 @@ from nlp.lexicons import Lexicons
 if TYPE_CHECKING:
     from nlp.tagging import TokenView
 
-REPEAL = re.compile(r"күчүн\s+жогот|утратил\w*\s+сил|признан\w*\s+утратившим|исключен[аоы]?\b", re.I)
+REPEAL = re.compile(r"к[үу]ч[үу]н\s+жогот|утратил\w*\s+сил|признан\w*\s+утратившим|исключен[аоы]?\b", re.I)
 ARTICLE_LABEL = re.compile(r"\s*(\d+(-\d+)*\s*-\s*(берене|статья)|статья\s+\d|\d+(-\d+)*\.)", re.I)
 EDITION_NOTE = re.compile(r"\([^()]*\)")
 WORD3 = re.compile(r"[^\W\d_]{3,}")
@@ -31,8 +31,28 @@ def repealed(text: str) -> bool:
     notes = EDITION_NOTE.findall(body)
     left = EDITION_NOTE.sub(" ", body).strip(" \t\n.:-–—")
     if any(REPEAL.search(note) for note in notes):  # «(… Мыйзамына ылайык күчүн жоготту)»
-        return len(WORD3.findall(left)) < 3
+        return len(WORD3.findall(left)) < 3 or _only_heading_before_repeal(text)
     return bool(REPEAL.match(left)) and "\n" not in left  # «Утратила силу в соответствии с Законом …»
+
+
+HEADING_MAX_WORDS = 30
+SENTENCE_END = re.compile(r"[.;:!?]\s")
+
+
+def _only_heading_before_repeal(text: str) -> bool:
+    """A heading wrapped over lines (a narrow column) before the repeal note: the words before the note
+    are one unpunctuated run of heading length whose later lines go on in lower case, and none follow
+    the note."""
+    notes = [m for m in EDITION_NOTE.finditer(text) if REPEAL.search(m.group())]
+    before, after = text[: notes[0].start()], text[notes[-1].end() :]
+    head = ARTICLE_LABEL.sub("", before.strip(), count=1).strip(" \t\n.:-–—")
+    return (
+        not WORD3.findall(after)
+        and len(WORD3.findall(head)) <= HEADING_MAX_WORDS
+        and not SENTENCE_END.search(head)
+        and not EDITION_NOTE.search(head)
+        and all(line.strip()[:1].islower() for line in head.split("\n")[1:])
+    )
 
 
 def signature_sentences(tokens: list[TokenView], text: str) -> set[int]:

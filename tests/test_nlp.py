@@ -1655,3 +1655,34 @@ def test_evidence_shows_each_span_once() -> None:
         assert spans and len(spans) == len(set(spans))
         assert not any(a != b and a[0] <= b[0] and b[1] <= a[1] for a in spans for b in spans)
     assert len(tags.budget.evidence) > len(tags.budget.to_json()["evidence"])  # decisions saw every find
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «өз» and «мүлк» typed on a Russian keyboard in a text that has its other Kyrgyz letters: repair
+        # leaves a harmonic word alone, the term index still knows what it stands for
+        "Жергиликтүү оз алдынча башкаруу органдары ушул мыйзамда көрсөтүлгөн милдеттерди аткарат.",
+        "Муниципалдык мулкту пайдалануунун тартиби мыйзам менен аныкталат.",
+    ],
+)
+def test_a_term_typed_on_a_russian_keyboard_is_still_found(text: str) -> None:
+    tags = one(text, "ky")
+    assert tags.lsg_relevant
+    assert [c.id for c in tags.competences] == (
+        ["municipal_property"] if "мулк" in text else [lexicons("ky").fallback_competence]
+    )
+
+
+def test_a_repealed_article_whose_heading_wraps_is_repealed() -> None:
+    wrapped = (
+        "390-берене. Турак жайдын бир чарчы метринин салыктык наркын\n"
+        "эсептөө үчүн формула\n"
+        "(КР 2025-жылдын 12-февралындагы № 37 Мыйзамына ылайык күчүн\nжоготту)"
+    )
+    assert one(wrapped, "ky").reason.startswith("repealed")
+    kept = (  # a norm before a repeal note of its own is no heading: it is tagged
+        "12-берене. Жергиликтүү салыктар\n"
+        "Жергиликтүү кеңеш мүлк салыгынын ставкасын белгилейт (КР Мыйзамына ылайык күчүн жоготту)"
+    )
+    assert not one(kept, "ky").reason.startswith("repealed")

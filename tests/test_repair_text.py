@@ -122,3 +122,37 @@ def test_words_run_together_are_split_only_into_known_words() -> None:
         "Высококвалифицированный специалист органов местного самоуправления.",
     ):
         assert repair_text(text).text == text
+
+
+TYPED_WITHOUT_LETTERS = (  # a Kyrgyz paragraph typed on a Russian keyboard throughout: no ө, ү, ң at all
+    "Жергиликтуу оз алдынча башкаруу органдары мыйзамда корсотулгон ыйгарым укуктарды аткарат. Айыл "
+    "окмоту жергиликтуу бюджеттин долбоорун тузот жана аны айылдык кенештин кароосуна киргизет. Кенеш "
+    "бюджетти бекитет жана анын аткарылышын козомолдойт. Жергиликтуу жамааттын мучолору коомдук "
+    "угууларга катышат."
+)
+
+
+def test_a_text_typed_without_kyrgyz_letters_gets_them_back() -> None:
+    repaired = repair_text(TYPED_WITHOUT_LETTERS)
+    assert repaired.stats["typed_without_kyrgyz_letters"] == 1
+    for word in (
+        "Жергиликтүү өз алдынча",
+        "көрсөтүлгөн",
+        "Айыл өкмөтү",
+        "түзөт",
+        "кеңештин",
+        "Кеңеш",
+        "көзөмөлдөйт",
+        "мүчөлөрү",
+    ):
+        assert word in repaired.text, word
+    assert "аткарат" in repaired.text and "угууларга катышат" in repaired.text  # back-vowel words stay
+
+
+def test_a_text_with_kyrgyz_letters_keeps_its_back_vowel_words() -> None:
+    # one slip in a text that has its letters is not a keyboard text: «которуу» (transfer) is a word
+    text = "Кызматчыны башка кызматка которуу тартиби. Жергиликтүү өз алдынча башкаруу органдары " * 3
+    repaired = repair_text(text)
+    assert "которуу" in repaired.text and not repaired.stats["typed_without_kyrgyz_letters"]
+    short = repair_text("Айыл окмоту бюджетти тузот.")  # too short to tell how it was typed
+    assert not short.stats["typed_without_kyrgyz_letters"]

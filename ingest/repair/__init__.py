@@ -20,7 +20,7 @@ from ingest.repair.furniture import (
 )
 from ingest.repair.glued import split_glued_words
 from ingest.repair.hyphenation import join_hyphenated_lines
-from ingest.repair.keyboard import repair_keyboard
+from ingest.repair.keyboard import repair_keyboard, typed_without_kyrgyz_letters
 from ingest.repair.lexicon import Lexicon
 from ingest.repair.mojibake import repair_mojibake
 from ingest.repair.normalize import normalize
@@ -36,11 +36,17 @@ class Repaired:
 def repair_kyrgyz_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
     """Repairs that only make sense in Kyrgyz: letters typed on a Russian keyboard, words run together."""
     blocks = re.split(r"(\n\s*\n)", text)
+    kyrgyz = [detect_paragraph(block) == "ky" for block in blocks]
+    typed_without = typed_without_kyrgyz_letters(
+        "\n".join(b for b, ky in zip(blocks, kyrgyz, strict=True) if ky)
+    )
+    if typed_without:
+        stats["typed_without_kyrgyz_letters"] += 1
     return "".join(
-        split_glued_words(repair_keyboard(block, lexicon, stats), lexicon, stats)
-        if detect_paragraph(block) == "ky"
+        split_glued_words(repair_keyboard(block, lexicon, stats, typed_without), lexicon, stats)
+        if ky
         else block
-        for block in blocks
+        for block, ky in zip(blocks, kyrgyz, strict=True)
     )
 
 

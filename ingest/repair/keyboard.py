@@ -1,11 +1,19 @@
 """Letters typed on a Russian keyboard: ү→у, ө→о, ң→н. A word is corrected only when it is not a
-known word, is not Russian, and exactly the corrected form is known (more often than the typed one)."""
+known word, is not Russian, and exactly the corrected form is known (more often than the typed one).
+
+A text with Kyrgyz letters here and there had a few slips: a vowel is changed only where the typed word
+breaks vowel harmony. A Kyrgyz text with none of ө, ү, ң at all was typed without them: there every
+о, у, н of an unknown word may stand for one («корсоткучтору» → «көрсөткүчтөрү», «оз алдынча» → «өз
+алдынча»), and the lexicon alone decides.
+"""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ingest.repair.lexicon import Lexicon, fully_harmonic, harmonic, shipped_words
 from ingest.repair.russian import is_russian_word
@@ -14,34 +22,105 @@ SUBSTITUTES = {"у": "ү", "о": "ө", "н": "ң", "У": "Ү", "О": "Ө", "Н":
 WORD = re.compile(r"[а-яөүңА-ЯӨҮҢ]{3,}")
 MAX_POSITIONS = 7
 CANDIDATE = re.compile(r"(?<![а-яөүңА-ЯӨҮҢ])(?=[а-яөүңА-ЯӨҮҢ]*?[уонУОН])[а-яөүңА-ЯӨҮҢ]{3,}")
+TYPED_WITHOUT_CANDIDATE = re.compile(r"(?<![а-яөүңА-ЯӨҮҢ])(?=[а-яөүңА-ЯӨҮҢ]*?[уонУОН])[а-яөүңА-ЯӨҮҢ]{2,}")
 
 
-def correct_word(word: str, lexicon: Lexicon) -> str | None:
+def correct_word(word: str, lexicon: Lexicon, typed_without: bool = False) -> str | None:
     low = word.lower()
-    if len(word) < 3 or low in shipped_words() or is_russian_word(word):
+    if len(word) < 2 or low in shipped_words():
+        return None
+    if typed_without and (len(word) <= SHORT_WORD or not is_russian_word(word)):
+        # pymorphy3 knows «оз» and «эн» as abbreviations: a short word goes by frequency alone
+        return _any_letters_swapped(word, lexicon)
+    if is_russian_word(word):
+        return None
+    if len(word) < 3:
         return None
     # Vowels are only changed where the word breaks vowel harmony; н→ң has no such test and relies
     # on the lexicon alone.
     vowels_too = not fully_harmonic(word)
     positions = [i for i, c in enumerate(word) if c in SUBSTITUTES and (vowels_too or c in "нН")]
     if not positions or len(positions) > MAX_POSITIONS:
+        # a harmonic word with no н is left as typed: «которуу» (transfer) is a word, not «көтөрүү»
         return None
     own = lexicon.count(low)
     best: tuple[int, str] | None = None
+    for candidate in _swaps(word, positions):
+        if not harmonic(candidate) and harmonic(word):
+            continue
+        count = lexicon.count(candidate)
+        if count > own and (best is None or count > best[0]):
+            best = (count, candidate)
+    if best is None and not vowels_too:
+        return _all_rounded_swapped(word, own, lexicon)
+    return best[1] if best else None
+
+
+def _swaps(word: str, positions: list[int]) -> list[str]:
+    """The word with each non-empty subset of ``positions`` given its Kyrgyz letter."""
+    out: list[str] = []
     for r in range(1, len(positions) + 1):
         for combo in itertools.combinations(positions, r):
             chars = list(word)
             for i in combo:
                 chars[i] = SUBSTITUTES[chars[i]]
-            candidate = "".join(chars)
-            if not harmonic(candidate) and harmonic(word):
+            out.append("".join(chars))
+    return out
+
+
+SHORT_WORD = 4  # «оз», «учун», «кун»: short words change only to a frequent word
+SHORT_WORD_MIN_COUNT = 20
+
+
+def _any_letters_swapped(word: str, lexicon: Lexicon) -> str | None:
+    """In a text typed without Kyrgyz letters: the word that some of its о, у, н stand for. A known word
+    wins, the most frequent first; else the form whose beginning is the longest beginning of a known word
+    («турлорго» → «түрлөргө», as «түрлөрү» is known), if that covers most of it — the lexicon holds the
+    forms seen, not every case ending. The typed word's own count is no evidence (the text spells it so
+    every time); a short word changes only to a frequent one («оз» → «өз»; «кол» is known and stays)."""
+    positions = [i for i, c in enumerate(word) if c in SUBSTITUTES]
+    if not positions or len(positions) > MAX_POSITIONS:
+        return None
+    short = len(word) <= SHORT_WORD
+    typed_reach = known_prefix(word.lower())
+    best: tuple[tuple[int, int, bool, int], str] | None = None
+    for candidate in _swaps(word, positions):
+        count = lexicon.count(candidate)
+        if short:
+            if count < SHORT_WORD_MIN_COUNT:
                 continue
-            count = lexicon.count(candidate)
-            if count > own and (best is None or count > best[0]):
-                best = (count, candidate)
-    if best is None and not vowels_too:
-        return _all_rounded_swapped(word, own, lexicon)
+            rank = (1, len(candidate), True, count)
+        else:
+            reach = len(candidate) if count else known_prefix(candidate.lower())
+            if reach <= typed_reach or reach < max(PREFIX_MIN, len(candidate) * PREFIX_SHARE):
+                continue
+            rank = (1 if count else 0, reach, harmonic(candidate), count)
+        if best is None or rank > best[0]:
+            best = (rank, candidate)
     return best[1] if best else None
+
+
+PREFIX_MIN = 4
+PREFIX_SHARE = 0.6
+
+
+def known_prefix(word: str) -> int:
+    """Length of the longest beginning of ``word`` that begins a shipped word."""
+    words = _sorted_shipped()
+    longest = 0
+    for n in range(1, len(word) + 1):
+        prefix = word[:n]
+        i = bisect.bisect_left(words, prefix)
+        if i < len(words) and words[i].startswith(prefix):
+            longest = n
+        else:
+            break
+    return longest
+
+
+@lru_cache(maxsize=1)
+def _sorted_shipped() -> list[str]:
+    return sorted(shipped_words())
 
 
 SWAP_MIN_LENGTH = 6
@@ -76,21 +155,34 @@ def _all_rounded_swapped(word: str, own: int, lexicon: Lexicon) -> str | None:
     return best[1] if best else None
 
 
-def repair_keyboard(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
+KYRGYZ_LETTERS = re.compile(r"[өүңӨҮҢ]")
+CYRILLIC_LETTERS = re.compile(r"[а-яёөүңА-ЯЁӨҮҢ]")
+TYPED_WITHOUT_MIN_LETTERS = 200  # a short text may lack them by chance
+
+
+def typed_without_kyrgyz_letters(kyrgyz_text: str) -> bool:
+    """True when Kyrgyz text of some length has none of ө, ү, ң: typed on a Russian keyboard throughout
+    (every Kyrgyz paragraph of real length has dozens of them: «жергиликтүү», «үчүн», «өз»)."""
+    letters = len(CYRILLIC_LETTERS.findall(kyrgyz_text))
+    return letters >= TYPED_WITHOUT_MIN_LETTERS and not KYRGYZ_LETTERS.search(kyrgyz_text)
+
+
+def repair_keyboard(text: str, lexicon: Lexicon, stats: Counter[str], typed_without: bool = False) -> str:
     memo: dict[str, str | None] = {}
     shipped = shipped_words()
+    candidate_words = TYPED_WITHOUT_CANDIDATE if typed_without else CANDIDATE
 
     def fix(match: re.Match[str]) -> str:
         word = match.group()
         if word not in memo:
-            memo[word] = None if word.lower() in shipped else correct_word(word, lexicon)
+            memo[word] = None if word.lower() in shipped else correct_word(word, lexicon, typed_without)
         fixed = memo[word]
         if fixed is None or _next_to_russian(text, match):
             return word
         stats["keyboard_letters"] += 1
         return fixed
 
-    return CANDIDATE.sub(fix, text)
+    return candidate_words.sub(fix, text)
 
 
 def _next_to_russian(text: str, match: re.Match[str]) -> bool:

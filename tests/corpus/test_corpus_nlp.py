@@ -1,6 +1,7 @@
 """Corpus checks of the NLP stage against ../shared: lemma accuracy on the UD Kyrgyz treebank,
 tagging quality on the hand-labelled articles, and agreement between the Kyrgyz and Russian texts of the
-same codes (no labels needed), held to the floors in floors.yaml."""
+same codes and between clean and badly typed texts of the same articles (no labels needed), held to the
+floors in floors.yaml."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import yaml
 from bench.lemma_eval import accuracy, read_tokens
 from bench.nlp_eval import LABELLED, held_aside, labelled_refs, predict, report, rows
 from bench.parallel_agreement import PAIRS, agreement
+from bench.robustness import main as robustness
 
 pytestmark = pytest.mark.corpus
 FLOORS = yaml.safe_load((Path(__file__).parent / "floors.yaml").read_text())["nlp"]
@@ -50,3 +52,12 @@ def test_kyrgyz_and_russian_texts_of_one_code_are_tagged_alike(pair: tuple[str, 
     assert result.lsg >= FLOORS["parallel_lsg"]
     assert result.budget >= FLOORS["parallel_budget"]
     assert result.first_competence >= FLOORS["parallel_first_competence"]
+
+
+def test_badly_typed_text_is_tagged_as_the_clean_text(shared: Path) -> None:
+    # Kyrgyz letters typed on a Russian keyboard (all of them, or every third), an old Kyrgyz font,
+    # hard-wrapped lines with syllable hyphens: the same articles keep their tags
+    figures = robustness()
+    assert figures
+    for name, value in figures.items():
+        assert value >= FLOORS["robustness"][name], (name, value)

@@ -1,0 +1,127 @@
+"""Tags of the same articles typed or extracted badly: the share of articles whose tags stay those of the
+clean text when every Kyrgyz letter is typed on a Russian keyboard (ү→у, ө→о, ң→н), when the text comes
+in an old Kyrgyz font (ү→=, ң→\\, ө→ё, DOMAIN.md), and when it is hard-wrapped with syllable hyphens at
+line ends, as a PDF's text layer gives it. No labels are needed: the clean text's tags are the reference,
+so this measures what repair and lemmatisation lose on real input, not whether the tags are right.
+
+Only tunable units are used (the development set without its held-aside part, and the own development
+file): fixing a disagreement here must not tune on what is kept aside.
+
+Usage: .venv/bin/python -m bench.robustness [--disagreements]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from bench.nlp_eval import held_aside, labelled_refs, predict, rows
+
+KEYBOARD = str.maketrans({"ү": "у", "Ү": "У", "ө": "о", "Ө": "О", "ң": "н", "Ң": "Н"})
+LEGACY_FONT = str.maketrans({"ү": "=", "Ү": "+", "ң": "\\", "Ң": "/", "ө": "ё", "Ө": "Ё"})
+VOWELS = set("аеёиоөуүыэюяАЕЁИОӨУҮЫЭЮЯ")
+WORD = re.compile(r"\S+")
+LINE = 64  # characters per line of a narrow PDF column
+
+
+def keyboard(text: str, lang: str) -> str:
+    return text.translate(KEYBOARD) if lang == "ky" else text
+
+
+def keyboard_slips(text: str, lang: str) -> str:
+    """Every third Kyrgyz letter typed as its Russian neighbour, as a typist who mostly finds them does."""
+    if lang != "ky":
+        return text
+    seen = 0
+    out: list[str] = []
+    for c in text:
+        if c in "үҮөӨңҢ":
+            seen += 1
+            if seen % 3 == 0:
+                c = c.translate(KEYBOARD)
+        out.append(c)
+    return "".join(out)
+
+
+def legacy_font(text: str, lang: str) -> str:
+    return text.translate(LEGACY_FONT) if lang == "ky" else text
+
+
+def _syllable_break(word: str) -> int:
+    """A position near the middle of a long word after a vowel and before a consonant, or 0."""
+    middle = len(word) // 2
+    for offset in range(middle):
+        for i in (middle - offset, middle + offset):
+            syllable_end = word[i - 1] in VOWELS and word[i].isalpha() and word[i] not in VOWELS
+            if 3 <= i <= len(word) - 3 and syllable_end:
+                return i
+    return 0
+
+
+def wrapped(text: str, lang: str) -> str:
+    """Each paragraph filled to LINE characters; a word that crosses the edge is broken with a hyphen
+    where a syllable ends, as typesetting does, else moved to the next line."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in WORD.findall(paragraph):
+            if len(line) + 1 + len(word) <= LINE or not line:
+                line = f"{line} {word}" if line else word
+                continue
+            cut = _syllable_break(word) if word.isalpha() and len(word) >= 7 else 0
+            if cut and len(line) + 1 + cut < LINE:
+                out.append(f"{line} {word[:cut]}-")
+                line = word[cut:]
+            else:
+                out.append(line)
+                line = word
+        out.append(line)
+    return "\n".join(out)
+
+
+PERTURBATIONS: dict[str, Callable[[str, str], str]] = {
+    "russian keyboard": keyboard,
+    "keyboard slips": keyboard_slips,
+    "legacy font": legacy_font,
+    "hard-wrapped": wrapped,
+}
+
+
+def _signature(tags: Any) -> tuple[bool, bool, tuple[str, ...]]:
+    return tags.lsg_relevant, tags.local_budget, tuple(c.id for c in tags.competences)
+
+
+def main(show: bool = False) -> dict[str, float]:
+    """Prints a line per perturbation and language; returns the figures by name
+    (``russian_keyboard_ky_lsg``, ``hard_wrapped_ru_competences`` …) for the corpus checks."""
+    items = [r for r in rows() if not held_aside(r)] + labelled_refs("own-dev")
+    clean = [_signature(t) for t in predict(items)]
+    figures: dict[str, float] = {}
+    for name, perturb in PERTURBATIONS.items():
+        for lang in ("ky", "ru"):
+            chosen = [n for n, r in enumerate(items) if r["lang"] == lang]
+            if name != "hard-wrapped" and lang == "ru":
+                continue  # Kyrgyz letters only
+            noisy_items = [dict(items[n], text=perturb(items[n]["text"], lang)) for n in chosen]
+            noisy = [_signature(t) for t in predict(noisy_items)]
+            pairs = list(zip((clean[n] for n in chosen), noisy, strict=True))
+            lsg = sum(a[0] == b[0] for a, b in pairs) / len(pairs)
+            budget = sum(a[1] == b[1] for a, b in pairs) / len(pairs)
+            fields = sum(a[2] == b[2] for a, b in pairs) / len(pairs)
+            key = f"{name.replace(' ', '_').replace('-', '_')}_{lang}"
+            figures.update({f"{key}_lsg": lsg, f"{key}_budget": budget, f"{key}_competences": fields})
+            print(
+                f"{name:17} {lang} n={len(pairs):3} | same LSG {lsg:.3f} | same local budget {budget:.3f} | "
+                f"same competences {fields:.3f}"
+            )
+            if show:
+                for n, (a, b) in zip(chosen, pairs, strict=True):
+                    if a != b:
+                        print(f"   {items[n]['id']}: clean {a} → {b}")
+    return figures
+
+
+if __name__ == "__main__":
+    main(show="--disagreements" in sys.argv)
