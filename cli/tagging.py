@@ -24,6 +24,7 @@ PUBLIC_FIELDS = (
     "kind",  # article, point, or annex: an annex may share a point's number
     "reason",
     "language",
+    "amendments",  # an amending article only: each change it makes, tagged
 )
 
 
@@ -44,7 +45,7 @@ def tag_inputs(files: list[str], language: str, settings: Settings) -> list[dict
                     "file": file,
                     "language": tagged["language"],
                     "act": tagged["act"],
-                    "articles": [{k: a[k] for k in PUBLIC_FIELDS} for a in tagged["articles"]],
+                    "articles": [{k: a[k] for k in PUBLIC_FIELDS if k in a} for a in tagged["articles"]],
                     "summary": tagged["summary"],
                 }
             )

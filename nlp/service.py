@@ -187,7 +187,7 @@ def enclosing_headings(session: Session, version_id: int, rows: Sequence[UnitRec
 def tag_version(db: Database, version_id: int) -> dict[str, Any]:
     """Tag the article-level units of a structured version and keep the tags with them (idempotent)."""
     from nlp.entities import find_entities
-    from nlp.tagger_service import LOCAL_ACT, article_json, summarise, tag_units
+    from nlp.tagger_service import LOCAL_ACT, article_json, summarise, tag_amendments, tag_units
 
     with db.session() as session:
         version = session.get(Version, version_id)
@@ -225,6 +225,7 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
             local_act=local,
             sections=enclosing_headings(session, version_id, rows),
         )
+        changes = tag_amendments(version.amendments or [], {r.unit_id: r.text for r in rows}, language)
         articles = []
         for row, unit_tags in zip(rows, tags, strict=True):
             unit = Unit(
@@ -232,6 +233,8 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
             )
             item = article_json(unit, unit_tags)
             item["entities"] = find_entities(row.text, unit_tags.language or language)
+            if row.unit_id in changes:
+                item["amendments"] = changes[row.unit_id]
             row.tags = {k: v for k, v in item.items() if k not in {"id", "number", "heading"}}
             articles.append(item)
         version.summary = summarise(articles)

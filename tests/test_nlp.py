@@ -15,6 +15,7 @@ from nlp.ky_lemmatizer import lemmatize
 from nlp.lemmas import lemmatize_phrase, ru_lemmatize
 from nlp.lexicons import lexicons
 from nlp.pipelines import PACKAGED, build, load
+from nlp.structure import parse_act
 from nlp.tagger_service import tag_act, tag_units
 from nlp.tagging import inside_longer_dropped
 
@@ -1686,3 +1687,39 @@ def test_a_repealed_article_whose_heading_wraps_is_repealed() -> None:
         "Жергиликтүү кеңеш мүлк салыгынын ставкасын белгилейт (КР Мыйзамына ылайык күчүн жоготту)"
     )
     assert not one(kept, "ky").reason.startswith("repealed")
+
+
+def test_each_change_an_amending_article_makes_is_tagged(tmp_path: Path, settings: Settings) -> None:
+    text = (FIXTURES / "ky_amending_draft.txt").read_text(encoding="utf-8")
+    result = tag_act(text, "ky")
+    article = result["articles"][0]
+    changes = {c["target_text"]: c for c in article["amendments"]}
+    assert set(changes) == {"5-берененин 2-бөлүгү", "18-берене", "20-берененин 4-бөлүгү"}
+    # all three change the LSG law; only the new part 3 of article 18 puts a cost on the local budget
+    assert all(c["lsg_relevant"] and c["target_act"] for c in changes.values())
+    assert [t for t, c in changes.items() if c["local_budget"]] == ["18-берене"]
+    assert changes["18-берене"]["budget"]["kind"] == "spending_obligation"
+    assert changes["20-берененин 4-бөлүгү"]["operation"] == "delete"
+    # evidence points into the amending article's text, as an article's own evidence does
+    own = next(u for u in parse_act(text, "ky").articles if u.id == article["id"]).text
+    for change in changes.values():
+        for competence in change["competences"]:
+            for e in competence["evidence"]:
+                assert own[e["start"] : e["end"]] == e["text"]
+    summary = result["summary"]["amendments"]
+    assert summary["total"] == 3 and summary["local_budget"] == 1
+    assert summary["flagged"][0]["target_text"] == "18-берене"  # budget changes first
+    assert "amendments" not in result["articles"][1]  # the entry-into-force article changes nothing
+    # stored with the version's tags, as `kenesh show` prints them
+    from ingest.service import Ingestor
+    from nlp.service import structure_version, tag_version, version_tree
+
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    ingestor = Ingestor(settings)
+    done = ingestor.ingest(path)
+    assert done.version_id is not None
+    structure_version(ingestor.db, done.version_id)
+    tag_version(ingestor.db, done.version_id)
+    stored = version_tree(ingestor.db, done.version_id)[0]["tags"]["amendments"]
+    assert [c["local_budget"] for c in stored] == [c["local_budget"] for c in article["amendments"]]
