@@ -98,8 +98,16 @@ def find_title(lines: list[str]) -> str | None:
     return None
 
 
+LETTER_SPACED = re.compile(r"(?<!\w)(?:[А-ЯЁӨҮҢ] ){3,}[А-ЯЁӨҮҢ](?!\w)")
+
+
+def _unspaced(line: str) -> str:
+    """«Т О К Т О М», «Р Е Ш Е Н И Е»: a title word set letter-spaced, as councils print the act's type."""
+    return LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), line)
+
+
 def identify(text: str) -> ActIdentity:
-    head_lines = [ln.strip() for ln in text.split("\n")[:40] if ln.strip()]
+    head_lines = [_unspaced(ln.strip()) for ln in text.split("\n")[:40] if ln.strip()]
     head = "\n".join(head_lines)
     low = head.lower()
     act_type = None

@@ -14,6 +14,7 @@ from cli.main import app
 from ingest.repair import repair_text
 from nlp.structure import ArticleView, align_languages, diff_articles, parse_act, parse_structure
 from nlp.structure.evaluation import heading_title
+from nlp.tagger_service import is_local_act
 
 FIXTURES = Path(__file__).parent / "fixtures" / "acts"
 
@@ -348,3 +349,20 @@ def test_gold_headings_lose_their_number_however_typed() -> None:
     assert heading_title("Статья 161. Компетенция кенеша") == "компетенция кенеша"
     assert heading_title("12-берене. Жергиликтүү кеңеш") == "жергиликтүү кеңеш"
     assert heading_title("З. Имущество и средства Совета.") == "имущество и средства совета."  # «З» for 3
+
+
+def test_an_act_type_set_letter_spaced_is_read() -> None:
+    # councils print «Т О К Т О М» letter-spaced; the first type word read was then one in the body
+    # («… Мыйзамына ылайык»), and the council's decision was taken for a law, not a local act
+    text = (
+        "Кыргыз Республикасы\n\nТалас шаардык Кеңеши\n\nТ О К Т О М\n\nТалас шаары № 41 3-март, 2025-жыл\n\n"
+        "Шаардык бюджетке өзгөртүүлөрдү киргизүү жөнүндө\n\n"
+        "«Жергиликтүү өз алдынча башкаруу жөнүндө» Кыргыз Республикасынын Мыйзамына ылайык шаардык Кеңеш "
+        "токтом кылат:\n1. Шаардык бюджетке өзгөртүүлөр киргизилсин.\n2. Токтомдун аткарылышын көзөмөлдөө "
+        "туруктуу комиссияга жүктөлсүн.\n"
+    )
+    parsed = parse_act(text, "ky")
+    assert parsed.header.type == "resolution" and parsed.header.number == "41"
+    assert is_local_act(parsed)
+    spaced = parse_act("П О С Т А Н О В Л Е Н И Е\nот 3 марта 2025 года № 12\nО порядке\n", "ru")
+    assert spaced.header.type == "resolution"
