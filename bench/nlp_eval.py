@@ -21,12 +21,12 @@ from typing import Any
 from bench.common import ROOT, need_shared
 from ingest.repair import repair_text
 from nlp.pipelines import load
-from nlp.tagger_service import LOCAL_ACT, tag_units
+from nlp.tagger_service import is_local_act, local_act, tag_units
 
 
 def is_local(row: dict[str, Any]) -> bool:
     """An act of a local council: known from its header (title, issuer), here the act field and kind."""
-    return bool(LOCAL_ACT.search(row.get("act", ""))) or row.get("doc_type") == "local_decision"
+    return local_act(row.get("act", ""), None) or row.get("doc_type") == "local_decision"
 
 
 def held_aside(row: dict[str, Any]) -> bool:
@@ -99,7 +99,8 @@ def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
                     "id": f"{batch}-{source['lang']}-{path.stem}-{name}",
                     "lang": source["lang"],
                     "act": "",
-                    "doc_type": "local_decision" if source.get("local") else "law",
+                    # a council's own act or not, as the product reads it from the act's header
+                    "doc_type": "local_decision" if is_local_act(act) else "law",
                     "heading": unit.heading,
                     "heading_in_text": True,  # its text starts with its heading line, as in the product
                     "text": unit.text.strip(),

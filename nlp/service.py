@@ -187,7 +187,7 @@ def enclosing_headings(session: Session, version_id: int, rows: Sequence[UnitRec
 def tag_version(db: Database, version_id: int) -> dict[str, Any]:
     """Tag the article-level units of a structured version and keep the tags with them (idempotent)."""
     from nlp.entities import find_entities
-    from nlp.tagger_service import LOCAL_ACT, article_json, summarise, tag_amendments, tag_units
+    from nlp.tagger_service import article_json, local_act, summarise, tag_amendments, tag_units
 
     with db.session() as session:
         version = session.get(Version, version_id)
@@ -213,12 +213,7 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
             ]
             session.add(rows[0])
         header = version.header or {}
-        local = bool(LOCAL_ACT.search((version.text or "")[:1500])) and header.get("type") in {
-            "resolution",
-            "decision",
-            "order",
-            None,
-        }
+        local = local_act(version.text or "", header.get("type"))
         tags = tag_units(
             [(r.heading, r.text) for r in rows],
             language,

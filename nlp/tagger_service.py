@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ingest.langdetect import detect
 from nlp.lemmas import lemmatize_phrase
@@ -15,16 +19,24 @@ from nlp.structure import ParsedAct, parse_act
 from nlp.structure.model import Unit
 from nlp.tagging import ArticleTags
 
-LOCAL_ACT = re.compile(
-    r"(айылдык|шаардык|аймактык|райондук)\s+кеңеш|айыл\s+өкмөт|городск\w+\s+кенеш|айыл\w*\s+кенеш|мэри[яи]",
-    re.I,
-)
+LOCAL_ACT_TYPES = {"resolution", "decision", "order", None}
+PREAMBLE_CHARS = 1500  # the act's header and preamble, before its first point
+
+
+@cache
+def _local_act_issuers() -> re.Pattern[str]:
+    spec = yaml.safe_load((Path(__file__).parent / "data" / "taxonomy.yaml").read_text(encoding="utf-8"))
+    return re.compile("|".join(spec["local_act_issuers"]), re.I)
+
+
+def local_act(preamble: str, act_type: str | None) -> bool:
+    """An act of an LSG body itself (a council decision): its substantive points are LSG matters.
+    ``preamble``: the act's text before its first unit."""
+    return act_type in LOCAL_ACT_TYPES and bool(_local_act_issuers().search(preamble[:PREAMBLE_CHARS]))
 
 
 def is_local_act(act: ParsedAct) -> bool:
-    """An act of an LSG body itself (a council decision): its substantive points are LSG matters."""
-    preamble = act.root.own_text[:1500]
-    return bool(LOCAL_ACT.search(preamble)) and act.header.type in {"resolution", "decision", "order", None}
+    return local_act(act.root.own_text, act.header.type)
 
 
 def names_local_tax(heading: str, language: str) -> bool:

@@ -1723,3 +1723,43 @@ def test_each_change_an_amending_article_makes_is_tagged(tmp_path: Path, setting
     tag_version(ingestor.db, done.version_id)
     stored = version_tree(ingestor.db, done.version_id)[0]["tags"]["amendments"]
     assert [c["local_budget"] for c in stored] == [c["local_budget"] for c in article["amendments"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (  # the LSG bodies' budget funds withheld by higher bodies: a money flow of the local budget
+            "Жергиликтүү өз алдынча башкаруу органдарынын бюджеттик каражаттарын мыйзамда каралган учурларды "
+            "кошпогондо жогору турган органдардын алып коюусуна жол берилбейт.",
+            "ky",
+        ),
+        (
+            "Изъятие бюджетных средств органов местного самоуправления вышестоящими органами не допускается.",
+            "ru",
+        ),
+        (  # the local community's funds are its budget
+            "Коомдук угууларды өткөрүүгө кеткен чыгымдар жергиликтүү жамааттын каражаттарынын эсебинен "
+            "жүргүзүлөт.",
+            "ky",
+        ),
+        ("Расходы на проведение схода осуществляются за счет средств местного сообщества.", "ru"),
+    ],
+)
+def test_the_lsg_bodies_budget_funds_and_the_communitys_funds_are_the_local_budget(
+    text: str, lang: str
+) -> None:
+    tags = one(text, lang)  # in a law or a charter, not a council's decision
+    assert tags.lsg_relevant and tags.local_budget, tags.reason
+
+
+def test_violence_as_such_is_no_field_of_its_own() -> None:
+    # signatures collected «without coercion or violence» name no domestic violence; the family's does
+    assert "domestic_violence" not in {
+        c.id
+        for c in one(
+            "Айыльный кенеш рассматривает обращения граждан. Подписи собираются без принуждения и насилия.",
+            "ru",
+        ).competences
+    }
+    family = one("Айыл окмоту принимает меры по профилактике насилия в семье.", "ru")
+    assert [c.id for c in family.competences] == ["domestic_violence"]
