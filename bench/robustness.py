@@ -63,6 +63,19 @@ def latin_lookalikes(text: str, lang: str) -> str:
     return "".join(out)
 
 
+def run_together(text: str, lang: str) -> str:
+    """Every eighth space between two words lost, as text copied from some web pages comes
+    («бөлүштүрүүФондусунун»)."""
+    seen = 0
+
+    def drop(match: re.Match[str]) -> str:
+        nonlocal seen
+        seen += 1
+        return match.group(1) + match.group(2) if seen % 8 == 0 else match.group()
+
+    return re.sub(r"(\w) (\w)", drop, text)
+
+
 def legacy_font(text: str, lang: str) -> str:
     return text.translate(LEGACY_FONT) if lang == "ky" else text
 
@@ -104,6 +117,7 @@ PERTURBATIONS: dict[str, Callable[[str, str], str]] = {
     "keyboard slips": keyboard_slips,
     "legacy font": legacy_font,
     "latin lookalikes": latin_lookalikes,
+    "run together": run_together,
     "hard-wrapped": wrapped,
 }
 
