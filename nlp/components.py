@@ -29,6 +29,8 @@ if not Doc.has_extension("glossary"):
     Doc.set_extension("glossary", default=False)
 if not Doc.has_extension("agenda"):
     Doc.set_extension("agenda", default=False)
+if not Doc.has_extension("forum"):
+    Doc.set_extension("forum", default=False)
 if not Doc.has_extension("other_body"):
     Doc.set_extension("other_body", default=False)
 if not Doc.has_extension("heading_fields"):
@@ -108,6 +110,7 @@ class KeneshTagger:
             other_body=bool(doc._.other_body),
             glossary=bool(doc._.glossary),
             agenda=bool(doc._.agenda),
+            forum=bool(doc._.forum),
         )
         return doc
 

@@ -122,6 +122,7 @@ class Lexicons:
     glossary_subjects: frozenset[str]  # a heading with one of these defines terms
     agenda_issues: TermIndex  # a heading so headed catalogues the issues of local significance
     agenda_functions: TermIndex  # … or, with an LSG body named, its functions
+    forums: TermIndex  # a heading naming one of these lists the topics a forum takes up
     subject_case_marked: bool  # a modal's subject is in the nominative, marked apart (Kyrgyz)
     head_last: bool  # a governing word follows its noun («бюджетти түзүү»; Russian: «формирование бюджета»)
     boilerplate: re.Pattern[str]  # on the words as written: an order to publish, not publication as a topic
@@ -267,6 +268,7 @@ def lexicons(lang: str) -> Lexicons:
         glossary_subjects=lemma_set(taxonomy["glossary_headings"][lang]),
         agenda_issues=index(taxonomy["agenda_headings"]["issues"][lang]),
         agenda_functions=index(taxonomy["agenda_headings"]["functions"][lang]),
+        forums=index(taxonomy["forum_headings"][lang]),
         subject_case_marked=lang == "ky",
         head_last=lang == "ky",
         boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),

@@ -115,6 +115,13 @@ def agenda_heading(heading: str, language: str) -> bool:
     return _heads(lex.agenda_functions, lemmas, language) and bool(lex.actors.find(lemmas))
 
 
+def forum_heading(heading: str, language: str) -> bool:
+    """True when an article's heading names a forum (gatherings, hearings, a kurultai): the other fields it
+    names are the topics that forum takes up."""
+    lemmas = _heading_lemmas(heading, language)
+    return bool(lemmas) and bool(lexicons(language).forums.find(lemmas))
+
+
 def _heading_lemmas(heading: str, language: str) -> list[str]:
     """A heading's lemmas without its unit label («Статья 5.», «12-берене.»)."""
     lemmas = list(lemmatize_phrase(heading, language))
@@ -170,6 +177,7 @@ def _tag_in(
         doc._.other_body = other_body_heading(heading, language)
         doc._.glossary = glossary_heading(heading, language)
         doc._.agenda = agenda_heading(heading, language)
+        doc._.forum = forum_heading(heading, language)
         doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
         docs.append(doc)
     return [doc._.tags for doc in nlp.pipe(docs, batch_size=64)] if docs else []

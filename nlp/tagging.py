@@ -28,6 +28,7 @@ TAX_FLOWS = {"exemption", "rate", "revenue", "budget_approval"}
 COMPETENCE_MIN = 0.7
 TAX_ARTICLE_FIELDS = {"local_taxes_fees", "local_budget", "delegated_powers_general", "lsg_organisation"}
 MAX_COMPETENCES = 3
+TOPIC_LIST_FIELDS = 3  # other fields in a forum's article: the topics it takes up
 
 
 @dataclass
@@ -549,6 +550,7 @@ def _competences(
     local_act: bool,
     heading_fields: frozenset[str] = frozenset(),
     agenda: bool = False,
+    forum: bool = False,
 ) -> list[CompetenceHit]:
     """Fields the article regulates, strongest first, from the terms found and the budget signals; a
     catalogue of fields (``agenda``) keeps every one named, others the strongest few."""
@@ -599,6 +601,10 @@ def _competences(
     if agenda:  # the list of local-significance issues: each item it names is a field of its own
         return chosen
     chosen = _one_of_alternatives(chosen, art.lex.alternative_fields, stated)
+    if forum and stated and len([c for c in chosen if c.id not in kept]) >= TOPIC_LIST_FIELDS:
+        # a forum's article that names many other fields lists the topics it takes up (what a gathering
+        # or a hearing may discuss): they are not fields the article regulates
+        chosen = [c for c in chosen if c.id in kept]
     # Past the first, a field named by a single weak term is a passing detail, not what the article
     # regulates; past the first two, only a field named strongly (full score from distinct terms) is kept.
     return [
@@ -641,13 +647,15 @@ def tag_tokens(
     other_body: bool = False,
     glossary: bool = False,
     agenda: bool = False,
+    forum: bool = False,
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
     chapter or section whose heading names a local tax, so its bare «tax» is that tax. ``procedural``:
     its heading says it reports, informs or defines, so the money it names is only mentioned.
     ``other_body``: its heading gives another body's powers, so an LSG body counts only where a sentence
     obliges or entitles it. ``glossary``: its heading says it defines terms, so an LSG body counts only
-    as a term defined, not inside another term's definition. ``agenda``: its heading catalogues the issues of
+    as a term defined, not inside another term's definition. ``forum``: its heading names a forum, so the many
+    fields it may name are topics taken up there. ``agenda``: its heading catalogues the issues of
     local significance or an LSG body's functions, so every field it names is kept."""
     if repealed(text):
         return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
@@ -746,7 +754,7 @@ def tag_tokens(
         else ("mention" if budget.local_terms or budget.evidence else None)
     )
     amounts = amounts_in(text) if local_budget else []
-    chosen = _competences(art, hits, budget, local_act, heading_fields, agenda) if lsg else []
+    chosen = _competences(art, hits, budget, local_act, heading_fields, agenda, forum) if lsg else []
     if procedural:  # a report or a glossary is about one thing: its first field
         chosen = chosen[:1]
     actor_evidence = [art.span(i, j) for i, j in actors]

@@ -1763,3 +1763,20 @@ def test_violence_as_such_is_no_field_of_its_own() -> None:
     }
     family = one("Айыл окмоту принимает меры по профилактике насилия в семье.", "ru")
     assert [c.id for c in family.competences] == ["domestic_violence"]
+
+
+def test_the_topics_a_forum_takes_up_are_not_fields_of_its_article() -> None:
+    heading = "Вопросы, рассматриваемые на сходах"
+    text = (
+        f"{heading}\nНа сходах граждан рассматриваются вопросы обеспечения питьевой водой и водоснабжения, "
+        "вывоза твердых бытовых отходов и уборки мусора, генерального плана и градостроительства, "
+        "содержания муниципальных дорог и ремонта дорог, а также иные вопросы местного значения. Решения "
+        "схода направляются в айыльный кенеш."
+    )
+    forum = tag_units([(heading, text)], "ru")[0]
+    assert [c.id for c in forum.competences] == ["citizen_participation"]
+    # the same list in a council's duties: the fields are its own
+    duties = tag_units(
+        [("", text.replace(f"{heading}\nНа сходах граждан рассматриваются", "Айыльный кенеш решает"))], "ru"
+    )[0]
+    assert len(duties.competences) > 1
