@@ -31,19 +31,22 @@ def keyboard(text: str, lang: str) -> str:
     return text.translate(KEYBOARD) if lang == "ky" else text
 
 
-def keyboard_slips(text: str, lang: str) -> str:
-    """Every third Kyrgyz letter typed as its Russian neighbour, as a typist who mostly finds them does."""
-    if lang != "ky":
-        return text
+def _every_nth(text: str, letters: str, table: dict[int, str], n: int) -> str:
+    """``text`` with every n-th of ``letters`` (counting through the text) replaced through ``table``."""
     seen = 0
     out: list[str] = []
     for c in text:
-        if c in "үҮөӨңҢ":
+        if c in letters:
             seen += 1
-            if seen % 3 == 0:
-                c = c.translate(KEYBOARD)
+            if seen % n == 0:
+                c = c.translate(table)
         out.append(c)
     return "".join(out)
+
+
+def keyboard_slips(text: str, lang: str) -> str:
+    """Every third Kyrgyz letter typed as its Russian neighbour, as a typist who mostly finds them does."""
+    return _every_nth(text, "үҮөӨңҢ", KEYBOARD, 3) if lang == "ky" else text
 
 
 LOOKALIKES = str.maketrans({"а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "А": "A", "О": "O"})
@@ -52,15 +55,7 @@ LOOKALIKES = str.maketrans({"а": "a", "е": "e", "о": "o", "р": "p", "с": "c
 def latin_lookalikes(text: str, lang: str) -> str:
     """Every fifth Cyrillic letter that has a Latin twin typed as the twin, as text pasted from
     mixed-script sources comes."""
-    seen = 0
-    out: list[str] = []
-    for c in text:
-        if c in "аеорсхАО":
-            seen += 1
-            if seen % 5 == 0:
-                c = c.translate(LOOKALIKES)
-        out.append(c)
-    return "".join(out)
+    return _every_nth(text, "аеорсхАО", LOOKALIKES, 5)
 
 
 def run_together(text: str, lang: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -113,6 +114,20 @@ def test_packaged_pipelines_load_with_spacy() -> None:
         nlp = spacy.load(PACKAGED / lang)
         assert nlp.pipe_names == ["sentencizer", "kenesh_lemmatizer", "kenesh_tagger"]
         assert nlp.lang == lang
+
+
+def stored_articles(settings: Settings, path: Path, text: str) -> list[dict[str, Any]]:
+    """The articles of ``text`` as ingest and the nlp stage store them (``kenesh show``)."""
+    from ingest.service import Ingestor
+    from nlp.service import structure_version, tag_version, version_tree
+
+    path.write_text(text, encoding="utf-8")
+    ingestor = Ingestor(settings)
+    done = ingestor.ingest(path)
+    assert done.version_id is not None
+    structure_version(ingestor.db, done.version_id)
+    tag_version(ingestor.db, done.version_id)
+    return version_tree(ingestor.db, done.version_id)
 
 
 def one(text: str, lang: str, local: bool = False):
@@ -331,17 +346,9 @@ def test_an_article_in_a_local_tax_section_is_about_that_tax(tmp_path: Path, set
     assert by_number["410"]["local_budget"]  # the tax value is the local tax's base
     assert by_number["411"]["local_budget"]  # named once, inside its own chapter
     # the same through ingest and the nlp stage: the stored tags see the stored chapters
-    from ingest.service import Ingestor
-    from nlp.service import structure_version, tag_version, version_tree
-
-    path = tmp_path / "tax_code.txt"
-    path.write_text(TAX_CODE_EXCERPT, encoding="utf-8")
-    ingestor = Ingestor(settings)
-    done = ingestor.ingest(path)
-    assert done.version_id is not None
-    structure_version(ingestor.db, done.version_id)
-    tag_version(ingestor.db, done.version_id)
-    stored = {a["number"]: a["tags"] for a in version_tree(ingestor.db, done.version_id)}
+    stored = {
+        a["number"]: a["tags"] for a in stored_articles(settings, tmp_path / "tax_code.txt", TAX_CODE_EXCERPT)
+    }
     assert stored["409"]["local_budget"] and not stored["363"]["local_budget"]
 
 
@@ -1711,17 +1718,7 @@ def test_each_change_an_amending_article_makes_is_tagged(tmp_path: Path, setting
     assert summary["flagged"][0]["target_text"] == "18-берене"  # budget changes first
     assert "amendments" not in result["articles"][1]  # the entry-into-force article changes nothing
     # stored with the version's tags, as `kenesh show` prints them
-    from ingest.service import Ingestor
-    from nlp.service import structure_version, tag_version, version_tree
-
-    path = tmp_path / "draft.txt"
-    path.write_text(text, encoding="utf-8")
-    ingestor = Ingestor(settings)
-    done = ingestor.ingest(path)
-    assert done.version_id is not None
-    structure_version(ingestor.db, done.version_id)
-    tag_version(ingestor.db, done.version_id)
-    stored = version_tree(ingestor.db, done.version_id)[0]["tags"]["amendments"]
+    stored = stored_articles(settings, tmp_path / "draft.txt", text)[0]["tags"]["amendments"]
     assert [c["local_budget"] for c in stored] == [c["local_budget"] for c in article["amendments"]]
 
 
