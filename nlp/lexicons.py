@@ -137,6 +137,7 @@ class Lexicons:
     national_only: TermIndex
     budget_subjects: TermIndex  # drafting, execution, report of a local budget: the article's field
     report_subjects: TermIndex  # execution, report: approving them approves a report, not the budget
+    condition_lead_in: re.Pattern[str] | None  # a list opened so enumerates conditions, not flows
     procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
     flows: TermIndex
     flow_forms: dict[str, re.Pattern[str]]  # flow lemma -> the written forms in which it moves money
@@ -285,6 +286,7 @@ def lexicons(lang: str) -> Lexicons:
         national_only=index(budget["national_only"][lang]),
         budget_subjects=index(budget["budget_subjects"][lang]),
         report_subjects=index(budget["report_subjects"][lang]),
+        condition_lead_in=_pattern("|".join(budget.get("condition_lead_ins", {}).get(lang, [])) or None),
         procedural_subjects=index(budget["procedural_subjects"][lang]),
         flows=flows.finalize(),
         flow_forms={

@@ -18,6 +18,7 @@ from nlp.passing import (
     cited_titles,
     commission_portfolios,
     in_short_list_item,
+    lead_in,
     list_items,
     listed_among_others,
     repealed,
@@ -374,6 +375,18 @@ def _tokens_within(tokens: list[TokenView], start: int, end: int) -> list[int]:
     return [k for k, t in enumerate(tokens) if start <= t.start < end]
 
 
+def _condition_items(art: _Article) -> list[tuple[int, int]]:
+    """Character spans of the list items that enumerate conditions («… в случаях, когда: - … создаются за
+    счет местных бюджетов»): the money they name is a case in which something holds, not a flow set."""
+    if art.lex.condition_lead_in is None:
+        return []
+    return [
+        (a, b)
+        for n, (a, b, _) in enumerate(art.items)
+        if art.lex.condition_lead_in.search(lead_in(art.text, art.items, n).rstrip())
+    ]
+
+
 def _budget(
     art: _Article,
     actors: list[tuple[int, int]],
@@ -440,8 +453,9 @@ def _budget(
             if tokens[a].sent == tokens[i].sent and 0 <= (a - j if lex.head_last else i - b) <= 3
         ]
 
+    conditions = _condition_items(art)
     for i, j in out.local_terms:
-        if i in national_tokens:
+        if i in national_tokens or any(a <= tokens[i].start < b for a, b in conditions):
             continue
         found = near_flows(i, j, 10)
         if found and not out.topic:

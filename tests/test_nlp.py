@@ -1777,3 +1777,28 @@ def test_the_topics_a_forum_takes_up_are_not_fields_of_its_article() -> None:
         [("", text.replace(f"{heading}\nНа сходах граждан рассматриваются", "Айыльный кенеш решает"))], "ru"
     )[0]
     assert len(duties.competences) > 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Водохозяйственные сооружения могут иметь статус объектов муниципальной собственности в случаях, "
+            "когда:\n- ассоциация водопользователей передает их в муниципальную собственность;\n- они "
+            "создаются и эксплуатируются за счет местных бюджетов.",
+            "ru",
+        ),
+        (
+            "Суу чарба курулмалары төмөнкү учурларда муниципалдык менчиктин объекттери болуп саналат:\n"
+            "- суу пайдалануучулардын ассоциациясы аларды муниципалдык менчикке берсе;\n- алар жергиликтүү "
+            "бюджеттин эсебинен курулса жана пайдаланылса.",
+            "ky",
+        ),
+    ],
+)
+def test_money_named_among_the_conditions_of_a_case_is_no_flow(text: str, lang: str) -> None:
+    # the list enumerates when something holds; the article sets no flow of the local budget
+    tags = one(text, lang)
+    assert tags.lsg_relevant and not tags.local_budget, tags.reason
+    obliged = text.replace("в случаях, когда:", "и:").replace("төмөнкү учурларда", "төмөнкүдөй")
+    assert one(obliged, lang).local_budget  # the same items as plain statements move money
