@@ -1802,3 +1802,14 @@ def test_money_named_among_the_conditions_of_a_case_is_no_flow(text: str, lang: 
     assert tags.lsg_relevant and not tags.local_budget, tags.reason
     obliged = text.replace("в случаях, когда:", "и:").replace("төмөнкү учурларда", "төмөнкүдөй")
     assert one(obliged, lang).local_budget  # the same items as plain statements move money
+
+
+def test_a_local_budget_article_lists_local_taxes_as_its_detail() -> None:
+    heading = "Местный бюджет"
+    text = (
+        f"{heading}\nМестный бюджет утверждается айыльным кенешем. Доходы местного бюджета формируются за счет "
+        "местных налогов и сборов. Расходы местного бюджета осуществляются на решение вопросов местного "
+        "значения. Исполнение местного бюджета обеспечивает айыл окмоту. Местный бюджет публикуется."
+    )
+    ids = [c.id for c in tag_units([(heading, text)], "ru")[0].competences]
+    assert ids[0] == "local_budget" and "local_taxes_fees" not in ids
