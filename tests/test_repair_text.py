@@ -156,3 +156,11 @@ def test_a_text_with_kyrgyz_letters_keeps_its_back_vowel_words() -> None:
     assert "которуу" in repaired.text and not repaired.stats["typed_without_kyrgyz_letters"]
     short = repair_text("Айыл окмоту бюджетти тузот.")  # too short to tell how it was typed
     assert not short.stats["typed_without_kyrgyz_letters"]
+
+
+def test_two_words_run_together_are_cut_only_into_whole_known_words() -> None:
+    text = "Айыл өкмөтү жергиликтүүбюджеттин каражаттарын мектептерге бөлөт жана суммасынан отчет берет."
+    repaired = repair_text(text).text
+    assert "жергиликтүү бюджеттин" in repaired
+    assert "суммасынан" in repaired  # a stem and its suffixes are one word, though «сумма» is a word
+    assert "принципалдын" in repair_text("Агент принципалдын атынан иш жүргүзөт.").text

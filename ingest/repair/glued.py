@@ -3,7 +3,9 @@
 than twenty letters, and a capital never follows a small letter inside one; such a token is cut where
 every piece is a word the lexicon knows (the shipped words and those of the document), or an inflected
 form of a stem it knows well, the fewest and commonest pieces winning. A token no such cut covers is
-left as it is: nothing is invented.
+left as it is: nothing is invented. A shorter token is cut only in two, where exactly one cut gives two
+whole words of six letters or more the shipped lexicon knows and the token is no form of a known stem
+(«жергиликтүүбюджеттин»; never «суммасынан» into «сумма сынан»: a suffix is no word).
 """
 
 from __future__ import annotations
@@ -67,6 +69,27 @@ def segment(token: str, lexicon: Lexicon) -> list[str] | None:
     return cuts[::-1]
 
 
+PAIR_PIECE_MIN = 6
+PAIR_LEFT_MIN_COUNT = 5
+PAIR_RIGHT_MIN_COUNT = 2
+
+
+def _pair(token: str, lexicon: Lexicon) -> list[str] | None:
+    """Two words that lost the space between them («жергиликтүүбюджеттин»), cut only where both halves are
+    whole words of six letters or more that the shipped lexicon knows (the first seen five times), at
+    the one such place, and the token is no form of a known stem («суммасынан» is not «сумма сынан»)."""
+    low = token.lower()
+    if _analysable(low):
+        return None
+    cuts = [
+        cut
+        for cut in range(PAIR_PIECE_MIN, len(low) - PAIR_PIECE_MIN + 1)
+        if lexicon.shipped_counts.get(low[:cut], 0) >= PAIR_LEFT_MIN_COUNT
+        and lexicon.shipped_counts.get(low[cut:], 0) >= PAIR_RIGHT_MIN_COUNT
+    ]
+    return [token[: cuts[0]], token[cuts[0] :]] if len(cuts) == 1 else None
+
+
 def split_glued_words(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
     """Split run-together Kyrgyz words (see the module doc); Russian and hyphenated words are left."""
     text, n = CASE_JOIN.subn(" ", text)
@@ -75,9 +98,9 @@ def split_glued_words(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
     def fix(match: re.Match[str]) -> str:
         token = match.group()
         known = lexicon.shipped_counts.get(token.lower(), 0)  # the document's own words hold this token
-        if len(token) < GLUED_MIN_LETTERS or known or is_russian_word(token):
+        if len(token) < 2 * PAIR_PIECE_MIN or known or is_russian_word(token):
             return token
-        pieces = segment(token, lexicon)
+        pieces = segment(token, lexicon) if len(token) >= GLUED_MIN_LETTERS else _pair(token, lexicon)
         if not pieces or len(pieces) < 2:
             return token
         stats["glued_words_split"] += len(pieces) - 1
