@@ -186,8 +186,9 @@ def enclosing_headings(session: Session, version_id: int, rows: Sequence[UnitRec
 
 def tag_version(db: Database, version_id: int) -> dict[str, Any]:
     """Tag the article-level units of a structured version and keep the tags with them (idempotent)."""
+    from nlp.amendment_tags import tag_amendments
     from nlp.entities import find_entities
-    from nlp.tagger_service import article_json, local_act, summarise, tag_amendments, tag_units
+    from nlp.tagger_service import article_json, local_act, summarise, tag_units
 
     with db.session() as session:
         version = session.get(Version, version_id)

@@ -4,7 +4,6 @@ one ``nlp.pipe`` call, and summarise. The CLI, the API and the ingest chain call
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -199,95 +198,6 @@ def article_json(unit: Unit, tags: ArticleTags) -> dict[str, Any]:
     }
 
 
-def _article_of(source_unit: str, article_ids: list[str]) -> str | None:
-    """The article an amendment item sits in («art_1__item_2» is in «art_1»)."""
-    found = [a for a in article_ids if source_unit == a or source_unit.startswith(a + "__")]
-    return max(found, key=len) if found else None
-
-
-def _lead_in(article_text: str, amendment: dict[str, Any]) -> str:
-    """The words of the amending article that name the act being changed (««Жергиликтүү өз алдынча башкаруу
-    жөнүндө» Мыйзамына төмөнкүдөй өзгөртүүлөр киргизилсин:»): the line holding the amended act's title,
-    last before the instruction, up to its colon. An item alone does not say which act it changes."""
-    title = str((amendment.get("target_act") or {}).get("title") or "")
-    end = article_text.find(str(amendment.get("instruction") or "")[:60])
-    before = article_text[: end if end >= 0 else len(article_text)]
-    at = before.rfind(title) if title else -1
-    if at < 0:
-        return ""
-    start = before.rfind("\n", 0, at) + 1
-    colon = before.find(":", at)
-    return before[start : colon + 1 if colon >= 0 else len(before)].strip()
-
-
-@dataclass
-class _Composed:
-    """The text an amendment is tagged as, made of pieces of the amending article, and where each piece
-    stands in that article, so evidence points into the article the reader has."""
-
-    text: str
-    pieces: list[tuple[int, int, int]]  # (start in text, start in the article or -1, length)
-
-    @classmethod
-    def of(cls, pieces: list[str], article_text: str) -> _Composed:
-        text, placed = "", []
-        for piece in pieces:
-            if text:
-                text += "\n"
-            placed.append((len(text), article_text.find(piece), len(piece)))
-            text += piece
-        return cls(text, placed)
-
-    def place(self, tags: ArticleTags) -> None:
-        spans = [e for c in tags.competences for e in c.evidence] + tags.budget.evidence + tags.actors
-        for e in {id(e): e for e in spans}.values():
-            for start, at, length in self.pieces:
-                if start <= e.start < start + length and at >= 0:
-                    shift = at - start
-                    e.start, e.end = e.start + shift, min(e.end, start + length) + shift
-                    break
-
-
-def tag_amendments(
-    amendments: list[dict[str, Any]], article_texts: dict[str, str], language: str
-) -> dict[str, list[dict[str, Any]]]:
-    """Each change an amending article makes, tagged as the text it writes into the amended act, read
-    with the words that name that act: a draft's «article 1» often changes twenty articles of several
-    laws, and the analyst needs to know which of those changes touch LSG and local budgets. A part
-    deleted from the LSG law touches LSG though its words are not given. Keyed by the amending article."""
-    placed = [(a, _article_of(str(a.get("source_unit") or ""), list(article_texts))) for a in amendments]
-    placed = [(a, art) for a, art in placed if art is not None]
-    if not placed:
-        return {}
-    composed = []
-    for amendment, article in placed:
-        text = article_texts[str(article)]
-        pieces = [_lead_in(text, amendment), str(amendment.get("instruction") or "")]
-        if amendment.get("new_text"):
-            pieces.append(str(amendment["new_text"]))
-        composed.append(_Composed.of([p for p in pieces if p], text))
-    out: dict[str, list[dict[str, Any]]] = {}
-    tagged = tag_units([("", c.text) for c in composed], language)
-    for (amendment, article), tags, source in zip(placed, tagged, composed, strict=True):
-        source.place(tags)  # evidence offsets into the amending article, as for an article's own tags
-        target = amendment.get("target_act") or {}
-        out.setdefault(str(article), []).append(
-            {
-                "source_unit": amendment.get("source_unit"),
-                "operation": amendment.get("operation"),
-                "target_act": target.get("title"),
-                "target_unit": amendment.get("target_unit"),
-                "target_text": amendment.get("target_text"),
-                "lsg_relevant": tags.lsg_relevant,
-                "local_budget": tags.local_budget,
-                "competences": [c.to_json() for c in tags.competences],
-                "budget": tags.budget.to_json(),
-                "reason": tags.reason,
-            }
-        )
-    return out
-
-
 def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
     """Competences touched, budget-impact articles first, one line per flagged article."""
     flagged = [a for a in articles if a["lsg_relevant"]]
@@ -329,6 +239,7 @@ def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
 
 def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
     """Structure + tags + entities for a whole act (repaired text)."""
+    from nlp.amendment_tags import tag_amendments
     from nlp.entities import find_entities
 
     language = language if language in {"ky", "ru"} else None
