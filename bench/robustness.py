@@ -124,6 +124,27 @@ def _signature(tags: Any) -> tuple[bool, bool, tuple[str, ...]]:
     return tags.lsg_relevant, tags.local_budget, tuple(c.id for c in tags.competences)
 
 
+WHOLE_ACT = "ky_labour_code_2004_mhtml.doc"  # 45,000 words of Kyrgyz law
+
+
+def whole_act_typed_on_a_keyboard() -> tuple[float, float]:
+    """A whole code typed without ө, ү, ң: the share of its words equal to the clean text's, as typed and
+    after repair (the repair sees a text of real length, as ingest does, not one article)."""
+    from bench.common import need_shared
+    from bench.nlp_eval import corpus_text
+    from ingest.repair import repair_text
+
+    text, _ = corpus_text(str(need_shared() / "corpus" / "github" / WHOLE_ACT))
+    clean = repair_text(text).text.split()
+    typed = keyboard(text, "ky")
+    repaired = repair_text(typed).text.split()
+
+    def share(words: list[str]) -> float:
+        return sum(a == b for a, b in zip(clean, words, strict=False)) / len(clean)
+
+    return share(typed.split()), share(repaired)
+
+
 def main(show: bool = False) -> dict[str, float]:
     """Prints a line per perturbation and language; returns the figures by name
     (``russian_keyboard_ky_lsg``, ``hard_wrapped_ru_competences`` …) for the corpus checks."""
@@ -151,6 +172,12 @@ def main(show: bool = False) -> dict[str, float]:
                 for n, (a, b) in zip(chosen, pairs, strict=True):
                     if a != b:
                         print(f"   {items[n]['id']}: clean {a} → {b}")
+    typed, repaired = whole_act_typed_on_a_keyboard()
+    figures["whole_act_keyboard_words"] = repaired
+    print(
+        f"{WHOLE_ACT} typed on a Russian keyboard: words as the clean text's {typed:.3f} typed, "
+        f"{repaired:.3f} repaired"
+    )
     return figures
 
 

@@ -128,7 +128,7 @@ TYPED_WITHOUT_LETTERS = (  # a Kyrgyz paragraph typed on a Russian keyboard thro
     "Жергиликтуу оз алдынча башкаруу органдары мыйзамда корсотулгон ыйгарым укуктарды аткарат. Айыл "
     "окмоту жергиликтуу бюджеттин долбоорун тузот жана аны айылдык кенештин кароосуна киргизет. Кенеш "
     "бюджетти бекитет жана анын аткарылышын козомолдойт. Жергиликтуу жамааттын мучолору коомдук "
-    "угууларга катышат."
+    "угууларга катышат. Отчет белгиленген моонотунон кечиктирилбестен ченемдуу тартипте берилет."
 )
 
 
@@ -147,6 +147,8 @@ def test_a_text_typed_without_kyrgyz_letters_gets_them_back() -> None:
     ):
         assert word in repaired.text, word
     assert "аткарат" in repaired.text and "угууларга катышат" in repaired.text  # back-vowel words stay
+    # every о, у, н of a long word may be a slip; a word that breaks harmony is mended to one that keeps it
+    assert "мөөнөтүнөн" in repaired.text and "ченемдүү" in repaired.text
 
 
 def test_a_text_with_kyrgyz_letters_keeps_its_back_vowel_words() -> None:

@@ -27,11 +27,13 @@ TYPED_WITHOUT_CANDIDATE = re.compile(r"(?<![а-яөүңА-ЯӨҮҢ])(?=[а-яө�
 
 def correct_word(word: str, lexicon: Lexicon, typed_without: bool = False) -> str | None:
     low = word.lower()
-    if len(word) < 2 or low in shipped_words():
+    if len(word) < 2:
         return None
     if typed_without and (len(word) <= SHORT_WORD or not is_russian_word(word)):
         # pymorphy3 knows «оз» and «эн» as abbreviations: a short word goes by frequency alone
         return _any_letters_swapped(word, lexicon)
+    if low in shipped_words():
+        return None
     if is_russian_word(word):
         return None
     if len(word) < 3:
@@ -70,6 +72,8 @@ def _swaps(word: str, positions: list[int]) -> list[str]:
 
 SHORT_WORD = 4  # «оз», «учун», «кун»: short words change only to a frequent word
 SHORT_WORD_MIN_COUNT = 20
+MAX_TYPED_POSITIONS = 10  # «моонотунон»: every о, у, н of a long word may be a slip
+TYPO_RATIO = 10
 
 
 def _any_letters_swapped(word: str, lexicon: Lexicon) -> str | None:
@@ -79,20 +83,30 @@ def _any_letters_swapped(word: str, lexicon: Lexicon) -> str | None:
     forms seen, not every case ending. The typed word's own count is no evidence (the text spells it so
     every time); a short word changes only to a frequent one («оз» → «өз»; «кол» is known and stays)."""
     positions = [i for i, c in enumerate(word) if c in SUBSTITUTES]
-    if not positions or len(positions) > MAX_POSITIONS:
+    if not positions or len(positions) > MAX_TYPED_POSITIONS:
         return None
+    # the shipped lexicon, read from real texts, holds some words typed so too («учун» beside «үчүн»): a
+    # known word changes only to one at least ten times as frequent
+    own = shipped_words().get(word.lower(), 0)
     short = len(word) <= SHORT_WORD
     typed_reach = known_prefix(word.lower())
     best: tuple[tuple[int, int, bool, int], str] | None = None
     for candidate in _swaps(word, positions):
         count = lexicon.count(candidate)
+        if own and count < TYPO_RATIO * own:
+            continue
         if short:
             if count < SHORT_WORD_MIN_COUNT:
                 continue
             rank = (1, len(candidate), True, count)
         else:
             reach = len(candidate) if count else known_prefix(candidate.lower())
-            if reach <= typed_reach or reach < max(PREFIX_MIN, len(candidate) * PREFIX_SHARE):
+            # as far as the typed word reaches will do where the typed word breaks vowel harmony and the
+            # candidate keeps it («ченемдуу» → «ченемдүү»: both begin as «ченемдик» does)
+            mends = not fully_harmonic(word) and fully_harmonic(candidate)
+            if reach < typed_reach or (reach == typed_reach and not mends):
+                continue
+            if reach < max(PREFIX_MIN, len(candidate) * PREFIX_SHARE):
                 continue
             rank = (1 if count else 0, reach, harmonic(candidate), count)
         if best is None or rank > best[0]:
@@ -175,9 +189,14 @@ def repair_keyboard(text: str, lexicon: Lexicon, stats: Counter[str], typed_with
     def fix(match: re.Match[str]) -> str:
         word = match.group()
         if word not in memo:
-            memo[word] = None if word.lower() in shipped else correct_word(word, lexicon, typed_without)
+            memo[word] = (
+                None
+                if word.lower() in shipped and not typed_without
+                else correct_word(word, lexicon, typed_without)
+            )
         fixed = memo[word]
-        if fixed is None or _next_to_russian(text, match):
+        if fixed is None or (not typed_without and _next_to_russian(text, match)):
+            # (typed without its letters, Kyrgyz reads as Russian to the dictionary: «кун», «уч», «бул»)
             return word
         stats["keyboard_letters"] += 1
         return fixed
