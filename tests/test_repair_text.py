@@ -166,3 +166,11 @@ def test_two_words_run_together_are_cut_only_into_whole_known_words() -> None:
     assert "жергиликтүү бюджеттин" in repaired
     assert "суммасынан" in repaired  # a stem and its suffixes are one word, though «сумма» is a word
     assert "принципалдын" in repair_text("Агент принципалдын атынан иш жүргүзөт.").text
+
+
+def test_a_short_paragraph_typed_without_kyrgyz_letters_is_not_taken_for_russian() -> None:
+    short = "Эн жаман формаларда балдар эмгегин пайдаланууга тыюу салынат."
+    russian = "Настоящий документ составлен на двух языках."
+    repaired = repair_text(f"{TYPED_WITHOUT_LETTERS}\n\n{short}\n\n{russian}\n").text
+    assert "Эң жаман" in repaired  # the short paragraph is read as Kyrgyz too
+    assert russian in repaired  # a Russian paragraph is left as it is

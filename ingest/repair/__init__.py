@@ -24,6 +24,7 @@ from ingest.repair.keyboard import repair_keyboard, typed_without_kyrgyz_letters
 from ingest.repair.lexicon import Lexicon
 from ingest.repair.mojibake import repair_mojibake
 from ingest.repair.normalize import normalize
+from ingest.repair.russian import is_russian_word
 
 
 @dataclass
@@ -31,6 +32,16 @@ class Repaired:
     text: str
     stats: Counter[str] = field(default_factory=Counter)
     font_mapping: str | None = None
+
+
+RUSSIAN_SHARE = 0.5
+RUSSIAN_WORD = re.compile(r"[А-Яа-яЁё]{3,}")
+
+
+def mostly_russian(block: str) -> bool:
+    """At least half the block's words (of three letters or more) are in the Russian dictionary."""
+    words = RUSSIAN_WORD.findall(block)
+    return bool(words) and sum(is_russian_word(w) for w in words) >= RUSSIAN_SHARE * len(words)
 
 
 def repair_kyrgyz_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
@@ -42,6 +53,13 @@ def repair_kyrgyz_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> st
     )
     if typed_without:
         stats["typed_without_kyrgyz_letters"] += 1
+        # without its letters a short Kyrgyz paragraph can pass for Russian («Эн жаман формаларда балдар
+        # эмгегин пайдаланууга тыюу салынат.»): one whose words the Russian dictionary mostly does not know
+        # is Kyrgyz
+        kyrgyz = [
+            ky or (bool(block.strip()) and not mostly_russian(block))
+            for block, ky in zip(blocks, kyrgyz, strict=True)
+        ]
     return "".join(
         split_glued_words(repair_keyboard(block, lexicon, stats, typed_without), lexicon, stats)
         if ky
