@@ -89,8 +89,11 @@ def _coordinated_end(lemmas: list[str], i: int, terms: tuple[str, ...], coordina
     return 0
 
 
-def _load(name: str) -> dict[str, Any]:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+@lru_cache(maxsize=8)
+def load_data(name: str) -> dict[str, Any]:
+    """A data file of nlp/data (taxonomy.yaml, budget.yaml), read once per process."""
+    data: dict[str, Any] = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return data
 
 
 @dataclass
@@ -197,8 +200,8 @@ def keyboard_folded(vocabulary: set[str]) -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def lexicons(lang: str) -> Lexicons:
-    taxonomy = _load("taxonomy.yaml")
-    budget = _load("budget.yaml")
+    taxonomy = load_data("taxonomy.yaml")
+    budget = load_data("budget.yaml")
 
     def index(phrases: list[str], payload: Any = True) -> TermIndex:
         idx = TermIndex()

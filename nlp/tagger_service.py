@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from ingest.langdetect import detect
 from nlp.lemmas import lemmatize_phrase
-from nlp.lexicons import TermIndex, lexicons
+from nlp.lexicons import TermIndex, lexicons, load_data
 from nlp.pipelines import load
 from nlp.structure import ParsedAct, parse_act
 from nlp.structure.model import Unit
@@ -24,8 +21,7 @@ PREAMBLE_CHARS = 1500  # the act's header and preamble, before its first point
 
 @cache
 def _local_act_issuers() -> re.Pattern[str]:
-    spec = yaml.safe_load((Path(__file__).parent / "data" / "taxonomy.yaml").read_text(encoding="utf-8"))
-    return re.compile("|".join(spec["local_act_issuers"]), re.I)
+    return re.compile("|".join(load_data("taxonomy.yaml")["local_act_issuers"]), re.I)
 
 
 def local_act(preamble: str, act_type: str | None) -> bool:

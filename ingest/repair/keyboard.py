@@ -80,13 +80,12 @@ def _any_letters_swapped(word: str, lexicon: Lexicon) -> str | None:
     """In a text typed without Kyrgyz letters: the word that some of its о, у, н stand for. A known word
     wins, the most frequent first; else the form whose beginning is the longest beginning of a known word
     («турлорго» → «түрлөргө», as «түрлөрү» is known), if that covers most of it — the lexicon holds the
-    forms seen, not every case ending. The typed word's own count is no evidence (the text spells it so
-    every time); a short word changes only to a frequent one («оз» → «өз»; «кол» is known and stays)."""
+    forms seen, not every case ending. The typed word's count in the text is no evidence (the text spells
+    it so every time), and one the shipped lexicon holds gives way only to a word ten times as frequent
+    (the seeds hold some typos, «учун»); a short word changes only to a frequent one («оз» → «өз»)."""
     positions = [i for i, c in enumerate(word) if c in SUBSTITUTES]
     if not positions or len(positions) > MAX_TYPED_POSITIONS:
         return None
-    # the shipped lexicon, read from real texts, holds some words typed so too («учун» beside «үчүн»): a
-    # known word changes only to one at least ten times as frequent
     own = shipped_words().get(word.lower(), 0)
     short = len(word) <= SHORT_WORD
     typed_reach = known_prefix(word.lower())
