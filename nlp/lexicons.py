@@ -171,14 +171,15 @@ def _lsg_accounts(spec: dict[str, Any], lang: str) -> dict[str, re.Pattern[str]]
     """Flow kind -> one pattern for an LSG body's own money (budget.yaml ``lsg_accounts``)."""
     if not spec:
         return {}
-    fill = {"owner": spec["owner"][lang], "years": spec["years"][lang]}
+    fill = {slot: by_lang[lang] for slot, by_lang in spec.items() if slot != "flows"}
+
+    def filled(pattern: str) -> str:
+        for slot, text in fill.items():
+            pattern = pattern.replace("{" + slot + "}", text)
+        return pattern
+
     return {
-        kind: re.compile(
-            "|".join(
-                p.replace("{owner}", fill["owner"]).replace("{years}", fill["years"]) for p in by_lang[lang]
-            ),
-            re.I,
-        )
+        kind: re.compile("|".join(filled(p) for p in by_lang[lang]), re.I)
         for kind, by_lang in spec["flows"].items()
         if by_lang.get(lang)
     }

@@ -594,6 +594,27 @@ def test_inter_budget_transfers_are_local_budget_money() -> None:
     assert ru.budget.kind == ky.budget.kind
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Министрлер Кабинети Кадамжай районундагы Марказ айыл аймагына 2,5 млн. сом субвенция бөлсүн.", "ky"),
+        ("Бишкек шаарына республикалык бюджеттен 100 млн. сом өлчөмүндө максаттуу трансферт берилсин.", "ky"),
+        ("Выделить из республиканского бюджета айыл аймаку Марказ Кадамжайского района субвенцию.", "ru"),
+        ("Предоставить органам местного самоуправления Баткенской области дотации на выравнивание.", "ru"),
+    ],
+)
+def test_a_transfer_to_a_local_community_is_local_budget_money(text: str, lang: str) -> None:
+    """A city's or ayil aimak's budget is a local budget whether the act says «budget» or not."""
+    tags = one(text, lang)
+    assert tags.lsg_relevant and tags.local_budget and tags.budget.kind == "transfer"
+    assert [c.id for c in tags.competences] == ["local_budget"]
+
+
+def test_a_grant_to_a_citizen_in_a_city_is_no_transfer() -> None:
+    tags = one("Шаарда жашаган студенттерге жылына бир жолу грант берилет.", "ky")
+    assert not tags.local_budget
+
+
 def test_in_a_tax_article_a_fund_lsg_runs_stays_a_field_while_taxed_land_does_not() -> None:
     leased = one(
         "Жер салыгынын ставкасы белгиленет. Айыл чарба жерлеринин мамлекеттик фондунун жерлерин ижарага "
