@@ -610,6 +610,17 @@ def test_a_transfer_to_a_local_community_is_local_budget_money(text: str, lang: 
     assert [c.id for c in tags.competences] == ["local_budget"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Айыл өкмөтү аскерге милдеттүүлөрдү каттоону жүргүзөт.", "ky"),
+        ("Учет военнообязанных граждан в айыльных аймаках ведется айыл окмоту.", "ru"),
+    ],
+)
+def test_registering_those_liable_for_service_is_military_registration(text: str, lang: str) -> None:
+    assert [c.id for c in one(text, lang).competences] == ["military_registration"]
+
+
 def test_a_grant_to_a_citizen_in_a_city_is_no_transfer() -> None:
     tags = one("Шаарда жашаган студенттерге жылына бир жолу грант берилет.", "ky")
     assert not tags.local_budget
