@@ -140,7 +140,8 @@ class _Writer:
         if tags.get("local_budget") and budget.get("kind"):
             value = self.l["budget_kinds"].get(budget["kind"], budget["kind"])
             amounts = [
-                f"{format_som(round(float(a['value']) * 100))} {self.l['currency']}"
+                f"{format_som(round(float(a['value']) * 100))} "
+                + self.l["currencies"].get(a.get("currency", "KGS"), str(a.get("currency")))
                 + (f", {self.l['periods'].get(a['period'], a['period'])}" if a.get("period") else "")
                 for a in budget.get("amounts", [])
                 if isinstance(a, dict) and a.get("value") is not None

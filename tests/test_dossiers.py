@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document as read_docx
 from docx.document import Document as DocxDocument
 from typer.testing import CliRunner
@@ -698,3 +699,13 @@ def test_an_annex_is_named_as_an_annex_not_as_an_article() -> None:
     assert labels("ky").article("annex", "1") == "1-тиркеме"
     assert labels("ru").article("annex", "2") == "Приложение 2"
     assert labels("ru").article("point", "2") == "Пункт 2"
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_every_currency_and_recurrence_the_nlp_reads_has_a_name_in_the_protocol(language: str) -> None:
+    spec = yaml.safe_load(
+        (Path(__file__).parent.parent / "nlp" / "data" / "amounts.yaml").read_text(encoding="utf-8")
+    )
+    lab = labels(language)
+    assert {u["currency"] for u in spec["units"].values()} <= lab["currencies"].keys()
+    assert set(spec["periods"]) <= lab["periods"].keys()

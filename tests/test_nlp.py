@@ -481,6 +481,66 @@ def test_amounts_in_the_forms_acts_write_them(text: str, value: float, period: s
 
     [amount] = amounts_in(text)
     assert (amount["value"], amount["period"], amount["currency"]) == (value, period, "KGS")
+    assert text[amount["start"] : amount["end"]] == amount["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each amount takes the year nearest before it in its sentence
+        (
+            "2026-жылга кирешелер 930 663,3 миң сом, 2027-жылга болжолу 1 018 139,0 миң сом бекитилсин.",
+            [(930_663_300.0, "KGS", "2026"), (1_018_139_000.0, "KGS", "2027")],
+        ),
+        (
+            "На 2026 год доходы утвердить в сумме 12 345,6 тыс. сомов, расходы - 12 000,0 тыс. сомов.",
+            [(12_345_600.0, "KGS", "2026"), (12_000_000.0, "KGS", "2026")],
+        ),
+        # … else the one after it; a year that dates a deadline or a cited act is no period
+        ("Выделить 300 тыс. сомов на ремонт школы в 2026 году.", [(300_000.0, "KGS", "2026")]),
+        ("Ссуда 1240,0 миң сом 2026-жылдын 20-декабрына чейин кайтарылсын.", [(1_240_000.0, "KGS", None)]),
+        ("Кеңештин 2025-жылдын № 12-токтому менен 500 сом бөлүнгөн.", [(500.0, "KGS", None)]),
+        ("В редакции Закона от 3 апреля 2023 года: сбор 100 сомов.", [(100.0, "KGS", None)]),
+        # two years, a year abbreviated, a list under a lead-in, som and tyiyn joined by a hyphen
+        (
+            "2025-2026-жылдардагы жылытуу мезгилине 3362,0 миң сомдук чыгым.",
+            [(3_362_000.0, "KGS", "2025-2026")],
+        ),
+        (
+            "2026-ж. карата бир баш үчүн баасы бекитилсин:\n- Уй – 90-00 сом;\n- Кой – 18-50 сом.",
+            [(90.0, "KGS", "2026"), (18.5, "KGS", "2026")],
+        ),
+        # a recurrence beside the amount says more than the year; one past a comma is another's
+        ("2026-жылдан тартып айына 5000 сом төлөнсүн.", [(5000.0, "KGS", "per_month")]),
+        (
+            "2026-жылга 100,0 миң сом, ар бир жыл үчүн 20,0 миң сом бекитилсин.",
+            [(100_000.0, "KGS", "2026"), (20_000.0, "KGS", "per_year")],
+        ),
+        # fines in calculation indexes, loans in foreign currencies
+        (
+            "влечет наложение штрафа на физических лиц в размере 55 расчетных показателей",
+            [(55.0, "calc_index", None)],
+        ),
+        ("айып пул 20 эсептик көрсөткүч өлчөмүндө салынат", [(20.0, "calc_index", None)]),
+        (
+            "кредит 5 млн. долларов США и 300 тыс. евро",
+            [(5_000_000.0, "USD", None), (300_000.0, "EUR", None)],
+        ),
+        # a number glued to another by a typo is not read as a zero («243,0,0 мин сом»)
+        ("атайын эсеп 243,0,0 мин сом", []),
+    ],
+)
+def test_amounts_with_currency_and_period(text: str, expected: list[tuple[float, str, str | None]]) -> None:
+    from nlp.amounts import amounts_in
+
+    assert [(a["value"], a["currency"], a["period"]) for a in amounts_in(text)] == expected
+
+
+def test_only_som_counts_as_a_sum_a_council_allocates() -> None:
+    from nlp.amounts import amount_spans
+
+    assert amount_spans("штраф 10 расчетных показателей, кредит 5 млн. долларов") == []
+    assert amount_spans("бөлүнсүн 300 сом") == [(9, 16)]
 
 
 def test_tag_act_summary_puts_budget_articles_first() -> None:
@@ -597,7 +657,10 @@ def test_inter_budget_transfers_are_local_budget_money() -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Министрлер Кабинети Кадамжай районундагы Марказ айыл аймагына 2,5 млн. сом субвенция бөлсүн.", "ky"),
+        (
+            "Министрлер Кабинети Кадамжай районундагы Марказ айыл аймагына 2,5 млн. сом субвенция бөлсүн.",
+            "ky",
+        ),
         ("Бишкек шаарына республикалык бюджеттен 100 млн. сом өлчөмүндө максаттуу трансферт берилсин.", "ky"),
         ("Выделить из республиканского бюджета айыл аймаку Марказ Кадамжайского района субвенцию.", "ru"),
         ("Предоставить органам местного самоуправления Баткенской области дотации на выравнивание.", "ru"),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.amounts_eval import evaluate as amounts_evaluate
 from bench.lemma_eval import accuracy, read_tokens
 from bench.nlp_eval import LABELLED, held_aside, labelled_refs, predict, report, rows
 from bench.parallel_agreement import PAIRS, agreement
@@ -61,3 +62,11 @@ def test_badly_typed_text_is_tagged_as_the_clean_text(shared: Path) -> None:
     assert figures
     for name, value in figures.items():
         assert value >= FLOORS["robustness"][name], (name, value)
+
+
+def test_amounts_and_their_periods_on_real_texts(shared: Path) -> None:
+    figures = amounts_evaluate()
+    print(f"amounts F1 {figures.f1:.3f}, period right {figures.period_accuracy:.3f} of {figures.matched}")
+    assert figures.gold >= 100
+    assert figures.f1 >= FLOORS["amounts_f1"]
+    assert figures.period_accuracy >= FLOORS["amounts_period"]
