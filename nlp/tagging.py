@@ -772,6 +772,10 @@ def tag_tokens(
     if procedural:  # a report or a glossary is about one thing: its first field
         chosen = chosen[:1]
     actor_evidence = [art.span(i, j) for i, j in actors]
+    if lsg and not chosen and names_budget and not named and not owned and not own_act:
+        # only a local budget, no LSG body, makes it LSG's (the local share of a law's costs): it is the field
+        mentioned_budget = [art.span(i, j) for i, j in budget.local_terms[:2]]
+        chosen = [CompetenceHit("local_budget", COMPETENCE_MIN, mentioned_budget)]
     if lsg and not chosen and lex.fallback_competence:
         # the LSG body named is the evidence that the article is about LSG itself
         chosen = [CompetenceHit(lex.fallback_competence, COMPETENCE_MIN, actor_evidence[:2])]

@@ -684,6 +684,35 @@ def test_registering_those_liable_for_service_is_military_registration(text: str
     assert [c.id for c in one(text, lang).competences] == ["military_registration"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Органы местного самоуправления вправе за счет собственных доходов вводить меры социальной поддержки.",
+            "ru",
+        ),
+        (
+            "Жергиликтүү өз алдынча башкаруу органдары өз кирешелеринин эсебинен социалдык колдоо көрсөтөт.",
+            "ky",
+        ),
+    ],
+)
+def test_spending_from_an_lsg_bodys_own_revenue_is_local_budget_money(text: str, lang: str) -> None:
+    tags = one(text, lang)
+    assert tags.local_budget and tags.budget.kind == "spending_obligation"
+    assert "local_budget" in [c.id for c in tags.competences]
+
+
+def test_an_article_that_is_lsgs_only_through_a_local_budget_is_about_that_budget() -> None:
+    tags = one(
+        "Расходы, связанные с реализацией настоящего Закона, осуществляются в пределах средств, "
+        "предусмотренных в республиканском и местных бюджетах.",
+        "ru",
+    )
+    assert tags.lsg_relevant and not tags.local_budget
+    assert [c.id for c in tags.competences] == ["local_budget"]
+
+
 def test_a_grant_to_a_citizen_in_a_city_is_no_transfer() -> None:
     tags = one("Шаарда жашаган студенттерге жылына бир жолу грант берилет.", "ky")
     assert not tags.local_budget
