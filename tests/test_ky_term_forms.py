@@ -71,6 +71,22 @@ def test_every_kyrgyz_term_is_found_in_its_inflected_forms() -> None:
     assert missed == []
 
 
+def test_derived_and_agent_nouns_meet_their_forms_on_one_lemma() -> None:
+    """The test above skips a head the lemmatizer does not keep whole; these did not meet their forms:
+    a derived noun whose final к softens before a vowel, an agent noun whose -чу looks possessive."""
+    pairs = {
+        "жумушсуздук": "жумушсуздугу",
+        "жылуулук": "жылуулугунун",
+        "майыптуулук": "майыптуулугу",
+        "окуучу": "окуучулардын",
+        "шайлоочу": "шайлоочулар",
+        "уруксат": "уруксаттары",
+        "дружина": "дружинасы",
+    }
+    for bare, inflected in pairs.items():
+        assert lemmatize_phrase(bare, "ky") == lemmatize_phrase(inflected, "ky"), bare
+
+
 def test_the_form_builder_follows_kyrgyz_harmony() -> None:
     assert forms("салык")[:7] == [
         "салыктар",
