@@ -294,6 +294,19 @@ def test_funds_a_council_allocates_are_its_budget() -> None:
     assert ru.local_budget
 
 
+def test_a_sum_a_council_orders_provided_is_spent_but_an_issue_it_orders_considered_is_not() -> None:
+    provided = one(
+        "3. Мектептердин окуучуларын тамак менен камсыз кылуу үчүн 2026-жылга 1 200,0 миң сом каралсын.",
+        "ky",
+        local=True,
+    )
+    assert provided.local_budget and provided.budget.kind == "spending_obligation"
+    assert [c.id for c in provided.competences] == ["local_budget", "education_municipal"]
+    assert provided.budget.amounts[0]["period"] == "2026"
+    considered = one("4. Бул маселе кийинки сессияда каралсын.", "ky", local=True)
+    assert not considered.local_budget
+
+
 def test_a_pasture_committees_budget_is_not_the_councils() -> None:
     committee = one("Жайыт комитетинин 2021-жылга бюджети бекитилсин.", "ky", local=True)
     assert not committee.local_budget
