@@ -143,6 +143,7 @@ class Lexicons:
     condition_lead_in: re.Pattern[str] | None  # a list opened so enumerates conditions, not flows
     procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
     flows: TermIndex
+    allocation_verbs: TermIndex  # in a council's own act, verbs allocating a sum named beside them
     flow_forms: dict[str, re.Pattern[str]]  # flow lemma -> the written forms in which it moves money
     approval_descriptions: re.Pattern[str] | None  # approval verb forms that describe a power
     lsg_accounts: dict[str, re.Pattern[str]]  # flow kind -> an LSG body's account, in a case moving money
@@ -293,6 +294,7 @@ def lexicons(lang: str) -> Lexicons:
         condition_lead_in=_pattern("|".join(budget.get("condition_lead_ins", {}).get(lang, [])) or None),
         procedural_subjects=index(budget["procedural_subjects"][lang]),
         flows=flows.finalize(),
+        allocation_verbs=index(budget.get("allocation_verbs", {}).get(lang, [])),
         flow_forms={
             lemmatize_phrase(word, lang)[0]: re.compile(form, re.I)
             for word, form in (budget.get("flow_forms", {}).get(lang) or {}).items()

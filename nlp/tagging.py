@@ -511,6 +511,9 @@ def _budget(
         # 5 000,0 миң сом бөлүнсүн», «Выделить 300 тыс. сомов») is spent from the local budget, though
         # the decision does not say «budget» (unless the sentence names the republican one)
         national_sents = {tokens[k].sent for k in national_tokens}
+        allocations = [
+            (a, b, "spending_obligation") for a, b, _ in art.substantive(lex.allocation_verbs.find(lemmas))
+        ]
         for start, end in amount_spans(art.text):
             inside = _tokens_within(tokens, start, end)
             sent = tokens[inside[0]].sent if inside else -1
@@ -518,7 +521,7 @@ def _budget(
                 continue
             moved = [
                 (a, b, k)
-                for a, b, k in flow_hits
+                for a, b, k in flow_hits + allocations
                 if tokens[a].sent == sent and k in {"spending_obligation", "transfer"}
             ]
             if moved:

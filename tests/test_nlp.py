@@ -307,6 +307,19 @@ def test_a_sum_a_council_orders_provided_is_spent_but_an_issue_it_orders_conside
     assert not considered.local_budget
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("2. Направить 50 000,0 тыс. сомов на капитальный ремонт дорог.", "ru"),
+        ("2. Жолдорду оңдоого 5 000,0 миң сом багытталсын.", "ky"),
+    ],
+)
+def test_a_sum_a_council_directs_to_a_purpose_is_spent_from_its_budget(text: str, lang: str) -> None:
+    tags = one(text, lang, local=True)
+    assert tags.local_budget and [c.id for c in tags.competences] == ["local_budget", "roads"]
+    assert not one("7. Направить копию настоящего решения в мэрию.", "ru", local=True).local_budget
+
+
 def test_a_pasture_committees_budget_is_not_the_councils() -> None:
     committee = one("Жайыт комитетинин 2021-жылга бюджети бекитилсин.", "ky", local=True)
     assert not committee.local_budget
