@@ -121,5 +121,6 @@ def identify(text: str) -> ActIdentity:
         act_type=act_type,
         number=number_match.group(1) if number_match else None,
         date=find_date(head),
-        title=find_title(head_lines),
+        # blank lines kept: the title starts after the one that ends the issuer's block
+        title=find_title([_unspaced(ln.strip()) for ln in text.split("\n")[:60]]),
     )

@@ -366,3 +366,17 @@ def test_an_act_type_set_letter_spaced_is_read() -> None:
     assert is_local_act(parsed)
     spaced = parse_act("П О С Т А Н О В Л Е Н И Е\nот 3 марта 2025 года № 12\nО порядке\n", "ru")
     assert spaced.header.type == "resolution"
+
+
+def test_the_title_starts_after_the_issuers_block_and_the_draft_mark() -> None:
+    decision = parse_act(
+        "РЕШЕНИЕ\nБишкекского городского кенеша\n\nО внесении изменений в бюджет города Бишкек на 2026 год\n\n"
+        "1. Увеличить доходную часть бюджета.\n",
+        "ru",
+    )
+    assert decision.header.title == "О внесении изменений в бюджет города Бишкек на 2026 год"
+    draft = parse_act("Долбоор\n\nАйыл аймактарынын чек аралары жөнүндө\n\n1-берене. Максаты\n", "ky")
+    assert draft.header.title == "Айыл аймактарынын чек аралары жөнүндө" and draft.header.draft
+    # a title that runs over two lines keeps both
+    wrapped = parse_act("Ош шаарынын мэриясынын\nрезервдик фонду жөнүндө\n\n1. Жалпы жоболор\n", "ky")
+    assert wrapped.header.title == "Ош шаарынын мэриясынын резервдик фонду жөнүндө"
