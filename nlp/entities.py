@@ -36,10 +36,13 @@ def gazetteer(lang: str) -> dict[str, dict[str, str]]:
     lemmatize = lemmatizer_for(lang)
     with (DATA / "gazetteer.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            words = row[lang].split()
-            out[row[lang].lower()] = row
-            out[" ".join([words[0].lower()] + [lemmatize(w) for w in words[1:]])] = row
-            out[" ".join(lemmatize(w) for w in words)] = row
+            # other spellings a text uses («Жалал-Абадская область» for «Джалал-Абадская»), by the same row
+            spellings = [row[lang]] + [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
+            for spelling in spellings:
+                words = spelling.split()
+                out[spelling.lower()] = row
+                out[" ".join([words[0].lower()] + [lemmatize(w) for w in words[1:]])] = row
+                out[" ".join(lemmatize(w) for w in words)] = row
     return out
 
 
@@ -58,7 +61,10 @@ def _named_places(text: str, lang: str) -> list[dict[str, Any]]:
             "text": match.group(),
             "start": match.start(),
             "end": match.end(),
-            "name": match.group("name"),
+            # a Russian adjective name in its nominative («Кара-Суйского айылного аймака» → Кара-Суйский)
+            "name": re.sub(r"ск(?:ого|ому|ом|им|ой)$", "ский", match.group("name"))
+            if lang == "ru"
+            else match.group("name"),
         }
         for kind, pattern in place_patterns(lang)
         for match in pattern.finditer(text)
@@ -69,8 +75,13 @@ def _places(text: str, lang: str) -> list[dict[str, Any]]:
     places = gazetteer(lang)
     lemmatize = lemmatizer_for(lang)
     found = []
-    for match in re.finditer(r"[А-ЯӨҮҢ][\w-]+(?:\s+[\w-]+)?", text):
-        words = match.group().split()
+    taken = 0
+    # every capitalised word starts a candidate (overlapping), so «Марказ Кадамжайского района» still
+    # tries «Кадамжайского района»; a place found covers the words it spans
+    for match in re.finditer(r"(?=(?<![\w-])([А-ЯӨҮҢ][\w-]+(?:\s+[\w-]+)?))", text):
+        if match.start() < taken:
+            continue
+        words = match.group(1).split()
         first = words[0]
         for candidate in ([" ".join([first, words[1]])] if len(words) > 1 else []) + [first]:
             base = " ".join(lemmatize(w) if i else w for i, w in enumerate(candidate.split()))
@@ -91,6 +102,7 @@ def _places(text: str, lang: str) -> list[dict[str, Any]]:
                             "name": record[lang],
                         }
                     )
+                    taken = match.start() + len(candidate)
                     break
             else:
                 continue

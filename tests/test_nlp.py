@@ -798,6 +798,42 @@ def test_ayil_aimaks_and_villages_are_found_by_the_form_of_their_mention() -> No
     assert places(ru, "ru") == {("ayil_aimak", "Кара-Суйский"), ("ayil_aimak", "Ак-Суу")}
 
 
+def test_places_in_the_russian_forms_drafts_use() -> None:
+    from nlp.entities import find_entities
+
+    text = (
+        "Выделить айыл аймаку Марказ Кадамжайского района Баткенской области субвенцию. Айыл окмоту "
+        "Кара-Суйского айылного аймака Кара-Суйского района и село Уч-Терек Жалал-Абадская область."
+    )
+    places = {(e["kind"], e["name"]) for e in find_entities(text, "ru") if e["label"] == "PLACE"}
+    assert places == {
+        ("ayil_aimak", "Марказ"),
+        ("district", "Кадамжайский район"),  # after another capitalised word, not only at a match's start
+        ("region", "Баткенская область"),
+        ("ayil_aimak", "Кара-Суйский"),  # its nominative, not «Кара-Суйского»
+        ("district", "Кара-Сууский район"),
+        ("village", "Уч-Терек"),
+        ("region", "Джалал-Абадская область"),  # another spelling of the gazetteer's name
+    }
+
+
+def test_organisations_end_where_their_names_end() -> None:
+    from nlp.entities import find_entities
+
+    text = (
+        "Министерство финансов совместно с Государственной налоговой службой и Союзом местных "
+        "самоуправлений; Министерство труда, социального обеспечения и миграции и Министерство внутренних дел."
+    )
+    orgs = [(e["kind"], e["text"]) for e in find_entities(text, "ru") if e["label"] == "ORG"]
+    assert orgs == [
+        ("ministry", "Министерство финансов"),
+        ("state_agency", "Государственной налоговой службой"),
+        ("lsg_union", "Союзом местных самоуправлений"),
+        ("ministry", "Министерство труда, социального обеспечения и миграции"),
+        ("ministry", "Министерство внутренних дел"),
+    ]
+
+
 def test_an_interaction_article_is_about_its_first_field_only() -> None:
     text = (
         "Органы налоговой службы получают от органов местного самоуправления решения о введении местных "
