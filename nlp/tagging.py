@@ -624,13 +624,34 @@ def _competences(
         chosen = [c for c in chosen if c.id in kept]
     # Past the first, a field named by a single weak term is a passing detail, not what the article
     # regulates; past the first two, only a field named strongly (full score from distinct terms) is kept.
+    first = chosen[0] if chosen else None
     return [
         c
         for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
         if (n == 0 or c.id in kept)
-        or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2))
+        or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2 or _coordinated(art.text, first, c)))
         or (c.score >= 1.0 and len(c.evidence) >= 3)
     ]
+
+
+# the words between two conjuncts: the first one's dependents (two at most), a comma or «жана» / «и», the
+# second one's dependents («көчөлөрдү жарыктандырууну жана коомдук аймактарды жашылдандырууну»)
+CONJUNCTS = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:,\s*(?:(?:жана|и)\s+)?|(?:жана|же|и|или)\s+)(?:[\w-]+\s+){0,2}", re.I
+)
+
+
+def _coordinated(text: str, first: CompetenceHit | None, other: CompetenceHit) -> bool:
+    """A field named as a conjunct of the first one («көчөлөрдү жарыктандырууну жана … жашылдандырууну»,
+    «освещение улиц и озеленение») is an object of the same duty, not a passing detail."""
+    if first is None:
+        return False
+    for a in first.evidence:
+        for b in other.evidence:
+            left, right = (a, b) if a.end <= b.start else (b, a)
+            if right.start - left.end <= 60 and CONJUNCTS.fullmatch(text, left.end, right.start):
+                return True
+    return False
 
 
 def _one_of_alternatives(

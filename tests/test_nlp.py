@@ -744,6 +744,22 @@ def test_an_article_that_is_lsgs_only_through_a_local_budget_is_about_that_budge
     assert [c.id for c in tags.competences] == ["local_budget"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Мэрия шаардын көчөлөрүн жарыктандырууну жана коомдук аймактарды жашылдандырууну камсыз кылат.", "ky"),
+        ("Мэрия обеспечивает освещение улиц и озеленение общественных территорий.", "ru"),
+    ],
+)
+def test_a_field_named_as_a_conjunct_of_the_first_is_kept(text: str, lang: str) -> None:
+    assert [c.id for c in one(text, lang).competences] == ["street_lighting", "parks_sport_amenity"]
+
+
+def test_a_field_named_apart_from_the_first_is_still_a_passing_detail() -> None:
+    text = "Мэрия обеспечивает освещение улиц. При этом учитываются пожелания жителей о скверах."
+    assert [c.id for c in one(text, "ru").competences] == ["street_lighting"]
+
+
 def test_a_grant_to_a_citizen_in_a_city_is_no_transfer() -> None:
     tags = one("Шаарда жашаган студенттерге жылына бир жолу грант берилет.", "ky")
     assert not tags.local_budget
