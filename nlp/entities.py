@@ -151,12 +151,13 @@ def find_entities(
 
 
 def _without_overlaps(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep the longest of overlapping organisations and places (айыл өкмөтү, not also өкмөтү)."""
+    """Keep the longest of overlapping organisations, and of places (айыл өкмөтү, not also өкмөтү); an
+    organisation inside a place's mention is its own («Мырза-Аке айыл өкмөтүнүн»: the place and its body)."""
     found.sort(key=lambda e: (e.get("start", 0), -(e.get("end", 0) - e.get("start", 0)), e["label"]))
     out: list[dict[str, Any]] = []
     for entity in found:
         if entity["label"] in {"ORG", "PLACE"} and any(
-            o["label"] in {"ORG", "PLACE"} and o["start"] <= entity["start"] and entity["end"] <= o["end"]
+            o["label"] == entity["label"] and o["start"] <= entity["start"] and entity["end"] <= o["end"]
             for o in out
         ):
             continue

@@ -841,12 +841,26 @@ def test_places_in_the_russian_forms_drafts_use() -> None:
     }
 
 
+def test_an_ayil_aimak_and_its_body_are_both_found() -> None:
+    from nlp.entities import find_entities
+
+    found = find_entities(
+        "Мырза-Аке айыл өкмөтүнүн бюджети. Кара-Кужур айылдык кеңешинин сессиясы. Баткен областына "
+        "статус берилди. Арапов Кушбакбек Ташполотович айылдык кеңештин төрагасы болуп эсептелсин.",
+        "ky",
+    )
+    places = [(e["kind"], e["name"]) for e in found if e["label"] == "PLACE"]
+    assert places == [("ayil_aimak", "Мырза-Аке"), ("ayil_aimak", "Кара-Кужур"), ("region", "Баткен облусу")]
+    assert [e["kind"] for e in found if e["label"] == "ORG"] == ["ayil_okmotu", "council", "council"]
+
+
 def test_organisations_end_where_their_names_end() -> None:
     from nlp.entities import find_entities
 
     text = (
         "Министерство финансов совместно с Государственной налоговой службой и Союзом местных "
-        "самоуправлений; Министерство труда, социального обеспечения и миграции и Министерство внутренних дел."
+        "самоуправлений; Министерство труда, социального обеспечения и миграции и Министерство внутренних дел; "
+        "Центральная комиссия по выборам и проведению референдумов; председатель территориального совета."
     )
     orgs = [(e["kind"], e["text"]) for e in find_entities(text, "ru") if e["label"] == "ORG"]
     assert orgs == [
@@ -855,6 +869,8 @@ def test_organisations_end_where_their_names_end() -> None:
         ("lsg_union", "Союзом местных самоуправлений"),
         ("ministry", "Министерство труда, социального обеспечения и миграции"),
         ("ministry", "Министерство внутренних дел"),
+        ("election_commission", "Центральная комиссия по выборам и проведению референдумов"),
+        ("council", "территориального совета"),
     ]
 
 

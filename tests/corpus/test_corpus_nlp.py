@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 from bench.amounts_eval import evaluate as amounts_evaluate
+from bench.entities_eval import PARTS as ENTITY_PARTS
+from bench.entities_eval import evaluate as entities_evaluate
 from bench.lemma_eval import accuracy, read_tokens
 from bench.nlp_eval import LABELLED, held_aside, labelled_refs, predict, report, rows
 from bench.parallel_agreement import PAIRS, agreement
@@ -70,3 +72,12 @@ def test_amounts_and_their_periods_on_real_texts(shared: Path) -> None:
     assert figures.gold >= 100
     assert figures.f1 >= FLOORS["amounts_f1"]
     assert figures.period_accuracy >= FLOORS["amounts_period"]
+
+
+@pytest.mark.parametrize("part", ENTITY_PARTS)
+def test_places_and_organisations_on_real_texts(part: str, shared: Path) -> None:
+    places, organisations = entities_evaluate(part)
+    print(f"{part}: places F1 {places.f1:.3f}, organisations F1 {organisations.f1:.3f}")
+    assert places.gold >= 20 and organisations.gold >= 12
+    assert places.f1 >= FLOORS[f"entities_{part}_places_f1"]
+    assert organisations.f1 >= FLOORS[f"entities_{part}_organisations_f1"]
