@@ -194,6 +194,9 @@ def article_json(unit: Unit, tags: ArticleTags) -> dict[str, Any]:
     }
 
 
+SUMMARY_AMOUNTS = 10  # amounts shown per flagged article (an annex table has hundreds: see the article)
+
+
 def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
     """Competences touched, budget-impact articles first, one line per flagged article."""
     flagged = [a for a in articles if a["lsg_relevant"]]
@@ -210,7 +213,17 @@ def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
         "local_budget": sum(a["local_budget"] for a in articles),
         "competences": dict(sorted(competences.items(), key=lambda kv: -kv[1])),
         "flagged": [
-            {"id": a["id"], "number": a["number"], "local_budget": a["local_budget"], "reason": a["reason"]}
+            {
+                "id": a["id"],
+                "number": a["number"],
+                "local_budget": a["local_budget"],
+                "reason": a["reason"],
+                # the money a budget article names, as written, so the summary answers «how much»
+                "amounts": [
+                    {k: x[k] for k in ("value", "currency", "period", "text")}
+                    for x in a["budget"]["amounts"][:SUMMARY_AMOUNTS]
+                ],
+            }
             for a in flagged
         ],
     }

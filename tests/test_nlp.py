@@ -569,6 +569,20 @@ def test_only_som_counts_as_a_sum_a_council_allocates() -> None:
     assert amount_spans("бөлүнсүн 300 сом") == [(9, 16)]
 
 
+def test_the_summary_says_how_much_each_budget_article_moves() -> None:
+    text = (
+        "Ак-Талаа айылдык кеңешинин\nТОКТОМУ\n\nЖергиликтүү бюджеттен каражат бөлүү жөнүндө\n\n"
+        "1. Мектептерди оңдоого 2026-жылга жергиликтүү бюджеттен 450,0 миң сом бөлүнсүн.\n"
+        "2. Токтомдун аткарылышын көзөмөлдөө туруктуу комиссияга жүктөлсүн.\n"
+    )
+    flagged = tag_act(text, "ky")["summary"]["flagged"]
+    assert flagged[0]["number"] == "1" and flagged[0]["local_budget"]
+    assert flagged[0]["amounts"] == [
+        {"value": 450_000.0, "currency": "KGS", "period": "2026", "text": "450,0 миң сом"}
+    ]
+    assert flagged[1]["amounts"] == []
+
+
 def test_tag_act_summary_puts_budget_articles_first() -> None:
     text = (FIXTURES / "ky_amending_draft.txt").read_text(encoding="utf-8")
     result = tag_act(text, "ky")
