@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from bench.common import ROOT, need_shared
+from bench.common import ROOT, Counts, need_shared
 from bench.nlp_eval import corpus_text, held_aside, rows
 from nlp.amounts import amounts_in
 from nlp.structure import parse_act
@@ -24,29 +24,13 @@ Amount = tuple[float, str, str | None]
 
 
 @dataclass
-class Figures:
-    units: int
-    gold: int
-    found: int
-    matched: int
-    period_right: int
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.found if self.found else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class Figures(Counts):
+    units: int = 0
+    period_right: int = 0  # of the amounts found right, those whose period is right too
 
     @property
     def period_accuracy(self) -> float:
-        return self.period_right / self.matched if self.matched else 0.0
+        return self.period_right / self.right if self.right else 0.0
 
 
 def labelled_units() -> list[tuple[str, str, list[Amount]]]:
@@ -80,14 +64,14 @@ def _match(gold: list[Amount], found: list[Amount]) -> list[tuple[Amount, Amount
 
 
 def evaluate(verbose: bool = False) -> Figures:
-    figures = Figures(0, 0, 0, 0, 0)
+    figures = Figures()
     for name, text, gold in labelled_units():
         found = [(a["value"], a["currency"], a["period"]) for a in amounts_in(text)]
         pairs = _match(gold, found)
         figures.units += 1
         figures.gold += len(gold)
         figures.found += len(found)
-        figures.matched += len(pairs)
+        figures.right += len(pairs)
         figures.period_right += sum(g[2] == f[2] for g, f in pairs)
         wrong_period = any(g[2] != f[2] for g, f in pairs)
         if verbose and (len(pairs) != len(gold) or len(found) != len(gold) or wrong_period):
@@ -98,9 +82,8 @@ def evaluate(verbose: bool = False) -> Figures:
 def main() -> Figures:
     figures = evaluate(verbose="-v" in sys.argv)
     print(
-        f"amounts: {figures.units} units, {figures.gold} labelled, {figures.found} found | "
-        f"P={figures.precision:.3f} R={figures.recall:.3f} F1={figures.f1:.3f} | "
-        f"period right {figures.period_right}/{figures.matched} = {figures.period_accuracy:.3f}"
+        figures.line(f"amounts ({figures.units} units)")
+        + f" | period right {figures.period_right}/{figures.right} = {figures.period_accuracy:.3f}"
     )
     return figures
 

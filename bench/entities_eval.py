@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from bench.common import ROOT, need_shared
+from bench.common import ROOT, Counts, need_shared
 from bench.nlp_eval import corpus_text, held_aside, repaired, rows
 from nlp.entities import find_entities
 from nlp.structure import parse_act
@@ -24,27 +23,11 @@ LABELS = ROOT / "tests" / "data" / "labelled_entities.yaml"
 PARTS = ("development", "held_aside")  # the second never tuned on: its errors are not printed
 
 
-@dataclass
-class Score:
-    gold: int = 0
-    found: int = 0
-    right: int = 0
-
+class Score(Counts):
     def add(self, gold: Counter[Any], found: Counter[Any]) -> None:
         self.gold += sum(gold.values())
         self.found += sum(found.values())
         self.right += sum((gold & found).values())
-
-    @property
-    def f1(self) -> float:
-        p = self.right / self.found if self.found else 0.0
-        r = self.right / self.gold if self.gold else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def line(self, name: str) -> str:
-        p = self.right / self.found if self.found else 0.0
-        r = self.right / self.gold if self.gold else 0.0
-        return f"{name}: {self.gold} labelled, {self.found} found | P={p:.3f} R={r:.3f} F1={self.f1:.3f}"
 
 
 def labelled_units(part: str) -> list[tuple[str, str, str, dict[str, Any]]]:

@@ -68,7 +68,7 @@ def test_badly_typed_text_is_tagged_as_the_clean_text(shared: Path) -> None:
 
 def test_amounts_and_their_periods_on_real_texts(shared: Path) -> None:
     figures = amounts_evaluate()
-    print(f"amounts F1 {figures.f1:.3f}, period right {figures.period_accuracy:.3f} of {figures.matched}")
+    print(f"amounts F1 {figures.f1:.3f}, period right {figures.period_accuracy:.3f} of {figures.right}")
     assert figures.gold >= 100
     assert figures.f1 >= FLOORS["amounts_f1"]
     assert figures.period_accuracy >= FLOORS["amounts_period"]
