@@ -777,6 +777,27 @@ def test_a_field_named_apart_from_the_first_is_still_a_passing_detail() -> None:
     assert [c.id for c in one(text, "ru").competences] == ["street_lighting"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Органам местного самоуправления обеспечить подготовку объектов жилищно-коммунального хозяйства к "
+            "отопительному сезону.",
+            "ru",
+        ),
+        (
+            "Жергиликтүү өз алдынча башкаруу органдары турак жай-коммуналдык чарбанын объекттерин жылытуу "
+            "мезгилине даярдоону камсыз кылсын.",
+            "ky",
+        ),
+    ],
+)
+def test_readying_housing_and_utilities_for_the_heating_season_is_city_life_support(
+    text: str, lang: str
+) -> None:
+    assert [c.id for c in one(text, lang).competences] == ["city_life_support"]
+
+
 def test_a_grant_to_a_citizen_in_a_city_is_no_transfer() -> None:
     tags = one("Шаарда жашаган студенттерге жылына бир жолу грант берилет.", "ky")
     assert not tags.local_budget
