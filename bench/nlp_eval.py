@@ -73,6 +73,7 @@ def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
     its id, or by its number where that number is the act's only one."""
     import yaml
 
+    from nlp.aliases import defined_aliases
     from nlp.structure import parse_act
 
     spec = yaml.safe_load((ROOT / "tests" / "data" / LABELLED[batch]).read_text(encoding="utf-8"))
@@ -82,6 +83,7 @@ def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
         text, _ = corpus_text(str(path))
         act = parse_act(text, source["lang"])
         around = act.enclosing_headings()
+        short_names = defined_aliases(text, source["lang"])
         by_id = {u.id: u for u in act.articles}
         by_number: dict[str, list[Any]] = {}
         for u in act.articles:
@@ -105,6 +107,7 @@ def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
                     "heading_in_text": True,  # its text starts with its heading line, as in the product
                     "text": unit.text.strip(),
                     "section": around.get(unit.id, ""),
+                    "aliases": short_names,  # the act's short names for LSG bodies, as the product reads them
                     **label,
                 }
             )
@@ -165,6 +168,7 @@ def predict(items: list[dict[str, Any]]) -> list[Any]:
                 lang,
                 local_act=local,
                 sections=[items[i].get("section", "") for i in group],
+                aliases=[items[i].get("aliases", frozenset()) for i in group],
             )
             for i, t in zip(group, tags, strict=True):
                 out[i] = t

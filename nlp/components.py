@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest.repair.lexicon import shipped_words
+from nlp.aliases import alias_pattern
 from nlp.lemmas import lemma_key, lemmatizer_for
 from nlp.lexicons import lexicons
 from nlp.tagging import ArticleTags, TokenView, tag_tokens
@@ -35,6 +36,8 @@ if not Doc.has_extension("other_body"):
     Doc.set_extension("other_body", default=False)
 if not Doc.has_extension("heading_fields"):
     Doc.set_extension("heading_fields", default=frozenset())
+if not Doc.has_extension("actor_aliases"):
+    Doc.set_extension("actor_aliases", default=frozenset())
 
 FUZZY_MIN_LENGTH = 7
 FUZZY_SCORE = 80
@@ -111,6 +114,7 @@ class KeneshTagger:
             glossary=bool(doc._.glossary),
             agenda=bool(doc._.agenda),
             forum=bool(doc._.forum),
+            actor_alias=alias_pattern(frozenset(doc._.actor_aliases)),
         )
         return doc
 

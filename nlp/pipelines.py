@@ -10,7 +10,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 import nlp.components  # noqa: F401  (registers the factories)
 
@@ -28,6 +28,10 @@ def _tokenizer_rules(nlp: Language, lang: str) -> None:
     infixes: list[Any] = [p for p in (nlp.Defaults.infixes or []) if "-" not in str(p)]
     infixes.append(r"(?<=[\w])[—–](?=[\w])")
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # a point's number glued to its first word («2.Ош шаардык Кеңешинин», «6.7.АКке») is a token of its own,
+    # so the word is read (not a year after it: «14.2015-жылдын» stays)
+    prefixes: list[Any] = [r"\d+(?:\.\d+)*\.(?=[^\W\d_])", *(nlp.Defaults.prefixes or [])]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     for abbreviation in ABBREVIATIONS[lang]:
         tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
 

@@ -186,6 +186,7 @@ def enclosing_headings(session: Session, version_id: int, rows: Sequence[UnitRec
 
 def tag_version(db: Database, version_id: int) -> dict[str, Any]:
     """Tag the article-level units of a structured version and keep the tags with them (idempotent)."""
+    from nlp.aliases import defined_aliases
     from nlp.amendment_tags import tag_amendments
     from nlp.entities import find_entities
     from nlp.tagger_service import article_json, local_act, summarise, tag_units
@@ -215,11 +216,13 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
             session.add(rows[0])
         header = version.header or {}
         local = local_act(version.text or "", header.get("type"))
+        short_names = defined_aliases(version.text or "", language)
         tags = tag_units(
             [(r.heading, r.text) for r in rows],
             language,
             local_act=local,
             sections=enclosing_headings(session, version_id, rows),
+            aliases=[short_names] * len(rows),
         )
         changes = tag_amendments(version.amendments or [], {r.unit_id: r.text for r in rows}, language)
         articles = []

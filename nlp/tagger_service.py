@@ -142,16 +142,22 @@ def tag_units(
     language: str,
     local_act: bool = False,
     sections: list[str] | None = None,
+    aliases: list[frozenset[str]] | None = None,
 ) -> list[ArticleTags]:
     """Tags for (heading, text) pairs of a document in one language, each unit with the pipeline of its
     own language (``unit_language``); ``sections``: per unit, the headings of the chapters and sections
-    around it (``ParsedAct.enclosing_headings``)."""
+    around it (``ParsedAct.enclosing_headings``); ``aliases``: per unit, the short names its act gives
+    LSG bodies (``nlp.aliases.defined_aliases``)."""
     languages = [unit_language(text, language) for _, text in units]
     out: list[ArticleTags | None] = [None] * len(units)
     for lang in dict.fromkeys(languages):
         picked = [n for n, unit_lang in enumerate(languages) if unit_lang == lang]
         tagged = _tag_in(
-            [units[n] for n in picked], lang, local_act, [sections[n] for n in picked] if sections else None
+            [units[n] for n in picked],
+            lang,
+            local_act,
+            [sections[n] for n in picked] if sections else None,
+            [aliases[n] for n in picked] if aliases else None,
         )
         for n, tags in zip(picked, tagged, strict=True):
             tags.language = lang
@@ -160,7 +166,11 @@ def tag_units(
 
 
 def _tag_in(
-    units: list[tuple[str, str]], language: str, local_act: bool, sections: list[str] | None
+    units: list[tuple[str, str]],
+    language: str,
+    local_act: bool,
+    sections: list[str] | None,
+    aliases: list[frozenset[str]] | None = None,
 ) -> list[ArticleTags]:
     nlp = load(language)
     docs = []
@@ -174,6 +184,7 @@ def _tag_in(
         doc._.agenda = agenda_heading(heading, language)
         doc._.forum = forum_heading(heading, language)
         doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
+        doc._.actor_aliases = aliases[n] if aliases else frozenset()
         docs.append(doc)
     return [doc._.tags for doc in nlp.pipe(docs, batch_size=64)] if docs else []
 
@@ -248,6 +259,7 @@ def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
 
 def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
     """Structure + tags + entities for a whole act (repaired text)."""
+    from nlp.aliases import defined_aliases
     from nlp.amendment_tags import tag_amendments
     from nlp.entities import find_entities
 
@@ -261,11 +273,13 @@ def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
         units = [Unit(kind="article", number="1", id="art_1", own_text=text)]
     local = is_local_act(act)
     around = act.enclosing_headings()
+    short_names = defined_aliases(text, language)
     tags = tag_units(
         [(u.heading, u.text) for u in units],
         language,
         local_act=local,
         sections=[around.get(u.id, "") for u in units],
+        aliases=[short_names] * len(units),
     )
     changes = tag_amendments([a.to_json() for a in act.amendments], {u.id: u.text for u in units}, language)
     articles = []

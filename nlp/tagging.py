@@ -686,6 +686,7 @@ def tag_tokens(
     glossary: bool = False,
     agenda: bool = False,
     forum: bool = False,
+    actor_alias: re.Pattern[str] | None = None,
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
     chapter or section whose heading names a local tax, so its bare «tax» is that tax. ``procedural``:
@@ -694,7 +695,8 @@ def tag_tokens(
     obliges or entitles it. ``glossary``: its heading says it defines terms, so an LSG body counts only
     as a term defined, not inside another term's definition. ``forum``: its heading names a forum, so the many
     fields it may name are topics taken up there. ``agenda``: its heading catalogues the issues of
-    local significance or an LSG body's functions, so every field it names is kept."""
+    local significance or an LSG body's functions, so every field it names is kept. ``actor_alias``: the
+    short names the act gives an LSG body («(мындан ары АК)»), each a mention of that body."""
     if repealed(text):
         return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
     art = _article(tokens, text, lex)
@@ -738,6 +740,8 @@ def tag_tokens(
     generic |= {k for k, t in enumerate(tokens) if t.sent in penalty_sentences}
     cited = cited_titles(text)
     named = [(i, j) for i, j, _ in art.find(lex.actors)]
+    if actor_alias is not None:  # the act's short name for an LSG body («АКке», «ТС»): that body
+        named = sorted(named + [(k, k + 1) for k, t in enumerate(tokens) if actor_alias.fullmatch(t.text)])
     # a title is a passing citation, unless its sentence amends or repeals part of that act
     in_title = [
         (i, j)

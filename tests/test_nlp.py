@@ -109,6 +109,38 @@ def test_tokenizer_keeps_numeral_suffixes_and_abbreviations() -> None:
     assert "«" in tokens and "№" in tokens
 
 
+def test_a_point_number_glued_to_its_first_word_is_a_token_of_its_own() -> None:
+    for lang, text, word in [
+        ("ky", "2.Ош шаардык Кеңешинин", "Ош"),
+        ("ru", "7.1.Финансовые средства", "Финансовые"),
+    ]:
+        assert word in [t.text for t in load(lang).make_doc(text)]  # the packaged pipeline too
+    assert "14.2015-жылдын" in [t.text for t in build("ky").make_doc("14.2015-жылдын 1-январына")]
+
+
+def test_an_acts_short_name_for_an_lsg_body_is_that_body() -> None:
+    from nlp.aliases import defined_aliases
+
+    act = (
+        "1.1. Ош шаарынын аймактык Кеңеши (мындан ары АК) мэриянын мекемеси болуп эсептелет.\n"
+        "6.7. АКке жарандардан түшкөн арыздардын өз убагында каралышын камсыз кылат.\n"
+        "6.8. АКШнын элчилиги менен кат алышат.\n"
+    )
+    aliases = defined_aliases(act, "ky")
+    assert aliases == {"АК"}
+    answered, embassy = tag_units(
+        [
+            ("", "6.7. АКке жарандардан түшкөн арыздардын өз убагында каралышын камсыз кылат."),
+            ("", "6.8. АКШнын элчилиги менен кат алышат."),
+        ],
+        "ky",
+        aliases=[aliases, aliases],
+    )
+    assert answered.lsg_relevant and not embassy.lsg_relevant
+    # a body that is no LSG body gets no alias
+    assert defined_aliases("Министерство финансов (далее – Министерство) утверждает порядок.", "ru") == set()
+
+
 def test_packaged_pipelines_load_with_spacy() -> None:
     for lang in ("ky", "ru"):
         nlp = spacy.load(PACKAGED / lang)

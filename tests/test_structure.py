@@ -380,3 +380,12 @@ def test_the_title_starts_after_the_issuers_block_and_the_draft_mark() -> None:
     # a title that runs over two lines keeps both
     wrapped = parse_act("Ош шаарынын мэриясынын\nрезервдик фонду жөнүндө\n\n1. Жалпы жоболор\n", "ky")
     assert wrapped.header.title == "Ош шаарынын мэриясынын резервдик фонду жөнүндө"
+
+
+def test_a_regulation_about_territorial_councils_is_not_their_act() -> None:
+    # a territorial (quarter) council issues no acts: a draft regulation naming them in its title is no
+    # council decision, while an ayil territorial council («айылдык аймактык кеңеш») is an ayil kenesh
+    about = parse_act("Долбоор\n\nОш шаарынын аймактык Кеңештери жөнүндө\nЖобо\n\n1. Жалпы жоболор\n", "ky")
+    assert not is_local_act(about)
+    own = parse_act("Кашка-Суу айылдык аймактык кеңешинин\nТОКТОМУ\n\n1. Сессия чакырылсын.\n", "ky")
+    assert is_local_act(own)
