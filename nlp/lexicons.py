@@ -112,6 +112,7 @@ class Lexicons:
     ]  # (state, municipal) lemmas: «state X …, municipal X» is a pair too
     public_sector_coordinated: frozenset[str]  # «state / civil (or) municipal X»: all public service
     penalty_markers: re.Pattern[str]  # a sentence setting a penalty names LSG only in passing
+    other_bodies_tail: re.Pattern[str]  # «… and other bodies» after an LSG body: one of all bodies
     election_words: frozenset[str]  # a council these name is what an election fills, not a body acting
     election_deputies: frozenset[str]  # … when its deputies are named in a sentence about electing
     election_between: frozenset[str]  # … or these stand between it and an election word («выборы в»)
@@ -261,6 +262,7 @@ def lexicons(lang: str) -> Lexicons:
         ),
         public_sector_coordinated=lemma_set(taxonomy["public_sector_coordinated"][lang]),
         penalty_markers=re.compile("|".join(taxonomy["penalty_markers"][lang]), re.I),
+        other_bodies_tail=re.compile("|".join(taxonomy["other_bodies_tails"][lang]), re.I),
         election_words=lemma_set(taxonomy["election_objects"]["words"][lang]),
         election_deputies=lemma_set(taxonomy["election_objects"]["deputies"][lang]),
         election_between=lemma_set(taxonomy["election_objects"]["between"][lang]),

@@ -714,6 +714,14 @@ def tag_tokens(
         if tokens[i].sent not in duty_sentences and not _agent_of_duty(tokens, j, lex)
         for k in range(i, j)
     }
+    generic |= {  # «…, ЖӨБ органдарынын жана башка органдардын …»: examples of all bodies
+        k
+        for i, j, _ in lex.actors.find(lemmas)
+        if tokens[i].sent not in duty_sentences
+        and not _agent_of_duty(tokens, j, lex)
+        and lex.other_bodies_tail.search(text[tokens[j - 1].end : spans[tokens[i].sent][1]])
+        for k in range(i, j)
+    }
     pairs = lex.public_sector_pairs.find(lemmas)
     generic |= {k for i, j, _ in pairs for k in range(i, j)}
     heading_end = _heading_end(text)

@@ -1001,6 +1001,35 @@ def test_state_and_lsg_bodies_named_together_count_only_where_they_are_obliged_o
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "lsg"),
+    [  # an enumeration closed by «and other bodies» gives examples of all bodies …
+        (
+            "Маалыматтар соттордун, прокуратура органдарынын, жергиликтүү өз алдынча башкаруу органдарынын "
+            "жана башка органдардын суроо-талабы боюнча берилет.",
+            "ky",
+            False,
+        ),
+        (
+            "Сведения предоставляются по запросу судов, органов прокуратуры, органов местного самоуправления и "
+            "других органов.",
+            "ru",
+            False,
+        ),
+        # … unless the sentence obliges them
+        (
+            "Органы местного самоуправления и другие органы обязаны рассматривать обращения граждан.",
+            "ru",
+            True,
+        ),
+    ],
+)
+def test_an_lsg_body_among_examples_of_all_bodies_is_a_passing_mention(
+    text: str, lang: str, lsg: bool
+) -> None:
+    assert one(text, lang).lsg_relevant is lsg
+
+
 def test_a_penalty_names_lsg_bodies_and_officials_in_passing() -> None:
     fined = one("Нарушение прав кандидата в депутаты местного кенеша влечет наложение штрафа.", "ru")
     fined_ky = one(
