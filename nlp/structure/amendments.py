@@ -67,6 +67,34 @@ def _target_unit(instruction: str) -> tuple[str | None, str]:
     return None, ""
 
 
+QUOTED = re.compile(r"«[^«»]*»")
+# a line that names the article the instructions below it change («1) в статье 18:», «1) 18-беренеде:»)
+CONTEXT_ARTICLE = re.compile(
+    r"^\s*(?:\d+\)\s*)?(?:в\s+стать\w+\s+(?P<ru>\d+(?:-\d+)?)|(?P<ky>\d+(?:-\d+)?)\s*-\s*берене\w*)\s*:\s*$",
+    re.I,
+)
+PART = re.compile(r"(?:част\w*\s+(\d+)|(\d+)\s*-\s*бөлүг\w*)", re.I)
+ITEM = re.compile(r"(?:пункт\w*\s+(\d+)|(\d+)\s*-\s*пункт\w*)", re.I)
+
+
+def _within_article(article: str, instruction: str) -> tuple[str, str]:
+    """The unit an instruction under «в статье 18:» changes: «пункт 5 части 1» is art_18, part 1, item 5."""
+    part, item = PART.search(instruction), ITEM.search(instruction)
+    unit = f"art_{article}"
+    if part:
+        unit += f"__part_{part.group(1) or part.group(2)}"
+    if item:
+        unit += f"__item_{item.group(1) or item.group(2)}"
+    return unit, " ".join(m.group() for m in (item, part) if m)
+
+
+# the words that replace others: «заменить словами «айыл окмоту»»,
+# «… «айыл өкмөтү» деген сөздөр менен алмаштырылсын»
+NEW_WORDS = re.compile(
+    r"заменить\s+слов\w*\s+«(?P<ru>[^«»]*)»|«(?P<ky>[^«»]*)»\s+деген\s+сөз\w*\s+менен\s+алмаштырылсын", re.I
+)
+
+
 POINT_TARGET = re.compile(r"(?:пункт\w*\s+(\d+(?:\.\d+)*)|(\d+(?:\.\d+)*)\s*-\s*пункт\w*)", re.I)
 
 
@@ -77,7 +105,10 @@ def _instructions(unit: Unit) -> list[tuple[str, str, str | None]]:
     depth = 0
     for index, line in enumerate(lines):
         if depth == 0:
-            head = line.split("«", 1)[0]
+            # the words outside quotes: the instruction may follow the words it replaces («в статье 6 слова
+            # «пастбищный комитет» заменить словами «айыл окмоту»»), not only precede the new wording
+            head = QUOTED.sub("«…»", line).split("«", 1)[0] if line.count("«") > line.count("»") else line
+            head = QUOTED.sub("«…»", head)
             operation = _operation(head)
             if operation is not None:
                 found.append((operation[0], index, head.strip()))
@@ -91,7 +122,10 @@ def _instructions(unit: Unit) -> list[tuple[str, str, str | None]]:
                 "".join(child.text for child in unit.children) if unit.kind in {"item", "subitem"} else ""
             )
         quoted = NEW_TEXT.search(chunk)
+        words = NEW_WORDS.search(chunk)
         new_text = quoted.group(1).strip() if quoted and name in {"replace", "insert"} else None
+        if new_text is None and words:  # words replaced inside a unit: the new words are its new text
+            new_text = (words.group("ru") or words.group("ky") or "").strip() or None
         out.append((name, head, new_text))
     return out
 
@@ -103,9 +137,23 @@ def find_amendments(act: ParsedAct) -> list[Amendment]:
     out: list[Amendment] = []
     for article in act.articles:
         target_act = _target_act(article, act)
+        # the article a numbered item names on a line of its own («1) в статье 18:»), for the instructions
+        # under it and in its sub-items
+        contexts: dict[str, tuple[str, str]] = {}
         for unit in article.walk():
+            first_line = unit.own_text.strip().split("\n", 1)[0]
+            named = CONTEXT_ARTICLE.match(first_line)
+            if named:
+                words = re.sub(r"^\s*\d+\)\s*|\s*:\s*$", "", first_line)
+                contexts[unit.id] = (named.group("ru") or named.group("ky"), words)
+            elif unit.id.rsplit("__", 1)[0] in contexts:
+                contexts[unit.id] = contexts[unit.id.rsplit("__", 1)[0]]
+            context = contexts.get(unit.id)
             for operation, instruction, new_text in _instructions(unit):
                 target_unit, target_text = _target_unit(instruction)
+                if target_unit is None and context is not None:
+                    target_unit, inner = _within_article(context[0], instruction)
+                    target_text = f"{context[1]}: {inner}" if inner else context[1]
                 if target_unit is None:
                     point = POINT_TARGET.search(instruction)
                     if point:
