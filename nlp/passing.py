@@ -14,7 +14,7 @@ from nlp.lexicons import Lexicons
 if TYPE_CHECKING:
     from nlp.tagging import TokenView
 
-REPEAL = re.compile(r"к[үу]ч[үу]н\s+жогот|утратил\w*\s+сил|признан\w*\s+утратившим|исключен[аоы]?\b", re.I)
+REPEAL = re.compile(r"к[үу]ч[үу]н\s+жогот|утратил\w*\s+сил|признан\w*\s+утративш\w+|исключен[аоы]?\b", re.I)
 ARTICLE_LABEL = re.compile(r"\s*(\d+(-\d+)*\s*-\s*(берене|статья)|статья\s+\d|\d+(-\d+)*\.)", re.I)
 EDITION_NOTE = re.compile(r"\([^()]*\)")
 WORD3 = re.compile(r"[^\W\d_]{3,}")

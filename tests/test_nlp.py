@@ -451,6 +451,7 @@ def test_a_repealed_article_is_not_tagged_but_a_repealing_point_is() -> None:
     )
     assert repealed(gone) and not one(gone, "ky").lsg_relevant
     assert repealed("Статья 5. Утратила силу в соответствии с Законом КР от 20 июля 2015 года № 181")
+    assert repealed("Статья 12.\n(Статья признана утратившей силу Законом КР от 1 мая 2020 года № 50)")
     repealing = (
         "2. Ош шаардык Кеңешинин 2002-жылдын № 96-токтому менен бекитилген Устав күчүн жоготту деп табылсын."
     )
