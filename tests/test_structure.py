@@ -173,6 +173,23 @@ def test_instructions_under_an_article_line_and_words_replaced_find_their_target
     ]
 
 
+def test_the_act_a_kyrgyz_title_amends_is_read_without_quotes_too() -> None:
+    from nlp.structure.header import parse_header
+
+    codes = parse_header(
+        "Кыргыз Республикасынын Жер кодексине жана Кыргыз Республикасынын Салык кодексине өзгөртүүлөрдү "
+        "киргизүү жөнүндө\n"
+    )
+    assert codes.amends == [
+        {"title": "Кыргыз Республикасынын Жер кодекси"},
+        {"title": "Кыргыз Республикасынын Салык кодекси"},
+    ]
+    curly = parse_header(
+        "Өкмөттүн № 839 “Консулдук кызмат көрсөтүүлөр жөнүндө” токтомуна өзгөртүү киргизүү тууралуу\n"
+    )
+    assert curly.amends == [{"title": "Консулдук кызмат көрсөтүүлөр жөнүндө"}]
+
+
 def test_council_decision_is_split_into_points() -> None:
     parsed = act("ky_council_decision.txt")
     assert [a.id for a in parsed.articles] == ["point_1", "point_1-1", "point_2"]

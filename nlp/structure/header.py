@@ -13,7 +13,12 @@ AMENDING = re.compile(
     r"(өзгөртүү\w*(?:\s+жана\s+толуктоо\w*)?\s+киргизүү|о\s+внесении\s+изменени\w*|признании\s+утратившим)",
     re.I,
 )
-QUOTED = re.compile(r"«([^«»]{5,300})»")
+QUOTED = re.compile(r"[«“\"]([^«»“”\"]{5,300})[»”\"]")  # «…», “…” or "…"
+# a Kyrgyz title naming the amended act without quotes, in the dative («Кыргыз Республикасынын Салык
+# кодексине өзгөртүү киргизүү жөнүндө»): the act is that name in the nominative («… Салык кодекси»)
+KY_AMENDED = re.compile(
+    r"^(?P<act>.+?(?:кодекс|мыйзам|токтом|жарлык)\w*?[иыуү])н[еа]\s+(?:\w+\s+){0,2}?өзгөртүү", re.I
+)
 
 
 def parse_header(text: str) -> ActHeader:
@@ -28,6 +33,12 @@ def parse_header(text: str) -> ActHeader:
     if title and AMENDING.search(title):
         for quoted in QUOTED.findall(title):
             amends.append({"title": quoted})
+        kyrgyz = KY_AMENDED.match(title)
+        if not amends and kyrgyz:  # «… Салык кодексине өзгөртүүлөрдү киргизүү жөнүндө»: the code, named
+            for name in re.split(
+                r"\s+жана\s+", kyrgyz.group("act")
+            ):  # «Жер кодексине жана … Салык кодексине»
+                amends.append({"title": re.sub(r"([иыуү])н[еа]$", r"\1", name)})
         if not amends:
             tail = re.split(r"изменени\w*\s+(?:и\s+дополнени\w*\s+)?в\s+", title, maxsplit=1, flags=re.I)
             amends.append({"title": tail[-1] if len(tail) > 1 else title})
