@@ -29,8 +29,12 @@ def _tokenizer_rules(nlp: Language, lang: str) -> None:
     infixes.append(r"(?<=[\w])[—–](?=[\w])")
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # a point's number glued to its first word («2.Ош шаардык Кеңешинин», «6.7.АКке») is a token of its own,
-    # so the word is read (not a year after it: «14.2015-жылдын» stays)
-    prefixes: list[Any] = [r"\d+(?:\.\d+)*\.(?=[^\W\d_])", *(nlp.Defaults.prefixes or [])]
+    # so the word is read
+    prefixes: list[Any] = [
+        r"\d+(?:\.\d+)*\.(?=[^\W\d_])",
+        r"\d{1,3}\.(?=(?:19|20)\d\d\s*-\s*ж)",  # … or to a year («14.2015-жылдын 1-январына»)
+        *(nlp.Defaults.prefixes or []),
+    ]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     for abbreviation in ABBREVIATIONS[lang]:
         tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
