@@ -116,7 +116,9 @@ def test_a_point_number_glued_to_its_first_word_is_a_token_of_its_own() -> None:
     ]:
         assert word in [t.text for t in load(lang).make_doc(text)]  # the packaged pipeline too
     assert "2015-жылдын" in [t.text for t in build("ky").make_doc("14.2015-жылдын 1-январына")]  # a year too
-    assert "01.02.2015-жылы" in [t.text for t in build("ky").make_doc("01.02.2015-жылы")]  # a date stays whole
+    assert "01.02.2015-жылы" in [
+        t.text for t in build("ky").make_doc("01.02.2015-жылы")
+    ]  # a date stays whole
 
 
 def test_an_acts_short_name_for_an_lsg_body_is_that_body() -> None:
