@@ -107,7 +107,8 @@ def _unspaced(line: str) -> str:
 
 
 def identify(text: str) -> ActIdentity:
-    head_lines = [_unspaced(ln.strip()) for ln in text.split("\n")[:40] if ln.strip()]
+    lines = [_unspaced(ln.strip()) for ln in text.split("\n")[:60]]
+    head_lines = [ln for ln in lines[:40] if ln]
     head = "\n".join(head_lines)
     low = head.lower()
     act_type = None
@@ -122,5 +123,5 @@ def identify(text: str) -> ActIdentity:
         number=number_match.group(1) if number_match else None,
         date=find_date(head),
         # blank lines kept: the title starts after the one that ends the issuer's block
-        title=find_title([_unspaced(ln.strip()) for ln in text.split("\n")[:60]]),
+        title=find_title(lines),
     )

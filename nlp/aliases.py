@@ -7,6 +7,7 @@ uses it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nlp.lemmas import lemmatize_phrase
 from nlp.lexicons import lexicons
@@ -32,6 +33,7 @@ def defined_aliases(text: str, language: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=64)  # one act's aliases serve all its units: compiled once, not per unit
 def alias_pattern(aliases: frozenset[str]) -> re.Pattern[str] | None:
     """A token that is an alias, with a case ending after it («АКке», «АКнын», «ТС»), not a longer word
     that begins with it («АКШ»)."""

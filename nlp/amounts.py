@@ -116,8 +116,9 @@ def _period(
     text: str, span: tuple[int, int], years: list[tuple[int, int, str]], previous_end: int, next_start: int
 ) -> str | None:
     start, end = span
+    sentence_start = _sentence_start(text, start)
     # a word of recurrence in the amount's own clause: no comma, semicolon or year between them
-    lo, hi = max(previous_end, start - CONTEXT, _sentence_start(text, start)), min(next_start, end + CONTEXT)
+    lo, hi = max(previous_end, start - CONTEXT, sentence_start), min(next_start, end + CONTEXT)
     near = [
         (m.start() - end if m.start() >= end else start - m.end(), m)
         for m in _recurrence().finditer(text, lo, hi)
@@ -126,7 +127,7 @@ def _period(
     if near:
         closest = min(near, key=lambda d_m: d_m[0])[1]
         return next(k for k, v in closest.groupdict().items() if v)
-    before = [y for y in years if _sentence_start(text, start) <= y[0] and y[1] <= start]
+    before = [y for y in years if sentence_start <= y[0] and y[1] <= start]
     if before:
         return before[-1][2]
     stop = min(next_start, _sentence_end(text, end))
