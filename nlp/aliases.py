@@ -12,11 +12,12 @@ from functools import lru_cache
 from nlp.lemmas import lemmatize_phrase
 from nlp.lexicons import lexicons
 
+# the definition itself, found first (a scan for the words before every bracket of a long code is slow)
 DEFINITION = re.compile(
-    r"(?P<before>(?:[\w-]+[\s,]+){1,8}?[\w-]+)\s*\(\s*(?:мындан\s+ары|далее)(?:\s+по\s+тексту)?\s*[-–—:]?\s*"
-    r"[«\"]?(?P<alias>[А-ЯЁӨҮҢA-Z][\w-]{0,14})[»\"]?\s*\)",
+    r"\(\s*(?:мындан\s+ары|далее)(?:\s+по\s+тексту)?\s*[-–—:]?\s*[«\"]?(?P<alias>[А-ЯЁӨҮҢA-Z][\w-]{0,14})[»\"]?\s*\)",
     re.I,
 )
+PHRASE_BEFORE = re.compile(r"(?:[\w-]+[\s,]+){0,8}[\w-]+\s*$")  # the defined phrase ends at the bracket
 
 
 def defined_aliases(text: str, language: str) -> frozenset[str]:
@@ -28,7 +29,16 @@ def defined_aliases(text: str, language: str) -> frozenset[str]:
         alias = match.group("alias")
         if not alias[0].isupper() or len(alias) < 2:
             continue
-        if actors.find(list(lemmatize_phrase(match.group("before"), language))):
+        # the words of its own clause (only spaces and commas between them), nine at most
+        before = PHRASE_BEFORE.search(text, max(0, match.start() - 200), match.start())
+        if before is None:
+            continue
+        lemmas = list(lemmatize_phrase(before.group(), language))
+        found = actors.find(lemmas)
+        # the phrase ends with the body («… аймактык Кеңеши (мындан ары АК)»); an abbreviation may stand
+        # for a longer name around it («Территориальный Совет … мэрии города Ош (далее ТС)»), a word not:
+        # «… жергиликтүү өз алдынча башкаруу жагындагы … Конституциясында (мындан ары – Конституция)»
+        if any(j == len(lemmas) for _, j, _ in found) or (found and alias.isupper()):
             out.add(alias)
     return frozenset(out)
 

@@ -140,8 +140,10 @@ def test_an_acts_short_name_for_an_lsg_body_is_that_body() -> None:
         aliases=[aliases, aliases],
     )
     assert answered.lsg_relevant and not embassy.lsg_relevant
-    # a body that is no LSG body gets no alias
+    # a body that is no LSG body gets no alias, nor a word named after an LSG term in passing
     assert defined_aliases("Министерство финансов (далее – Министерство) утверждает порядок.", "ru") == set()
+    constitution = "жергиликтүү өз алдынча башкаруу жагындагы Кыргыз Республикасынын Конституциясында (мындан ары – Конституция)"
+    assert defined_aliases(constitution, "ky") == set()
 
 
 def test_packaged_pipelines_load_with_spacy() -> None:
