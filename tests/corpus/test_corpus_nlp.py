@@ -40,7 +40,13 @@ def test_tagging_quality(part: str, shared: Path) -> None:
     else:
         items = [r for r in rows() if held_aside(r) == (part == "held-out")]
     figures = report(part, items, predict(items), show_errors=False)
-    for key in ("all_lsg_f1", "all_budget_f1", "all_competence_f1"):
+    for key in (
+        "all_lsg_f1",
+        "all_budget_f1",
+        "all_competence_f1",
+        "all_lsg_specificity",
+        "all_budget_specificity",
+    ):
         assert figures[key] >= FLOORS[f"{part}_{key}"], (key, figures[key])
 
 
