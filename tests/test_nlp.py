@@ -197,12 +197,70 @@ def test_cost_on_local_budget_without_the_word_budget() -> None:
             "ru",
         ),
         ("Расходы на содержание школ возлагаются на органы местного самоуправления.", "ru"),
+        (
+            "Мектептердин имараттарын күтүү жана оңдоо чыгымдары жергиликтүү өз алдынча башкаруу органдарына жүктөлөт.",
+            "ky",
+        ),
     ],
 )
 def test_costs_an_lsg_body_is_made_to_bear_are_a_cost_on_its_budget(text: str, lang: str) -> None:
     # the unfunded mandate of DOMAIN.md, said without «budget» or «funds»
     tags = one(text, lang)
     assert tags.local_budget and tags.budget.kind == "spending_obligation"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Мугалимдердин эмгек акысын жогорулатууга байланышкан чыгашалар жергиликтүү бюджеттен жабылат.",
+            "ky",
+        ),
+        (
+            "Мектептердин имараттарын күтүү жана оңдоо чыгымдары жергиликтүү өз алдынча башкаруу органдарына жүктөлөт.",
+            "ky",
+        ),
+        (
+            "Расходы на содержание зданий общеобразовательных школ осуществляются за счет средств местных бюджетов.",
+            "ru",
+        ),
+        (
+            "Органы местного самоуправления обеспечивают подвоз учащихся к общеобразовательным организациям.",
+            "ru",
+        ),
+    ],
+)
+def test_the_unfunded_mandates_of_schools_are_education(text: str, lang: str) -> None:
+    # teachers' pay, school buildings and pupils' transport: what the money or the duty is for is the field
+    assert "education_municipal" in {c.id for c in one(text, lang).competences}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Социальная поддержка больных туберкулезом оказывается органами местного самоуправления в пределах "
+            "средств местного бюджета.",
+            "ru",
+        ),
+        (
+            "Жергиликтүү өз алдынча башкаруу органдары жергиликтүү бюджеттин каражаттарынын чегинде аз камсыз болгон "
+            "үй-бүлөлөргө материалдык жардам көрсөтөт.",
+            "ky",
+        ),
+    ],
+)
+def test_a_duty_met_within_the_local_budgets_funds_is_paid_from_it(text: str, lang: str) -> None:
+    tags = one(text, lang)
+    assert tags.local_budget and tags.budget.kind == "spending_obligation"
+
+
+def test_a_power_exercised_within_its_competence_moves_no_money() -> None:
+    tags = one(
+        "Органы местного самоуправления в пределах своих полномочий участвуют в обсуждении проекта местного бюджета.",
+        "ru",
+    )
+    assert tags.lsg_relevant and not tags.local_budget
 
 
 def test_kyrgyz_and_russian_versions_of_one_norm_are_tagged_alike() -> None:
