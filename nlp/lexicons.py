@@ -131,6 +131,9 @@ class Lexicons:
     head_last: bool  # a governing word follows its noun («бюджетти түзүү»; Russian: «формирование бюджета»)
     boilerplate: re.Pattern[str]  # on the words as written: an order to publish, not publication as a topic
     competences: TermIndex
+    # field -> weight and patterns on the words as written, for wordings a lemma sequence cannot hold (a
+    # delegation whose object and verb stand apart: «мамлекеттик ыйгарым укуктар … өткөрүлүп берилет»)
+    competence_patterns: tuple[tuple[str, float, re.Pattern[str]], ...]
     coordinators: Coordinators  # «жана», «и»: coordinated modifiers share the term's head
     weights: dict[str, float]
     local_budget: TermIndex
@@ -218,11 +221,14 @@ def lexicons(lang: str) -> Lexicons:
     coord = taxonomy["coordinators"][lang]
     competences = TermIndex()
     weights: dict[str, float] = {}
+    competence_patterns = []
     for cid, spec in taxonomy["competences"].items():
         weights[cid] = float(spec.get("weight", 0.7))
         for phrase in spec.get(lang, []):
             term, _, own = str(phrase).partition("|")
             competences.add(term.strip(), lang, (cid, float(own) if own else weights[cid]))
+        for pattern in spec.get("patterns", {}).get(lang, []):
+            competence_patterns.append((cid, weights[cid], re.compile(pattern, re.I)))
     flows = TermIndex()
     for kind, spec in budget["flows"].items():
         for phrase in spec.get(lang, []):
@@ -281,6 +287,7 @@ def lexicons(lang: str) -> Lexicons:
         head_last=lang == "ky",
         boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),
         competences=competences.finalize(),
+        competence_patterns=tuple(competence_patterns),
         coordinators=Coordinators(lemma_set(coord["conjunctions"]), lemma_set(coord["pronouns"])),
         weights=weights,
         local_budget=index(budget["local_budget"][lang]),

@@ -288,6 +288,16 @@ class _Article:
             if tuple(self.lemmas[i:j]) not in index.bare_first or _bare(self.tokens[i].text)
         ]
 
+    def find_patterns(self) -> list[tuple[int, int, Any]]:
+        """The fields' patterns on the words as written, as term hits over the tokens they cover."""
+        hits = []
+        for cid, weight, pattern in self.lex.competence_patterns:
+            for m in pattern.finditer(self.text):
+                covered = [k for k, t in enumerate(self.tokens) if m.start() <= t.start < m.end()]
+                if covered:
+                    hits.append((covered[0], covered[-1] + 1, (cid, weight)))
+        return self.substantive(hits)
+
 
 @dataclass
 class _Budget:
@@ -770,9 +780,16 @@ def tag_tokens(
         counterparts = [(i, j) for i, j in actors if not _obliged(tokens, i, j, spans, text, lex)]
         actors = [a for a in actors if a not in counterparts]
     portfolio = commission_portfolios(tokens, lemmas, lex)
-    hits = inside_longer_dropped(
-        [h for h in art.find(lex.competences, lex.coordinators) if h[0] not in portfolio]
-    )
+    terms = art.find(lex.competences, lex.coordinators)
+    # a pattern adds a wording the terms missed, not a second piece of evidence for a full term it
+    # overlaps; a weak term it spans («өткөрүп берилет») is part of it
+    patterns = [
+        h for h in art.find_patterns() if not any(t[2] == h[2] and t[0] < h[1] and h[0] < t[1] for t in terms)
+    ]
+    terms = [
+        t for t in terms if not any(p[2][0] == t[2][0] and p[0] <= t[0] and t[1] <= p[1] for p in patterns)
+    ]
+    hits = inside_longer_dropped([h for h in terms + patterns if h[0] not in portfolio])
     budget = _budget(art, actors, local_act, local_tax_section, frozenset(portfolio))
     if procedural:  # the money it names is only mentioned
         budget = _Budget(evidence=budget.evidence, local_terms=budget.local_terms)
