@@ -63,22 +63,26 @@ def _month(word: str) -> int | None:
 
 
 def find_date(text: str) -> str | None:
-    for match in DATE_KY.finditer(text):
-        month = _month(match.group(3))
-        if month:
-            return f"{match.group(1)}-{month:02d}-{int(match.group(2)):02d}"
-    for match in DATE_KY_DAY_FIRST.finditer(text):
-        month = _month(match.group(2))
-        if month:
-            return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
-    for match in DATE_RU.finditer(text):
-        month = _month(match.group(2))
-        if month:
-            return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
+    """The first date in the head, in whichever shape it is written: the act's own date stands above its
+    preamble, which cites other acts' dates («Ош шаары № 269 25-март, 2015-жыл» before «2015-жылдын
+    28-январындагы … буйругу»)."""
+    found: list[tuple[int, str]] = []
+    for pattern, year, month_word, day in (
+        (DATE_KY, 1, 3, 2),
+        (DATE_KY_DAY_FIRST, 3, 2, 1),
+        (DATE_RU, 3, 2, 1),
+    ):
+        for match in pattern.finditer(text):
+            month = _month(match.group(month_word))
+            if month:
+                found.append((match.start(), f"{match.group(year)}-{month:02d}-{int(match.group(day)):02d}"))
+                break
     numeric = DATE_NUMERIC.search(text)
     if numeric:
-        return f"{numeric.group(3)}-{int(numeric.group(2)):02d}-{int(numeric.group(1)):02d}"
-    return None
+        found.append(
+            (numeric.start(), f"{numeric.group(3)}-{int(numeric.group(2)):02d}-{int(numeric.group(1)):02d}")
+        )
+    return min(found)[1] if found else None
 
 
 def find_title(lines: list[str]) -> str | None:

@@ -442,3 +442,19 @@ def test_a_regulation_about_territorial_councils_is_not_their_act() -> None:
     assert not is_local_act(about)
     own = parse_act("Кашка-Суу айылдык аймактык кеңешинин\nТОКТОМУ\n\n1. Сессия чакырылсын.\n", "ky")
     assert is_local_act(own)
+
+
+def test_a_council_decisions_date_is_its_own_not_the_date_of_an_act_its_preamble_cites() -> None:
+    from nlp.structure.header import parse_header
+
+    header = parse_header(
+        "Ош шаардык Кеңеши\n\nТ О К Т О М\n\nОш шаары № 269 25-март, 2015-жыл\n\n"
+        "Жылуулук энергиясынын тарифтерине макулдук берүү жөнүндө\n\n"
+        "Кыргыз Республикасынын Өкмөтүнө караштуу мамлекеттик Агенттигинин 2015-жылдын 28-январындагы № 29 "
+        "буйругу боюнча мэриянын катын карап, Ош шаардык Кеңеши\nТ О К Т О М К Ы Л А Т:\n"
+    )
+    assert (header.number, header.date) == ("269", "2015-03-25")
+    ru = parse_header(
+        "Закон Кыргызской Республики\nот 4 августа 2004 года № 106\n\n(В редакции от 18 января 2022 года)\n"
+    )
+    assert ru.date == "2004-08-04"
