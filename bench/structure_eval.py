@@ -1,6 +1,7 @@
 """Structure parser figures: per-language precision and recall of article boundaries and of citation
 resolution on the gold fixtures (tests/fixtures/acts/gold.yaml), article recall against the hand-cut
-units of ../shared/corpus/dev_articles.jsonl, and parse throughput (articles per second) on the codes.
+units of ../shared/corpus/dev_articles.jsonl, each act's own number and date against the hand-read heads
+(tests/data/labelled_identity.yaml), and parse throughput (articles per second) on the codes.
 
 Usage: .venv/bin/python -m bench.structure_eval
 """
@@ -15,6 +16,7 @@ import yaml
 
 from bench.common import ROOT, need_shared
 from core.settings import Settings
+from ingest.identity import identify
 from ingest.pipeline import process_file_bounded
 from ingest.repair import repair_text
 from nlp.structure import parse_act
@@ -69,6 +71,24 @@ def dev_set(shared: Path, settings: Settings) -> None:
         print(f"{lang}: article recall {hit}/{total} = {hit / total:.3f}")
 
 
+def identity(shared: Path, settings: Settings) -> dict[str, float]:
+    """Share of acts whose own number, and own date, the head reading gets right (not a cited act's)."""
+    labels = yaml.safe_load((ROOT / "tests" / "data" / "labelled_identity.yaml").read_text(encoding="utf-8"))
+    right = {"number": 0, "date": 0}
+    for source, expected in labels.items():
+        found = identify(process_file_bounded(shared / "corpus" / source, settings).text)
+        for field in right:
+            ok = getattr(found, field) == expected[field]
+            right[field] += ok
+            if not ok:
+                print(f"  {source}: {field} {getattr(found, field)!r}, expected {expected[field]!r}")
+    figures = {field: n / len(labels) for field, n in right.items()}
+    print(
+        f"== act identity ({len(labels)} acts) ==\nnumber {figures['number']:.3f}, date {figures['date']:.3f}"
+    )
+    return figures
+
+
 def throughput(shared: Path, settings: Settings) -> None:
     print("== parse throughput on whole codes (repaired text in memory) ==")
     total_articles, total_time = 0, 0.0
@@ -91,6 +111,7 @@ def main() -> None:
     settings = Settings(data_dir=Path("/tmp/kenesh-bench-structure"))
     fixtures()
     dev_set(shared, settings)
+    identity(shared, settings)
     throughput(shared, settings)
 
 

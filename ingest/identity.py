@@ -62,10 +62,17 @@ def _month(word: str) -> int | None:
     return next((n for stem, n in MONTHS.items() if low.startswith(stem)), None)
 
 
-def find_date(text: str) -> str | None:
-    """The first date in the head, in whichever shape it is written: the act's own date stands above its
-    preamble, which cites other acts' dates («Ош шаары № 269 25-март, 2015-жыл» before «2015-жылдын
-    28-январындагы … буйругу»)."""
+# Words around a date that make it another act's: the law that amended or repealed this one («… № 150
+# Мыйзамына ылайык КҮЧҮН ЖОГОТТУ», «Изменения, внесенные Законом КР от …», «(В редакции Законов …»), the
+# law that put it into force, the gazette that printed it, the letter or order a preamble considers
+CITING = re.compile(
+    r"закон(?:ом|ами|а)\b|редакци|внесен|введен|утратил|мыйзам(?:ына|ы\s+менен|дары)|ылайык|токтом(?:уна|у\s+менен)"
+    r"|буйру[гк]\w|\bкат(?:ын|ы)\b|күчүн\s+жогот|колдонууга\s+киргиз|гезит|\bсаны\b",
+    re.I,
+)
+
+
+def _date_candidates(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for pattern, year, month_word, day in (
         (DATE_KY, 1, 3, 2),
@@ -76,13 +83,44 @@ def find_date(text: str) -> str | None:
             month = _month(match.group(month_word))
             if month:
                 found.append((match.start(), f"{match.group(year)}-{month:02d}-{int(match.group(day)):02d}"))
-                break
-    numeric = DATE_NUMERIC.search(text)
-    if numeric:
-        found.append(
-            (numeric.start(), f"{numeric.group(3)}-{int(numeric.group(2)):02d}-{int(numeric.group(1)):02d}")
-        )
-    return min(found)[1] if found else None
+    for match in DATE_NUMERIC.finditer(text):
+        found.append((match.start(), f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"))
+    return sorted(found)
+
+
+# … and how a Kyrgyz citation broken over two lines ends on the next one («… № 150 / Мыйзамына ылайык»)
+CITATION_END = re.compile(r"\s*(?:мыйзам|токтом|жарлы|буйру|кодекс)\w*\s+(?:ылайык|менен)", re.I)
+
+
+def _cited(text: str, at: int) -> bool:
+    """A date or number standing in another act's citation: its line says so, or the next line ends
+    the citation, or the line is a bracketed note."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        text[line_start:at].lstrip().startswith("(")
+        or bool(CITING.search(text, line_start, line_end))
+        or bool(CITATION_END.match(text, line_end + 1))
+    )
+
+
+def find_date(text: str) -> str | None:
+    """The act's own date: the first date of its head, in whichever shape it is written, that does not
+    stand in another act's citation. The act's date stands above its preamble, which cites other acts'
+    dates («Ош шаары № 269 25-март, 2015-жыл» before «2015-жылдын 28-январындагы … буйругу»); a repealed
+    code's head names the repealing law first. None where every date is another act's."""
+    return next((iso for at, iso in _date_candidates(text) if not _cited(text, at)), None)
+
+
+def find_number(text: str) -> str | None:
+    """The act's own number: the first one outside another act's citation, without the Kyrgyz word an
+    annex glues to it («№ 252-токтомуна»)."""
+    for match in NUMBER.finditer(text):
+        if not _cited(text, match.start()):
+            number = re.sub(r"-?(?:токтом|чечим|буйрук|мыйзам)\w*$", "", match.group(1), flags=re.I)
+            return number.rstrip("-") or None
+    return None
 
 
 def find_title(lines: list[str]) -> str | None:
@@ -121,10 +159,9 @@ def identify(text: str) -> ActIdentity:
         match = re.search(rf"\b(?:{pattern})\w*", low)
         if match and match.start() < best:
             act_type, best = name, match.start()
-    number_match = NUMBER.search(head)
     return ActIdentity(
         act_type=act_type,
-        number=number_match.group(1) if number_match else None,
+        number=find_number(head),
         date=find_date(head),
         # blank lines kept: the title starts after the one that ends the issuer's block
         title=find_title(lines),

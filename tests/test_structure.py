@@ -458,3 +458,20 @@ def test_a_council_decisions_date_is_its_own_not_the_date_of_an_act_its_preamble
         "Закон Кыргызской Республики\nот 4 августа 2004 года № 106\n\n(В редакции от 18 января 2022 года)\n"
     )
     assert ru.date == "2004-08-04"
+
+
+def test_a_repealed_or_amended_acts_head_names_its_own_number_and_date_after_the_other_laws() -> None:
+    from ingest.identity import identify
+
+    repealed = identify(
+        "Кыргыз Республикасынын 2024-жылдын 3-мартындагы № 61\nМыйзамына ылайык\nКҮЧҮН ЖОГОТТУ\n\n"
+        "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ\n2008-жылдын 12-майы № 88\nСуу пайдалануучулар жөнүндө\n"
+    )
+    assert (repealed.number, repealed.date) == ("88", "2008-05-12")
+    amended = identify(
+        "Изменения, внесенные Законом КР от 1 марта 2019 года № 30,\nвступают в силу\n\n"
+        "КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ\nот 5 мая 2001 года № 12\n(В редакции Законов КР от 2 июня 2003 года № 7)\n"
+    )
+    assert (amended.number, amended.date) == ("12", "2001-05-05")
+    annex = identify("Ош шаардык Кеңешинин 2015-жылдын 12-февралындагы\n№ 252-токтомуна\n1-тиркеме\n")
+    assert annex.number is None  # the act it is annexed to, not its own

@@ -136,3 +136,11 @@ def test_citations_resolve_on_the_lsg_law(shared: Path) -> None:
     resolved = sum(c.resolved for c in act.citations) / len(act.citations)
     print(f"LSG law citations resolved: {resolved:.3f} of {len(act.citations)}")
     assert resolved >= FLOORS["lsg_law_citation_resolution"]
+
+
+def test_each_act_gets_its_own_number_and_date_not_a_cited_acts(shared: Path) -> None:
+    from bench.structure_eval import identity
+
+    figures = identity(shared, Settings(data_dir=Path("/tmp/kenesh-corpus-check")))
+    assert figures["number"] >= FLOORS["identity_number"]
+    assert figures["date"] >= FLOORS["identity_date"]
