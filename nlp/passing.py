@@ -181,3 +181,82 @@ def cited_titles(text: str) -> list[tuple[int, int]]:
     Мыйзамы, «О местном самоуправлении»): the bodies they name are the subject of another act, not
     actors of this one."""
     return [(m.start(), m.end()) for m in CITED_TITLE.finditer(text)]
+
+
+AGENT = re.compile(r"\w+(?:ами|ями)$", re.I)  # a Russian list in the instrumental: the passive's agents
+AGENT_AFTER = re.compile(r"\bтарабынан\b", re.I)  # a Kyrgyz list the agent of the verb after it
+MEMBER_MAX = 6  # word tokens of one member of an inline list («жергиликтүү өз алдынча башкаруу органдары»)
+EVERYONE_MIN_MEMBERS = 3
+
+
+def listed_with_private_persons(
+    tokens: list[TokenView],
+    text: str,
+    actors: list[tuple[int, int]],
+    private: list[tuple[int, int]],
+    conjunctions: frozenset[str],
+) -> set[int]:
+    """Actors that are one member of an inline list of at least three that also names private persons
+    («… бардык мамлекеттик органдар, жергиликтүү өз алдынча башкаруу органдары, юридикалык жактар,
+    коомдук бирикмелер … үчүн милдеттүү», «обязательны для всех органов местного самоуправления,
+    юридических и физических лиц»): a rule binding everyone, which gives LSG bodies nothing of their own,
+    though it says «милдеттүү». Members are the stretches of words between commas and conjunctions; a
+    private person counts where it opens one."""
+    out: set[int] = set()
+    for i, j in actors:
+        sent = tokens[i].sent
+        first_token = i
+        while first_token > 0 and tokens[first_token - 1].sent == sent:
+            first_token -= 1
+        # the sentence's members as (first, last + 1) token positions; None stands for punctuation other
+        # than a comma («;», «:», a bracket), which ends a run of members
+        members: list[tuple[int, int] | None] = []
+        start = first_token
+        k = first_token
+        while k < len(tokens) and tokens[k].sent == sent:
+            gap = text[tokens[k - 1].end : tokens[k].start].strip() if k > first_token else ""
+            other = bool(gap.replace(",", "").strip())
+            conjunction = tokens[k].lemma in conjunctions
+            if k > start and ("," in gap or other or conjunction):
+                members.append((start, k))
+                if other:
+                    members.append(None)
+                start = k + 1 if conjunction else k
+            elif k == start and conjunction:
+                start = k + 1
+            k += 1
+        if k > start:
+            members.append((start, k))
+        at = next((n for n, m in enumerate(members) if m and m[0] <= i < m[1]), None)
+        own = members[at] if at is not None else None
+        if at is None or own is None or i - own[0] > 2 or own[1] - j > 1:
+            continue  # the actor is not a member of its own: «Органы … рассматривают обращения граждан, …»
+
+        short = [m is not None and 0 < m[1] - m[0] <= MEMBER_MAX for m in members]
+        first = last = at
+        while first > 0 and short[first - 1]:
+            first -= 1
+        while last + 1 < len(members) and members[last + 1] is not None:
+            last += 1
+            if not short[last]:
+                break  # the last member may run on into the verb («… жеке адамдар үчүн милдеттүү болот»)
+        # a private person in a member next to the actor's («органов местного самоуправления, юридических
+        # и физических лиц»); further off, the run may be two clauses' objects
+        others = [m[0] for n, m in enumerate(members) if m and abs(n - at) == 1 and first <= n <= last]
+        opens = set(others) | {a + 1 for a in others}  # «их должностные лица», «бардык …»
+        if AGENT.search(tokens[i].text) or AGENT_AFTER.search(
+            text, tokens[j - 1].end, _sentence_end(tokens, j)
+        ):
+            continue  # the list acts: «… осуществляются органами местного самоуправления, юридическими …»
+        # a list that opens the sentence is its subject, whose members each act («Айыл өкмөтү, мектептер,
+        # уюмдар жана жарандар … көмөктөшүүгө милдеттүү»); the rule binding everyone names them after it
+        if first > 0 and last - first + 1 >= EVERYONE_MIN_MEMBERS and any(p in opens for p, _ in private):
+            out.update(range(i, j))
+    return out
+
+
+def _sentence_end(tokens: list[TokenView], j: int) -> int:
+    k = j
+    while k < len(tokens) and tokens[k].sent == tokens[j - 1].sent:
+        k += 1
+    return tokens[k - 1].end

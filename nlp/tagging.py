@@ -21,6 +21,7 @@ from nlp.passing import (
     lead_in,
     list_items,
     listed_among_others,
+    listed_with_private_persons,
     repealed,
     signature_sentences,
 )
@@ -769,7 +770,15 @@ def tag_tokens(
     ]
     elected = _election_objects(tokens, lemmas, named, duty_sentences, lex)
     passing = set(in_title) | set(elected)
-    actors = [(i, j) for i, j in named if i not in generic and (i, j) not in passing]
+    # one member of a list that names private persons too: a rule binding everyone
+    everyone = listed_with_private_persons(
+        tokens,
+        text,
+        named,
+        [(i, j) for i, j, _ in lex.private_persons.find(lemmas)],
+        lex.coordinators.conjunctions,
+    )
+    actors = [(i, j) for i, j in named if i not in generic and i not in everyone and (i, j) not in passing]
     in_definition = []
     if glossary:  # «правовое зонирование - деятельность органов местного самоуправления»: not LSG's term
         defined = _defined_terms(text)

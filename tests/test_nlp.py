@@ -2262,3 +2262,73 @@ def test_delegated_state_powers_are_lsgs_though_no_body_is_named(text: str, lang
 def test_own_funds_spent_on_a_delegated_power_are_local_budget_money(text: str, lang: str) -> None:
     tags = one(text, lang)
     assert tags.local_budget and tags.budget.kind == "spending_obligation"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Соттордун мыйзамдуу күчүнө кирген чечимдери бардык мамлекеттик органдар, жергиликтүү өз алдынча "
+            "башкаруу органдары, юридикалык жактар жана жеке адамдар үчүн милдеттүү.",
+            "ky",
+        ),
+        (
+            "Вступившие в силу решения судов обязательны для всех государственных органов, органов местного "
+            "самоуправления, юридических и физических лиц.",
+            "ru",
+        ),
+    ],
+)
+def test_a_rule_binding_everyone_gives_lsg_bodies_nothing_of_their_own(text: str, lang: str) -> None:
+    # the LSG bodies are one member of a list that names private persons too: a passing mention, though
+    # the sentence says «милдеттүү» / «обязательны»
+    assert not one(text, lang).lsg_relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the list opens the sentence: its members act, each of them
+        (
+            "Айыл өкмөтү, мектептер, уюмдар жана жарандар аскердик каттоону жүргүзүүгө көмөктөшүүгө милдеттүү.",
+            "ky",
+        ),
+        # the passive's agents, in the instrumental
+        (
+            "Мероприятия по организации дорожного движения осуществляются органами местного самоуправления, "
+            "юридическими и физическими лицами, в ведении которых находятся дороги.",
+            "ru",
+        ),
+        # the private persons are what the LSG body acts on, not members of its list
+        (
+            "Органы местного самоуправления рассматривают обращения граждан, юридических лиц и общественных объединений.",
+            "ru",
+        ),
+        # officials are the bodies' own people, not private persons
+        (
+            "Кайрылуулар айыл өкмөтүнө, мэрияга, жергиликтүү кеңешке жана алардын кызмат адамдарына жиберилет жана "
+            "алар тарабынан он беш күндүн ичинде каралат.",
+            "ky",
+        ),
+    ],
+)
+def test_lsg_bodies_that_act_beside_others_still_count(text: str, lang: str) -> None:
+    assert one(text, lang).lsg_relevant
+
+
+def test_a_law_binding_for_all_public_bodies_is_tagged_alike_in_both_languages() -> None:
+    # «… үчүн милдеттүү» is binding FOR them, as «обязательны для»; «… аткарууга милдеттүү» obliges them
+    ky = one(
+        "Бул Мыйзамдын талаптары мамлекеттик органдар, жергиликтүү өз алдынча башкаруу органдары жана алардын кызмат "
+        "адамдары үчүн милдеттүү.",
+        "ky",
+    )
+    ru = one(
+        "Требования настоящего Закона обязательны для государственных органов, органов местного самоуправления и их "
+        "должностных лиц.",
+        "ru",
+    )
+    assert not ky.lsg_relevant and not ru.lsg_relevant
+    assert one(
+        "Жергиликтүү өз алдынча башкаруу органдары бул талаптарды аткарууга милдеттүү.", "ky"
+    ).lsg_relevant
