@@ -195,13 +195,18 @@ def listed_with_private_persons(
     actors: list[tuple[int, int]],
     private: list[tuple[int, int]],
     conjunctions: frozenset[str],
+    possessive: re.Pattern[str],
+    head_last: bool,
+    pronouns: frozenset[str] = frozenset(),
+    bodies: frozenset[str] = frozenset(),
 ) -> set[int]:
     """Actors that are one member of an inline list of at least three that also names private persons
     («… бардык мамлекеттик органдар, жергиликтүү өз алдынча башкаруу органдары, юридикалык жактар,
     коомдук бирикмелер … үчүн милдеттүү», «обязательны для всех органов местного самоуправления,
     юридических и физических лиц»): a rule binding everyone, which gives LSG bodies nothing of their own,
     though it says «милдеттүү». Members are the stretches of words between commas and conjunctions; a
-    private person counts where it opens one."""
+    private person counts where it opens one. An LSG body in the genitive (``possessive``, on its head word)
+    in such a list is one owner of acts or data among others, private persons named or not."""
     out: set[int] = set()
     for i, j in actors:
         sent = tokens[i].sent
@@ -229,7 +234,12 @@ def listed_with_private_persons(
             members.append((start, k))
         at = next((n for n, m in enumerate(members) if m and m[0] <= i < m[1]), None)
         own = members[at] if at is not None else None
-        if at is None or own is None or i - own[0] > 2 or own[1] - j > 1:
+        # the actor makes its member, with a word or two before («актами органов …») or after it («…
+        # органдарынын актыларынан»); a last member may run on into the verb («… органдарынан алынган …»)
+        if at is None or own is None or i - own[0] > 2:
+            continue
+        last_member = at + 1 == len(members) or members[at + 1] is None
+        if own[1] - j > 2 and not last_member:
             continue  # the actor is not a member of its own: «Органы … рассматривают обращения граждан, …»
 
         short = [m is not None and 0 < m[1] - m[0] <= MEMBER_MAX for m in members]
@@ -250,7 +260,26 @@ def listed_with_private_persons(
             continue  # the list acts: «… осуществляются органами местного самоуправления, юридическими …»
         # a list that opens the sentence is its subject, whose members each act («Айыл өкмөтү, мектептер,
         # уюмдар жана жарандар … көмөктөшүүгө милдеттүү»); the rule binding everyone names them after it
-        if first > 0 and last - first + 1 >= EVERYONE_MIN_MEMBERS and any(p in opens for p, _ in private):
+        # … or a list of whose acts, data or decisions count («… указами Президента, постановлениями
+        # Правительства, актами органов местного самоуправления и …», «по решению Кабинета Министров, местных
+        # кенешей, некоммерческих организаций»): the LSG bodies are one possessor among others
+        # (not the sentence's first member, which a genitive may head: «Жергиликтүү кеңештин депутаты …»;
+        # and the list must name others than public bodies and their own officials: «Мамлекеттик бийлик
+        # органдарынын, жергиликтүү … органдарынын жана алардын кызмат адамдарынын … иштеринин принциптери»)
+        heads = tokens[j - 1 : min(j + 1, own[1])] if head_last else tokens[i:j]
+        possessor = (
+            at > 0
+            and any(possessive.fullmatch(t.text) for t in heads)
+            and any(
+                m is not None
+                and not any(m[0] <= a < m[1] for a, _ in actors)
+                and not {t.lemma for t in tokens[m[0] : m[1]]} & (pronouns | bodies)
+                for m in members[first : last + 1]
+            )
+        )
+        if last - first + 1 >= EVERYONE_MIN_MEMBERS and (
+            possessor or (first > 0 and any(p in opens for p, _ in private))
+        ):
             out.update(range(i, j))
     return out
 

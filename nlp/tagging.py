@@ -777,6 +777,10 @@ def tag_tokens(
         named,
         [(i, j) for i, j, _ in lex.private_persons.find(lemmas)],
         lex.coordinators.conjunctions,
+        lex.possessive_case,
+        lex.head_last,
+        lex.coordinators.pronouns,
+        lex.other_body_bodies,
     )
     actors = [(i, j) for i, j in named if i not in generic and i not in everyone and (i, j) not in passing]
     in_definition = []
