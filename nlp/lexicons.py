@@ -104,6 +104,7 @@ class Lexicons:
     duty_markers: re.Pattern[str]  # … unless the sentence obliges or entitles them (words as written)
     private_persons: TermIndex  # with an LSG body in one list, a rule binding everyone
     possessive_case: re.Pattern[str]  # an LSG body's head word in the genitive: whose acts or data
+    public_officials: TermIndex  # a public body's own people, not others beside it in a list
     rights_holders: re.Pattern[str]  # … and not where it opens with everyone's or the citizens' right
     agent_duty: tuple[re.Pattern[str], re.Pattern[str]] | None  # (agent, passive verb): told what to do
     public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
@@ -248,6 +249,7 @@ def lexicons(lang: str) -> Lexicons:
         duty_markers=re.compile("|".join(taxonomy["duty_markers"][lang]), re.I),
         private_persons=index(taxonomy["private_persons"][lang], True),
         possessive_case=re.compile(taxonomy["possessive_case"][lang], re.I),
+        public_officials=index(taxonomy["public_officials"][lang]),
         rights_holders=re.compile(
             # after a part's number or the article's own label («35-берене», «Статья 35.») on its line
             r"\W*(?:\d+\s*-\s*(?:берене|статья)\s+|статья\s+\d+\.?\s+)?(?:\d+[.)]\s*)*(?:"

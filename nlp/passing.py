@@ -199,6 +199,7 @@ def listed_with_private_persons(
     head_last: bool,
     pronouns: frozenset[str] = frozenset(),
     bodies: frozenset[str] = frozenset(),
+    officials: frozenset[int] = frozenset(),
 ) -> set[int]:
     """Actors that are one member of an inline list of at least three that also names private persons
     («… бардык мамлекеттик органдар, жергиликтүү өз алдынча башкаруу органдары, юридикалык жактар,
@@ -239,7 +240,7 @@ def listed_with_private_persons(
         if at is None or own is None or i - own[0] > 2:
             continue
         last_member = at + 1 == len(members) or members[at + 1] is None
-        if own[1] - j > 2 and not last_member:
+        if own[1] - j > 3 and not last_member:
             continue  # the actor is not a member of its own: «Органы … рассматривают обращения граждан, …»
 
         short = [m is not None and 0 < m[1] - m[0] <= MEMBER_MAX for m in members]
@@ -274,10 +275,14 @@ def listed_with_private_persons(
                 m is not None
                 and not any(m[0] <= a < m[1] for a, _ in actors)
                 and not {t.lemma for t in tokens[m[0] : m[1]]} & (pronouns | bodies)
+                and not any(m[0] <= a < m[1] for a in officials)
                 for m in members[first : last + 1]
             )
         )
-        if last - first + 1 >= EVERYONE_MIN_MEMBERS and (
+        # a long member before the run ends with the list's first item («… по решению Кабинета Министров,
+        # местных кенешей, некоммерческих организаций»)
+        size = last - first + 1 + (1 if first > 0 and members[first - 1] is not None else 0)
+        if size >= EVERYONE_MIN_MEMBERS and (
             possessor or (first > 0 and any(p in opens for p, _ in private))
         ):
             out.update(range(i, j))

@@ -781,6 +781,7 @@ def tag_tokens(
         lex.head_last,
         lex.coordinators.pronouns,
         lex.other_body_bodies,
+        frozenset(i for i, _, _ in lex.public_officials.find(lemmas)),
     )
     actors = [(i, j) for i, j in named if i not in generic and i not in everyone and (i, j) not in passing]
     in_definition = []

@@ -2367,6 +2367,12 @@ def test_lsg_bodies_owning_acts_or_data_among_others_are_a_passing_mention(text:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        # a public body's own people are no others beside it
+        (
+            "Кайрылууну кароо компетенциясына кирген мамлекеттик бийлик органынын же жергиликтүү өз алдынча "
+            "башкаруу органынын жетекчиси же кызмат адамы кошумча материалдарды суратып алууга укуктуу.",
+            "ky",
+        ),
         # a list of LSG bodies alone
         (
             "Жергиликтүү кеңештердин, айыл өкмөттөрүнүн жана мэриялардын чечимдери мыйзамда белгиленген тартипте "
