@@ -148,6 +148,10 @@ class Lexicons:
     budget_subjects: TermIndex  # drafting, execution, report of a local budget: the article's field
     report_subjects: TermIndex  # execution, report: approving them approves a report, not the budget
     condition_lead_in: re.Pattern[str] | None  # a list opened so enumerates conditions, not flows
+    deferral: (
+        re.Pattern[str] | None
+    )  # a sentence leaving a matter to another act («… Бюджеттик кодекске ылайык аныкталат»)
+    category_flows: frozenset[str]  # flow lemmas that only name a budget's categories (revenue, expenditure)
     procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
     flows: TermIndex
     allocation_verbs: TermIndex  # in a council's own act, verbs allocating a sum named beside them
@@ -307,6 +311,8 @@ def lexicons(lang: str) -> Lexicons:
         budget_subjects=index(budget["budget_subjects"][lang]),
         report_subjects=index(budget["report_subjects"][lang]),
         condition_lead_in=_pattern("|".join(budget.get("condition_lead_ins", {}).get(lang, [])) or None),
+        deferral=_pattern("|".join(budget.get("deferrals", {}).get(lang, [])) or None),
+        category_flows=lemma_set(budget.get("category_flows", {}).get(lang, [])),
         procedural_subjects=index(budget["procedural_subjects"][lang]),
         flows=flows.finalize(),
         allocation_verbs=index(budget.get("allocation_verbs", {}).get(lang, [])),

@@ -465,10 +465,18 @@ def _budget(
         ]
 
     conditions = _condition_items(art)
+    spans: dict[int, tuple[int, int]] = {}
     for i, j in out.local_terms:
         if i in national_tokens or any(a <= tokens[i].start < b for a, b in conditions):
             continue
         found = near_flows(i, j, 10)
+        if found and lex.deferral is not None and all(lemmas[a] in lex.category_flows for a, _, _ in found):
+            spans = spans or sentence_spans(tokens)
+            a, b = spans[tokens[i].sent]
+            if lex.deferral.search(
+                art.text[a:b]
+            ):  # «… кирешелери жана чыгашалары … кодекске ылайык аныкталат»
+                found = []
         if found and not out.topic:
             out.topic = [art.span(i, j), *(art.span(a, b) for a, b, _ in found[:1])]
         reported = bool(governed(i, j, reports))

@@ -2388,3 +2388,32 @@ def test_lsg_bodies_owning_acts_or_data_among_others_are_a_passing_mention(text:
 )
 def test_lsg_bodies_in_the_genitive_that_are_the_subject_still_count(text: str, lang: str) -> None:
     assert one(text, lang).lsg_relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "5-берене. Жергиликтүү бюджет\nЖергиликтүү бюджеттин кирешелери жана чыгашалары Бюджеттик кодекске ылайык "
+            "аныкталат.",
+            "ky",
+        ),
+        (
+            "Статья 5. Местный бюджет\nДоходы и расходы местных бюджетов определяются в соответствии с Бюджетным "
+            "кодексом.",
+            "ru",
+        ),
+    ],
+)
+def test_a_budgets_categories_left_to_another_act_move_no_money(text: str, lang: str) -> None:
+    tags = one(text, lang)
+    assert tags.lsg_relevant and not tags.local_budget and tags.budget.kind == "mention"
+
+
+def test_a_flow_beside_a_deferral_still_moves_money() -> None:
+    tags = one(
+        "Статья 5. Местный бюджет\nРасходы местных бюджетов на содержание школ финансируются за счет выравнивающих "
+        "грантов в соответствии с Бюджетным кодексом.",
+        "ru",
+    )
+    assert tags.local_budget
