@@ -2417,3 +2417,12 @@ def test_a_flow_beside_a_deferral_still_moves_money() -> None:
         "ru",
     )
     assert tags.local_budget
+
+
+def test_a_council_ordering_funds_provided_in_its_budget_spends_them() -> None:
+    tags = one(
+        "Ош шаарынын мэриясы 2016-жылга карата шаардын бюджетинде көчөлөрдү жарыктандырууга каражаттарды карасын.",
+        "ky",
+    )
+    assert tags.local_budget and tags.budget.kind == "spending_obligation"
+    assert {c.id for c in tags.competences} == {"local_budget", "street_lighting"}
