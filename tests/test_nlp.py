@@ -2426,3 +2426,25 @@ def test_a_council_ordering_funds_provided_in_its_budget_spends_them() -> None:
     )
     assert tags.local_budget and tags.budget.kind == "spending_obligation"
     assert {c.id for c in tags.competences} == {"local_budget", "street_lighting"}
+
+
+def test_a_russian_council_decision_orders_funds_and_waives_a_local_fee() -> None:
+    decision = (
+        "БИШКЕКСКИЙ ГОРОДСКОЙ КЕНЕШ\nРЕШЕНИЕ\nот 12 марта 2024 года № 45\nО выделении средств на ремонт школ\n"
+        "Рассмотрев обращение мэрии города Бишкек, Бишкекский городской кенеш решил:\n"
+        "1. Мэрии города Бишкек предусмотреть в бюджете города на 2024 год средства на капитальный ремонт "
+        "общеобразовательных школ в сумме 120 млн сомов.\n"
+        "2. Освободить от уплаты местного сбора за парковку инвалидов I и II групп.\n"
+        "3. Опубликовать настоящее решение в средствах массовой информации.\n"
+    )
+    points = {a["number"]: a for a in tag_act(decision, "ru")["articles"]}
+    assert points["1"]["budget"]["kind"] == "spending_obligation"
+    assert [m["value"] for m in points["1"]["budget"]["amounts"]] == [120_000_000.0]
+    assert {c["id"] for c in points["1"]["competences"]} == {"local_budget", "education_municipal"}
+    assert points["2"]["local_budget"] and points["2"]["budget"]["kind"] == "exemption"
+    assert not points["3"]["lsg_relevant"]
+    # in a law, what it provides («предусмотренных настоящим Законом») is no order to provide funds
+    assert not one(
+        "Статья 3. Меры\nМеры, предусмотренные настоящим Законом, учитываются при составлении местного бюджета.",
+        "ru",
+    ).local_budget
