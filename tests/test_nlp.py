@@ -2448,3 +2448,15 @@ def test_a_russian_council_decision_orders_funds_and_waives_a_local_fee() -> Non
         "Статья 3. Меры\nМеры, предусмотренные настоящим Законом, учитываются при составлении местного бюджета.",
         "ru",
     ).local_budget
+
+
+def test_financial_aid_a_council_gives_with_a_sum_is_spent_from_its_budget() -> None:
+    decision = (
+        "ОШ ШААРДЫК КЕҢЕШИ\nТОКТОМ\nОш шаары № 300 10-март, 2016-жыл\nКаражат бөлүү жөнүндө\n"
+        "Ош шаардык Кеңеши ТОКТОМ КЫЛАТ:\n"
+        "1. Майыптардын коомдук бирикмесине 150 миң сом өлчөмүндө финансылык жардам көрсөтүлсүн.\n"
+        "2. Мэрия жарандарга материалдык жардам көрсөтүү тартибин иштеп чыксын.\n"
+    )
+    points = {a["number"]: a for a in tag_act(decision, "ky")["articles"]}
+    assert points["1"]["local_budget"] and points["1"]["budget"]["kind"] == "spending_obligation"
+    assert not points["2"]["local_budget"]  # no sum: a procedure to draft, not money given
