@@ -152,6 +152,7 @@ class Lexicons:
         re.Pattern[str] | None
     )  # a sentence leaving a matter to another act («… Бюджеттик кодекске ылайык аныкталат»)
     category_flows: frozenset[str]  # flow lemmas that only name a budget's categories (revenue, expenditure)
+    negated_flow: re.Pattern[str] | None  # «previous-word flow-word» where the flow verb is negated
     procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
     flows: TermIndex
     allocation_verbs: TermIndex  # in a council's own act, verbs allocating a sum named beside them
@@ -313,6 +314,7 @@ def lexicons(lang: str) -> Lexicons:
         condition_lead_in=_pattern("|".join(budget.get("condition_lead_ins", {}).get(lang, [])) or None),
         deferral=_pattern("|".join(budget.get("deferrals", {}).get(lang, [])) or None),
         category_flows=lemma_set(budget.get("category_flows", {}).get(lang, [])),
+        negated_flow=_pattern(budget.get("negated_flow", {}).get(lang)),
         procedural_subjects=index(budget["procedural_subjects"][lang]),
         flows=flows.finalize(),
         allocation_verbs=index(budget.get("allocation_verbs", {}).get(lang, [])),

@@ -439,6 +439,18 @@ def _budget(
         or lemmas[a] not in lex.flow_forms
         or lex.flow_forms[lemmas[a]].fullmatch(tokens[a].text.lower())
     ]
+    # a sentence whose flow verb is negated says the money does not move («… жергиликтүү бюджеттин эсебинен
+    # каржыланбайт», «не финансируются за счет местного бюджета»): none of its flows counts
+    negated = {
+        tokens[a].sent
+        for a, b, _ in flow_hits
+        if lex.negated_flow is not None
+        and any(
+            lex.negated_flow.fullmatch(f"{tokens[k - 1].text if k else ''} {tokens[k].text}".lower())
+            for k in range(a, b)
+        )
+    }
+    flow_hits = [h for h in flow_hits if tokens[h[0]].sent not in negated]
     if local_act and lex.approval_descriptions is not None:
         # a council's own act approves with an order; «кеңеш бюджетти бекитет» there describes a power
         flow_hits = [

@@ -2460,3 +2460,21 @@ def test_financial_aid_a_council_gives_with_a_sum_is_spent_from_its_budget() -> 
     points = {a["number"]: a for a in tag_act(decision, "ky")["articles"]}
     assert points["1"]["local_budget"] and points["1"]["budget"]["kind"] == "spending_obligation"
     assert not points["2"]["local_budget"]  # no sum: a procedure to draft, not money given
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "moves"),
+    [
+        ("Ушул Мыйзамда каралган иш-чаралар жергиликтүү бюджеттин эсебинен каржыланбайт.", "ky", False),
+        (
+            "Мероприятия, предусмотренные настоящим Законом, не финансируются за счет местного бюджета.",
+            "ru",
+            False,
+        ),
+        ("Ушул Мыйзамда каралган иш-чаралар жергиликтүү бюджеттин эсебинен каржыланат.", "ky", True),
+        # a negative participle is an adjective: «unforeseen costs» are still covered from the budget
+        ("Жергиликтүү бюджеттин резервдик фонду күтүлбөгөн чыгымдарды жабуу үчүн пайдаланылат.", "ky", True),
+    ],
+)
+def test_a_negated_flow_moves_no_money(text: str, lang: str, moves: bool) -> None:
+    assert one(text, lang).local_budget is moves
