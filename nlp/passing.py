@@ -186,105 +186,108 @@ def cited_titles(text: str) -> list[tuple[int, int]]:
 AGENT = re.compile(r"\w+(?:ами|ями)$", re.I)  # a Russian list in the instrumental: the passive's agents
 AGENT_AFTER = re.compile(r"\bтарабынан\b", re.I)  # a Kyrgyz list the agent of the verb after it
 MEMBER_MAX = 6  # word tokens of one member of an inline list («жергиликтүү өз алдынча башкаруу органдары»)
-EVERYONE_MIN_MEMBERS = 3
+LIST_MIN_MEMBERS = 3
+
+Member = tuple[int, int] | None  # (first, last + 1) token positions; None: punctuation that ends a list
 
 
-def listed_with_private_persons(
-    tokens: list[TokenView],
-    text: str,
-    actors: list[tuple[int, int]],
-    private: list[tuple[int, int]],
-    conjunctions: frozenset[str],
-    possessive: re.Pattern[str],
-    head_last: bool,
-    pronouns: frozenset[str] = frozenset(),
-    bodies: frozenset[str] = frozenset(),
-    officials: frozenset[int] = frozenset(),
+def _members(tokens: list[TokenView], text: str, i: int, conjunctions: frozenset[str]) -> list[Member]:
+    """The members of the sentence holding token ``i``: the stretches of words between commas and
+    conjunctions, with None where other punctuation («;», «:», a bracket) ends a run of them."""
+    sent = tokens[i].sent
+    k = start = next(n for n in range(i, -1, -1) if n == 0 or tokens[n - 1].sent != sent)
+    first_token = start
+    members: list[Member] = []
+    while k < len(tokens) and tokens[k].sent == sent:
+        gap = text[tokens[k - 1].end : tokens[k].start].strip() if k > first_token else ""
+        other = bool(gap.replace(",", "").strip())
+        conjunction = tokens[k].lemma in conjunctions
+        if k > start and ("," in gap or other or conjunction):
+            members.append((start, k))
+            if other:
+                members.append(None)
+            start = k + 1 if conjunction else k
+        elif k == start and conjunction:
+            start = k + 1
+        k += 1
+    if k > start:
+        members.append((start, k))
+    return members
+
+
+def _run(members: list[Member], at: int) -> tuple[int, int]:
+    """The run of short members around member ``at``; the last may run on into the verb («… жеке адамдар
+    үчүн милдеттүү болот»)."""
+    short = [m is not None and 0 < m[1] - m[0] <= MEMBER_MAX for m in members]
+    first = last = at
+    while first > 0 and short[first - 1]:
+        first -= 1
+    while last + 1 < len(members) and members[last + 1] is not None:
+        last += 1
+        if not short[last]:
+            break
+    return first, last
+
+
+def listed_among_everyone(
+    tokens: list[TokenView], text: str, actors: list[tuple[int, int]], lex: Lexicons
 ) -> set[int]:
-    """Actors that are one member of an inline list of at least three that also names private persons
-    («… бардык мамлекеттик органдар, жергиликтүү өз алдынча башкаруу органдары, юридикалык жактар,
-    коомдук бирикмелер … үчүн милдеттүү», «обязательны для всех органов местного самоуправления,
-    юридических и физических лиц»): a rule binding everyone, which gives LSG bodies nothing of their own,
-    though it says «милдеттүү». Members are the stretches of words between commas and conjunctions; a
-    private person counts where it opens one. An LSG body in the genitive (``possessive``, on its head word)
-    in such a list is one owner of acts or data among others, private persons named or not."""
+    """Token positions of actors that are one member of an inline list of at least three others, where
+    the list does not speak to them:
+    - a rule binding everyone, which names private persons beside them («… бардык мамлекеттик органдар,
+      жергиликтүү өз алдынча башкаруу органдары, юридикалык жактар … үчүн милдеттүү», «обязательны для
+      … органов местного самоуправления, юридических и физических лиц»), though it says «милдеттүү»;
+    - the owners of acts, data or decisions, the LSG body in the genitive (Kyrgyz: or ablative) among
+      others than public bodies and their own people («… постановлений Правительства, актов органов
+      местного самоуправления и локальных нормативных актов», «по решению Кабинета Министров, местных
+      кенешей, некоммерческих организаций»).
+    A list that opens the sentence is its subject, whose members each act («Айыл өкмөтү, мектептер, уюмдар
+    жана жарандар … көмөктөшүүгө милдеттүү»); so are a passive's agents («… осуществляются органами
+    местного самоуправления, юридическими …»)."""
+    lemmas = [t.lemma for t in tokens]
+    private = {i for i, _, _ in lex.private_persons.find(lemmas)}
+    officials = {i for i, _, _ in lex.public_officials.find(lemmas)}
+    public = lex.coordinators.pronouns | lex.other_body_bodies
     out: set[int] = set()
     for i, j in actors:
-        sent = tokens[i].sent
-        first_token = i
-        while first_token > 0 and tokens[first_token - 1].sent == sent:
-            first_token -= 1
-        # the sentence's members as (first, last + 1) token positions; None stands for punctuation other
-        # than a comma («;», «:», a bracket), which ends a run of members
-        members: list[tuple[int, int] | None] = []
-        start = first_token
-        k = first_token
-        while k < len(tokens) and tokens[k].sent == sent:
-            gap = text[tokens[k - 1].end : tokens[k].start].strip() if k > first_token else ""
-            other = bool(gap.replace(",", "").strip())
-            conjunction = tokens[k].lemma in conjunctions
-            if k > start and ("," in gap or other or conjunction):
-                members.append((start, k))
-                if other:
-                    members.append(None)
-                start = k + 1 if conjunction else k
-            elif k == start and conjunction:
-                start = k + 1
-            k += 1
-        if k > start:
-            members.append((start, k))
+        members = _members(tokens, text, i, lex.coordinators.conjunctions)
         at = next((n for n, m in enumerate(members) if m and m[0] <= i < m[1]), None)
         own = members[at] if at is not None else None
         # the actor makes its member, with a word or two before («актами органов …») or after it («…
         # органдарынын актыларынан»); a last member may run on into the verb («… органдарынан алынган …»)
         if at is None or own is None or i - own[0] > 2:
             continue
-        last_member = at + 1 == len(members) or members[at + 1] is None
-        if own[1] - j > 3 and not last_member:
-            continue  # the actor is not a member of its own: «Органы … рассматривают обращения граждан, …»
-
-        short = [m is not None and 0 < m[1] - m[0] <= MEMBER_MAX for m in members]
-        first = last = at
-        while first > 0 and short[first - 1]:
-            first -= 1
-        while last + 1 < len(members) and members[last + 1] is not None:
-            last += 1
-            if not short[last]:
-                break  # the last member may run on into the verb («… жеке адамдар үчүн милдеттүү болот»)
-        # a private person in a member next to the actor's («органов местного самоуправления, юридических
-        # и физических лиц»); further off, the run may be two clauses' objects
-        others = [m[0] for n, m in enumerate(members) if m and abs(n - at) == 1 and first <= n <= last]
-        opens = set(others) | {a + 1 for a in others}  # «их должностные лица», «бардык …»
+        if own[1] - j > 3 and not (at + 1 == len(members) or members[at + 1] is None):
+            continue  # not a member of its own: «Органы … рассматривают обращения граждан, …»
         if AGENT.search(tokens[i].text) or AGENT_AFTER.search(
             text, tokens[j - 1].end, _sentence_end(tokens, j)
         ):
-            continue  # the list acts: «… осуществляются органами местного самоуправления, юридическими …»
-        # a list that opens the sentence is its subject, whose members each act («Айыл өкмөтү, мектептер,
-        # уюмдар жана жарандар … көмөктөшүүгө милдеттүү»); the rule binding everyone names them after it
-        # … or a list of whose acts, data or decisions count («… указами Президента, постановлениями
-        # Правительства, актами органов местного самоуправления и …», «по решению Кабинета Министров, местных
-        # кенешей, некоммерческих организаций»): the LSG bodies are one possessor among others
-        # (not the sentence's first member, which a genitive may head: «Жергиликтүү кеңештин депутаты …»;
-        # and the list must name others than public bodies and their own officials: «Мамлекеттик бийлик
-        # органдарынын, жергиликтүү … органдарынын жана алардын кызмат адамдарынын … иштеринин принциптери»)
-        heads = tokens[j - 1 : min(j + 1, own[1])] if head_last else tokens[i:j]
-        possessor = (
+            continue
+        first, last = _run(members, at)
+        # a long member before the run ends with the list's first item («… по решению Кабинета Министров,»)
+        size = last - first + 1 + (1 if first > 0 and members[first - 1] is not None else 0)
+        if size < LIST_MIN_MEMBERS:
+            continue
+        # a private person opening a member next to the actor's («органов местного самоуправления,
+        # юридических и физических лиц», «их должностные лица»); further off, the run may be two clauses'
+        neighbours = [m[0] for n, m in enumerate(members) if m and abs(n - at) == 1 and first <= n <= last]
+        binding = first > 0 and any(p in private for a in neighbours for p in (a, a + 1))
+        # the genitive never heads the subject, except in the sentence's first member («Жергиликтүү
+        # кеңештин депутаты …»); the others must not all be public bodies and their own people («… органынын
+        # же жергиликтүү … органынын жетекчиси же кызмат адамы»)
+        heads = tokens[j - 1 : min(j + 1, own[1])] if lex.head_last else tokens[i:j]
+        owner = (
             at > 0
-            and any(possessive.fullmatch(t.text) for t in heads)
+            and any(lex.possessive_case.fullmatch(t.text) for t in heads)
             and any(
                 m is not None
                 and not any(m[0] <= a < m[1] for a, _ in actors)
-                and not {t.lemma for t in tokens[m[0] : m[1]]} & (pronouns | bodies)
+                and not {t.lemma for t in tokens[m[0] : m[1]]} & public
                 and not any(m[0] <= a < m[1] for a in officials)
                 for m in members[first : last + 1]
             )
         )
-        # a long member before the run ends with the list's first item («… по решению Кабинета Министров,
-        # местных кенешей, некоммерческих организаций»)
-        size = last - first + 1 + (1 if first > 0 and members[first - 1] is not None else 0)
-        if size >= EVERYONE_MIN_MEMBERS and (
-            possessor or (first > 0 and any(p in opens for p, _ in private))
-        ):
+        if binding or owner:
             out.update(range(i, j))
     return out
 

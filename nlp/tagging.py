@@ -20,8 +20,8 @@ from nlp.passing import (
     in_short_list_item,
     lead_in,
     list_items,
+    listed_among_everyone,
     listed_among_others,
-    listed_with_private_persons,
     repealed,
     signature_sentences,
 )
@@ -790,19 +790,9 @@ def tag_tokens(
     ]
     elected = _election_objects(tokens, lemmas, named, duty_sentences, lex)
     passing = set(in_title) | set(elected)
-    # one member of a list that names private persons too: a rule binding everyone
-    everyone = listed_with_private_persons(
-        tokens,
-        text,
-        named,
-        [(i, j) for i, j, _ in lex.private_persons.find(lemmas)],
-        lex.coordinators.conjunctions,
-        lex.possessive_case,
-        lex.head_last,
-        lex.coordinators.pronouns,
-        lex.other_body_bodies,
-        frozenset(i for i, _, _ in lex.public_officials.find(lemmas)),
-    )
+    # one member of an inline list of others that does not speak to it: a rule binding everyone, the
+    # owners of acts or data
+    everyone = listed_among_everyone(tokens, text, named, lex)
     actors = [(i, j) for i, j in named if i not in generic and i not in everyone and (i, j) not in passing]
     in_definition = []
     if glossary:  # «правовое зонирование - деятельность органов местного самоуправления»: not LSG's term
