@@ -294,7 +294,7 @@ class _Article:
         hits = []
         for cid, weight, pattern in self.lex.competence_patterns:
             for m in pattern.finditer(self.text):
-                covered = [k for k, t in enumerate(self.tokens) if m.start() <= t.start < m.end()]
+                covered = _tokens_within(self.tokens, *m.span())
                 if covered:
                     hits.append((covered[0], covered[-1] + 1, (cid, weight)))
         return self.substantive(hits)
@@ -483,11 +483,10 @@ def _budget(
             continue
         found = near_flows(i, j, 10)
         if found and lex.deferral is not None and all(lemmas[a] in lex.category_flows for a, _, _ in found):
+            # the budget's categories in a sentence leaving them to another act («… кирешелери жана
+            # чыгашалары … кодекске ылайык аныкталат») move no money
             spans = spans or sentence_spans(tokens)
-            a, b = spans[tokens[i].sent]
-            if lex.deferral.search(
-                art.text[a:b]
-            ):  # «… кирешелери жана чыгашалары … кодекске ылайык аныкталат»
+            if lex.deferral.search(art.text, *spans[tokens[i].sent]):
                 found = []
         if found and not out.topic:
             out.topic = [art.span(i, j), *(art.span(a, b) for a, b, _ in found[:1])]
