@@ -16,6 +16,7 @@ from core.errors import NotFound
 from core.models import Document, UnitRecord, Version
 from nlp.structure import ArticleView, align_languages, diff_articles, parse_act
 from nlp.structure.model import ARTICLE_KINDS, ENCLOSING_KINDS, Unit
+from nlp.structure.operative import operative_part
 
 
 def _records(root: Unit, version_id: int) -> list[UnitRecord]:
@@ -209,7 +210,7 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
                     kind="article",
                     number="1",
                     heading="",
-                    text=version.text,
+                    text=operative_part(version.text) or version.text,  # a decision's one order
                     ordinal=0,
                 )
             ]

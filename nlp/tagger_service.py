@@ -13,6 +13,7 @@ from nlp.lexicons import TermIndex, lexicons, load_data
 from nlp.pipelines import load
 from nlp.structure import ParsedAct, parse_act
 from nlp.structure.model import Unit
+from nlp.structure.operative import operative_part
 from nlp.tagging import ArticleTags
 
 LOCAL_ACT_TYPES = {"resolution", "decision", "order", None}
@@ -269,8 +270,8 @@ def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
         language = detected if detected in {"ky", "ru"} else "ky"
     act = parse_act(text, language)
     units = act.articles or []
-    if not units:  # no article heading: the whole text is one article
-        units = [Unit(kind="article", number="1", id="art_1", own_text=text)]
+    if not units:  # no article heading: the whole text is one article, or a decision's one order
+        units = [Unit(kind="article", number="1", id="art_1", own_text=operative_part(text) or text)]
     local = is_local_act(act)
     around = act.enclosing_headings()
     short_names = defined_aliases(text, language)

@@ -2478,3 +2478,21 @@ def test_financial_aid_a_council_gives_with_a_sum_is_spent_from_its_budget() -> 
 )
 def test_a_negated_flow_moves_no_money(text: str, lang: str, moves: bool) -> None:
     assert one(text, lang).local_budget is moves
+
+
+def test_a_decision_with_one_unnumbered_order_is_tagged_on_that_order_not_its_preamble() -> None:
+    from nlp.structure.operative import operative_part
+
+    decision = (
+        "ОШ ШААРДЫК\nКЕҢЕШИ\n\nТОКТОМ\n\n2014-жылдын 15-январы № 144\n\nОш шаарынын мэрин шайлоо жөнүндө\n\n"
+        "Ош шаарынын мэриясынын жергиликтүү бюджеттен кошумча каражат бөлүү жөнүндөгү катын жана шайлоо "
+        "комиссиясынын протоколун карап, Ош шаардык Кеңеши\n\nТ О К Т О М  К Ы Л А Т:\n\n"
+        "Ош шаарынын мэри болуп А.Т.Асанов шайланды деп эсептелсин.\n\nОш шаардык\nКеңешинин төрагасы\nУ.Примов\n"
+    )
+    assert operative_part(decision).startswith("Ош шаарынын мэри болуп")
+    assert operative_part("Статья 1. Без формулы") is None
+    [order] = tag_act(decision, "ky")["articles"]
+    assert (
+        order["lsg_relevant"] and not order["local_budget"]
+    )  # the preamble's letter on money is not its order
+    assert order["budget"]["kind"] is None
