@@ -2496,3 +2496,22 @@ def test_a_decision_with_one_unnumbered_order_is_tagged_on_that_order_not_its_pr
         order["lsg_relevant"] and not order["local_budget"]
     )  # the preamble's letter on money is not its order
     assert order["budget"]["kind"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Айыл өкмөтү ден соолугунун мүмкүнчүлүктөрү чектелген адамдарга социалдык кызмат көрсөтүүнү уюштурат.",
+            "ky",
+        ),
+        (
+            "Органы местного самоуправления оказывают помощь лицам с ограниченными возможностями здоровья.",
+            "ru",
+        ),
+    ],
+)
+def test_persons_with_disabilities_named_as_the_law_names_them_are_social_protection(
+    text: str, lang: str
+) -> None:
+    assert "social_protection" in {c.id for c in one(text, lang).competences}
