@@ -2515,3 +2515,12 @@ def test_persons_with_disabilities_named_as_the_law_names_them_are_social_protec
     text: str, lang: str
 ) -> None:
     assert "social_protection" in {c.id for c in one(text, lang).competences}
+
+
+def test_municipal_cooperation_is_intermunicipal_in_both_languages() -> None:
+    ky = one("Айыл өкмөттөрү муниципалдык кызматташтык жөнүндө макулдашуу түзөт.", "ky")
+    ru = one(
+        "Органы местного самоуправления осуществляют муниципальное сотрудничество с другими муниципалитетами.",
+        "ru",
+    )
+    assert [c.id for c in ky.competences] == [c.id for c in ru.competences] == ["intermunicipal"]
