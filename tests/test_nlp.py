@@ -2489,7 +2489,8 @@ def test_a_decision_with_one_unnumbered_order_is_tagged_on_that_order_not_its_pr
         "комиссиясынын протоколун карап, Ош шаардык Кеңеши\n\nТ О К Т О М  К Ы Л А Т:\n\n"
         "Ош шаарынын мэри болуп А.Т.Асанов шайланды деп эсептелсин.\n\nОш шаардык\nКеңешинин төрагасы\nУ.Примов\n"
     )
-    assert operative_part(decision).startswith("Ош шаарынын мэри болуп")
+    order_text = operative_part(decision)
+    assert order_text is not None and order_text.startswith("Ош шаарынын мэри болуп")
     assert operative_part("Статья 1. Без формулы") is None
     [order] = tag_act(decision, "ky")["articles"]
     assert (
