@@ -2525,3 +2525,25 @@ def test_municipal_cooperation_is_intermunicipal_in_both_languages() -> None:
         "ru",
     )
     assert [c.id for c in ky.competences] == [c.id for c in ru.competences] == ["intermunicipal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Делегированные государственные полномочия финансируются за счёт субвенций из республиканского бюджета.",
+            "ru",
+        ),
+        (
+            "Өткөрүлүп берилген мамлекеттик ыйгарым укуктар республикалык бюджеттен берилүүчү субвенциялардын "
+            "эсебинен каржыланат.",
+            "ky",
+        ),
+    ],
+)
+def test_delegated_powers_financed_by_subventions_are_a_transfer_to_local_budgets(
+    text: str, lang: str
+) -> None:
+    # a subvention goes to a lower budget, and state powers are delegated to LSG bodies alone
+    tags = one(text, lang)
+    assert tags.local_budget and tags.budget.kind == "transfer"
