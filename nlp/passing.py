@@ -244,6 +244,8 @@ def listed_among_everyone(
     A list that opens the sentence is its subject, whose members each act («Айыл өкмөтү, мектептер, уюмдар
     жана жарандар … көмөктөшүүгө милдеттүү»); so are a passive's agents («… осуществляются органами
     местного самоуправления, юридическими …»)."""
+    if not actors:
+        return set()
     lemmas = [t.lemma for t in tokens]
     private = {i for i, _, _ in lex.private_persons.find(lemmas)}
     officials = {i for i, _, _ in lex.public_officials.find(lemmas)}

@@ -13,8 +13,7 @@ DATA = Path(__file__).parent / "data" / "operative.yaml"
 
 def _spaced(formula: str) -> str:
     """A formula whose letters may also be set apart by single spaces, as councils print it."""
-    words = formula.split(r"\s+")
-    return r"\s+".join(r"\s?".join(re.escape(ch) for ch in word) for word in words)
+    return r"\s+".join(r"\s?".join(re.escape(ch) for ch in word) for word in formula.split())
 
 
 @lru_cache(maxsize=1)
