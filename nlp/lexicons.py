@@ -148,9 +148,9 @@ class Lexicons:
     budget_subjects: TermIndex  # drafting, execution, report of a local budget: the article's field
     report_subjects: TermIndex  # execution, report: approving them approves a report, not the budget
     condition_lead_in: re.Pattern[str] | None  # a list opened so enumerates conditions, not flows
-    deferral: (
-        re.Pattern[str] | None
-    )  # a sentence leaving a matter to another act («… Бюджеттик кодекске ылайык аныкталат»)
+    # a sentence leaving a matter to another act («… Бюджеттик кодекске ылайык аныкталат») or describing the
+    # budget system («… республикалык жана жергиликтүү бюджеттерден турат»)
+    deferral: re.Pattern[str] | None
     category_flows: frozenset[str]  # flow lemmas that only name a budget's categories (revenue, expenditure)
     negated_flow: re.Pattern[str] | None  # «previous-word flow-word» where the flow verb is negated
     procedural_subjects: TermIndex  # an article headed so reports, informs or defines; it moves no money
@@ -312,7 +312,10 @@ def lexicons(lang: str) -> Lexicons:
         budget_subjects=index(budget["budget_subjects"][lang]),
         report_subjects=index(budget["report_subjects"][lang]),
         condition_lead_in=_pattern("|".join(budget.get("condition_lead_ins", {}).get(lang, [])) or None),
-        deferral=_pattern("|".join(budget.get("deferrals", {}).get(lang, [])) or None),
+        deferral=_pattern(
+            "|".join(budget.get("deferrals", {}).get(lang, []) + budget.get("compositions", {}).get(lang, []))
+            or None
+        ),
         category_flows=lemma_set(budget.get("category_flows", {}).get(lang, [])),
         negated_flow=_pattern(budget.get("negated_flow", {}).get(lang)),
         procedural_subjects=index(budget["procedural_subjects"][lang]),

@@ -2403,11 +2403,41 @@ def test_lsg_bodies_in_the_genitive_that_are_the_subject_still_count(text: str, 
             "кодексом.",
             "ru",
         ),
+        (  # the budget system described: the local budgets are one of its parts
+            "13-берене.\nМамлекеттик бюджет республикалык жана жергиликтүү бюджеттерден турат, мамлекеттин "
+            "кирешелерин жана чыгашаларын камтыйт.",
+            "ky",
+        ),
+        (
+            "Статья 13.\nГосударственный бюджет состоит из республиканского и местных бюджетов и включает доходы и "
+            "расходы государства.",
+            "ru",
+        ),
     ],
 )
-def test_a_budgets_categories_left_to_another_act_move_no_money(text: str, lang: str) -> None:
+def test_a_budgets_categories_left_to_another_act_or_the_budget_system_move_no_money(text: str, lang: str) -> None:
     tags = one(text, lang)
     assert tags.lsg_relevant and not tags.local_budget and tags.budget.kind == "mention"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "30. Жергиликтүү бюджет\nЖергиликтүү бюджеттин кирешелери жергиликтүү салыктардан жана жыйымдардан, "
+            "салыктык эмес түшүүлөрдөн жана трансферттерден турат.",
+            "ky",
+        ),
+        (
+            "Статья 30. Местный бюджет\nДоходы местного бюджета состоят из местных налогов и сборов, неналоговых "
+            "поступлений и трансфертов.",
+            "ru",
+        ),
+    ],
+)
+def test_what_a_local_budgets_revenue_consists_of_assigns_it_revenue(text: str, lang: str) -> None:
+    tags = one(text, lang)
+    assert tags.local_budget and tags.budget.kind == "revenue"
 
 
 def test_a_flow_beside_a_deferral_still_moves_money() -> None:
