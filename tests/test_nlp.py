@@ -2415,7 +2415,9 @@ def test_lsg_bodies_in_the_genitive_that_are_the_subject_still_count(text: str, 
         ),
     ],
 )
-def test_a_budgets_categories_left_to_another_act_or_the_budget_system_move_no_money(text: str, lang: str) -> None:
+def test_a_budgets_categories_left_to_another_act_or_the_budget_system_move_no_money(
+    text: str, lang: str
+) -> None:
     tags = one(text, lang)
     assert tags.lsg_relevant and not tags.local_budget and tags.budget.kind == "mention"
 
