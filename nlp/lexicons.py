@@ -258,6 +258,8 @@ def lexicons(lang: str) -> Lexicons:
         rights_holders=re.compile(
             # after a part's number or the article's own label («35-берене», «Статья 35.») on its line
             r"\W*(?:\d+\s*-\s*(?:берене|статья)\s+|статья\s+\d+\.?\s+)?(?:\d+[.)]\s*)*(?:"
+            + "|".join(taxonomy.get("rights_openers", {}).get(lang, []))
+            + r")?(?:"
             + "|".join(taxonomy["rights_holders"][lang])
             + r")\b",
             re.I,

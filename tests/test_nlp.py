@@ -1658,6 +1658,24 @@ def test_all_public_bodies_as_the_agent_of_a_present_passive_are_told_what_to_do
             "ru",
             False,
         ),
+        (  # after an adverbial of purpose
+            "2. Тынч чогулушту өткөрүүнү камсыз кылуу максатында ар бир адам мамлекеттик органдарга же "
+            "жергиликтүү өз алдынча башкаруу органдарына кабарлама берүүгө укуктуу.",
+            "ky",
+            False,
+        ),
+        (
+            "2. В целях обеспечения проведения мирного собрания каждый вправе уведомить государственные органы "
+            "или органы местного самоуправления.",
+            "ru",
+            False,
+        ),
+        (  # a purpose that the bodies' own duty serves
+            "В целях обеспечения проведения мирного собрания органы местного самоуправления обязаны выделить "
+            "места для собраний.",
+            "ru",
+            True,
+        ),
     ],
 )
 def test_a_citizens_right_is_not_a_duty_of_the_bodies(text: str, lang: str, lsg: bool) -> None:
