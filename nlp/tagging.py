@@ -126,6 +126,25 @@ def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, i
     return kept
 
 
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return len(longer) > n and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def short_forms_dropped(hits: list[tuple[int, int, Any]], lemmas: list[str]) -> list[tuple[int, int, Any]]:
+    """A phrase that an article also uses inside a longer term of another field is that term's short form
+    there: after «привлечение к общественным работам» (a penalty), «общественные работы» is that penalty,
+    not the employment programme. Single words are left alone: a bare «жер» (land) or «полномочия» after
+    «айыл чарба жерлери» or «государственные полномочия» may well be the article's own subject."""
+    longer = {(tuple(lemmas[i:j]), payload[0]) for i, j, payload in hits}
+    return [
+        (i, j, payload)
+        for i, j, payload in hits
+        if j - i < 2
+        or not any(cid != payload[0] and _contains(words, tuple(lemmas[i:j])) for words, cid in longer)
+    ]
+
+
 # Kyrgyz case endings a compound's first word cannot carry: locative (-да, -дагы), ablative (-дан),
 # dative (-га). The genitive can («жердин салыгы» is still the land's tax).
 NOT_COMPOUND_CASE = re.compile(r"([дт][аеоө]|[дт][аеоө]г[ыиуү]|[дтн][аеоө]н|[гкн][аеоө])$")
@@ -813,6 +832,7 @@ def tag_tokens(
         t for t in terms if not any(p[2][0] == t[2][0] and p[0] <= t[0] and t[1] <= p[1] for p in patterns)
     ]
     hits = inside_longer_dropped([h for h in terms + patterns if h[0] not in portfolio])
+    hits = short_forms_dropped(hits, lemmas)
     budget = _budget(art, actors, local_act, local_tax_section, frozenset(portfolio))
     if procedural:  # the money it names is only mentioned
         budget = _Budget(evidence=budget.evidence, local_terms=budget.local_terms)

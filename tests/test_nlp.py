@@ -2597,3 +2597,31 @@ def test_delegated_powers_financed_by_subventions_are_a_transfer_to_local_budget
     # a subvention goes to a lower budget, and state powers are delegated to LSG bodies alone
     tags = one(text, lang)
     assert tags.local_budget and tags.budget.kind == "transfer"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "field"),
+    [
+        (  # community work as a penalty: its short form later in the article is that penalty too
+            "Статья 561. Исполнение постановления о привлечении к общественным работам\nПеречень видов и объектов "
+            "выполнения общественных работ определяется органами местного самоуправления по согласованию с органами "
+            "пробации. Взыскание в виде общественных работ исполняется органами пробации.",
+            "ru",
+            "public_order",
+        ),
+        (
+            "25-берене. Коомдук жумуштарга тартуу\nКоомдук жумуштарды аткаруунун объекттерин жергиликтүү өз алдынча "
+            "башкаруу органдары пробация органдары менен макулдашуу боюнча аныктайт.",
+            "ky",
+            "public_order",
+        ),
+        (  # the employment programme of the same name
+            "Статья 12. Общественные работы\nОрганы местного самоуправления организуют общественные работы для "
+            "безработных граждан.",
+            "ru",
+            "employment",
+        ),
+    ],
+)
+def test_community_work_as_a_penalty_is_public_order(text: str, lang: str, field: str) -> None:
+    assert [c.id for c in one(text, lang).competences] == [field]
