@@ -2625,3 +2625,33 @@ def test_delegated_powers_financed_by_subventions_are_a_transfer_to_local_budget
 )
 def test_community_work_as_a_penalty_is_public_order(text: str, lang: str, field: str) -> None:
     assert [c.id for c in one(text, lang).competences] == [field]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "delegated"),
+    [
+        (
+            "Статья 6. Полномочия\n2. Кабинет Министров Кыргызской Республики по соглашению с органами местного "
+            "самоуправления может передавать им осуществление части своих полномочий в области обеспечения "
+            "безопасности дорожного движения.",
+            "ru",
+            True,
+        ),
+        (
+            "6-берене. Ыйгарым укуктар\n2. Кыргыз Республикасынын Министрлер Кабинети жергиликтүү өз алдынча "
+            "башкаруу органдары менен макулдашуу боюнча жол кыймылынын коопсуздугун камсыз кылуу чөйрөсүндөгү өз "
+            "ыйгарым укуктарынын бир бөлүгүн аларга өткөрүп бере алат.",
+            "ky",
+            True,
+        ),
+        (  # a council handing part of its own powers to territorial councils delegates no state power
+            "12. Шаардык кеңеш өз ыйгарым укуктарынын бир бөлүгүн аймактык кеңештерге өткөрүп берет.",
+            "ky",
+            False,
+        ),
+    ],
+)
+def test_the_government_handing_its_powers_to_lsg_bodies_delegates_them(
+    text: str, lang: str, delegated: bool
+) -> None:
+    assert ("delegated_powers_general" in {c.id for c in one(text, lang).competences}) is delegated
