@@ -2655,3 +2655,24 @@ def test_the_government_handing_its_powers_to_lsg_bodies_delegates_them(
     text: str, lang: str, delegated: bool
 ) -> None:
     assert ("delegated_powers_general" in {c.id for c in one(text, lang).competences}) is delegated
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Статья 131. Налоговый пост\n1. Налоговый орган и орган местного самоуправления в пределах "
+            "установленных настоящим Кодексом прав и полномочий имеют право устанавливать налоговый пост на "
+            "территории налогоплательщика.",
+            "ru",
+        ),
+        (
+            "131-берене. Салык посту\n1. Салык органы жана жергиликтүү өз алдынча башкаруу органы ушул Кодексте "
+            "белгиленген укуктардын жана ыйгарым укуктардын чегинде салык төлөөчүнүн аймагында салык постун "
+            "коюуга укуктуу.",
+            "ky",
+        ),
+    ],
+)
+def test_tax_administration_by_lsg_bodies_is_a_delegated_power(text: str, lang: str) -> None:
+    assert [c.id for c in one(text, lang).competences] == ["delegated_powers_general"]
