@@ -2644,6 +2644,12 @@ def test_community_work_as_a_penalty_is_public_order(text: str, lang: str, field
             "ky",
             True,
         ),
+        (  # the LSG law's own name for them: «берилген мамлекеттик ыйгарым укуктар»
+            "50-берене. Айыл өкмөтүнүн башчысынын ыйгарым укуктары\nАйыл өкмөтүнүн башчысы берилген мамлекеттик "
+            "ыйгарым укуктардын талаптагыдай аткарылышын уюштуруу үчүн жеке жооптуу болот.",
+            "ky",
+            True,
+        ),
         (  # a council handing part of its own powers to territorial councils delegates no state power
             "12. Шаардык кеңеш өз ыйгарым укуктарынын бир бөлүгүн аймактык кеңештерге өткөрүп берет.",
             "ky",
