@@ -2682,3 +2682,27 @@ def test_the_government_handing_its_powers_to_lsg_bodies_delegates_them(
 )
 def test_tax_administration_by_lsg_bodies_is_a_delegated_power(text: str, lang: str) -> None:
     assert [c.id for c in one(text, lang).competences] == ["delegated_powers_general"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "5-берене. Жарандардын жергиликтүү өз алдынча башкарууну жүзөгө ашыруу укугу\n1. Жарандар түздөн-түз "
+            "жана өз өкүлдөрү аркылуу жергиликтүү өз алдынча башкарууну жүзөгө ашырууга бирдей укуктарга ээ.",
+            "ky",
+        ),
+        (
+            "Статья 5. Право граждан на осуществление местного самоуправления\n1. Граждане имеют равные права на "
+            "участие в местном самоуправлении непосредственно и через своих представителей.",
+            "ru",
+        ),
+        (  # the LSG law's wording of territorial public self-government
+            "56-берене. Аймактык коомдук өз алдынча башкаруу\nАймактык коомдук өз алдынча башкарууга келишимдик "
+            "негизде жергиликтүү маанидеги айрым маселелер өткөрүлүп берилиши мүмкүн.",
+            "ky",
+        ),
+    ],
+)
+def test_citizens_taking_part_in_lsg_is_citizen_participation(text: str, lang: str) -> None:
+    assert [c.id for c in one(text, lang).competences][:1] == ["citizen_participation"]
