@@ -2707,3 +2707,18 @@ def test_tax_administration_by_lsg_bodies_is_a_delegated_power(text: str, lang: 
 )
 def test_citizens_taking_part_in_lsg_is_citizen_participation(text: str, lang: str) -> None:
     assert [c.id for c in one(text, lang).competences][:1] == ["citizen_participation"]
+
+
+def test_an_lsg_body_handing_a_task_over_with_its_funds_spends_them() -> None:
+    tags = one(
+        "19-берене. Жергиликтүү маанидеги маселелерди өткөрүп берүүнүн тартиби\n1. Жергиликтүү өз алдынча башкаруу "
+        "органы жергиликтүү маанидеги айрым маселелерди аткарууну анын каражаттарын же каржылоо булактарын бир убакта "
+        "аныктоо жана өткөрүп берүү менен юридикалык жана жеке жактарга өткөрүп берүүгө укуктуу.",
+        "ky",
+    )
+    assert tags.local_budget and tags.budget.kind == "spending_obligation"
+    assert not one(  # handing over the task alone moves no money
+        "19-берене. Жергиликтүү маанидеги маселелерди өткөрүп берүүнүн тартиби\n1. Жергиликтүү өз алдынча башкаруу "
+        "органы жергиликтүү маанидеги айрым маселелерди аткарууну юридикалык жактарга өткөрүп берүүгө укуктуу.",
+        "ky",
+    ).local_budget
