@@ -231,6 +231,7 @@ NOT_SUBJECT_CASE = re.compile(
 
 
 # Kyrgyz genitive, ablative and locative endings: a budget in them is not what a verb approves
+LOCATIVE = re.compile(r"[дт][аеоө]$")
 OBLIQUE_CASE = re.compile(r"(?:[дтн][ыиуү]н|[дтн][аеоө]н|[дт][аеоө])$")
 
 
@@ -377,7 +378,10 @@ def _election_objects(
                 # «депутаттары … шайланат» is elected; «депутаты … байланышта болуп турат» acts
                 after = _rest_of_sentence(tokens, word)[1:]
                 deputies = any(lex.election_passive.match(t.text) for t in after)
-            near = range(j, min(j + 1 + len(lex.election_between), len(lemmas)))
+            # a council in the locative is where the election or registration happens, by its own hand
+            # («жергиликтүү кеңеште каттоодон өткөн», «кеңеште шайлоо өткөрүлөт»), not what it fills
+            locative = LOCATIVE.search(tokens[j - 1].text.lower())
+            near = range(j, j if locative else min(j + 1 + len(lex.election_between), len(lemmas)))
         else:  # «депутат местного кенеша», «депутатов местных кенешей»
             deputies = any(lemmas[k] in lex.election_deputies for k in (i, i - 1) if k >= 0)
             near = range(i - 1, max(i - 2 - len(lex.election_between), -1), -1)

@@ -1834,6 +1834,16 @@ def test_lsg_bodies_named_with_all_public_bodies_in_other_words_are_passing(text
         ("Выборы депутатов местных кенешей проводят территориальные избирательные комиссии.", "ru"),
         ("Кандидат в депутаты местного кенеша представляет в комиссию сведения о доходах.", "ru"),
         ("Кандидат в депутаты местного кенеша обязан представить сведения о доходах.", "ru"),
+        (  # registering the deputies elected is election administration too
+            "51-берене. Жергиликтүү кеңештин депутаттарын каттоо\nАймактык шайлоо комиссиясы шайланган "
+            "депутаттарды 3 күндүк мөөнөттө каттайт.",
+            "ky",
+        ),
+        (
+            "Статья 51. Регистрация депутатов местного кенеша\nТерриториальная избирательная комиссия "
+            "регистрирует избранных депутатов в трехдневный срок.",
+            "ru",
+        ),
     ],
 )
 def test_a_council_an_election_fills_is_not_an_lsg_body_acting(text: str, lang: str) -> None:
@@ -1862,6 +1872,12 @@ def test_a_council_an_election_fills_is_not_an_lsg_body_acting(text: str, lang: 
             "ky",
         ),
         ("Органы местного самоуправления обязаны предоставить помещения для голосования.", "ru"),
+        # a council in the locative is where registration happens, by its own hand
+        (
+            "Аймактык коомдук өз алдынча башкаруунун формалары жергиликтүү кеңеште каттоодон өткөн учурдан тартып "
+            "статусун алат.",
+            "ky",
+        ),
     ],
 )
 def test_a_council_acting_in_an_election_is_still_lsg(text: str, lang: str) -> None:
