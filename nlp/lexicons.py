@@ -120,6 +120,7 @@ class Lexicons:
     election_deputies: frozenset[str]  # … when its deputies are named in a sentence about electing
     election_between: frozenset[str]  # … or these stand between it and an election word («выборы в»)
     election_districts: frozenset[str]  # «шайлоо округу»: an electoral district, not an election
+    electorate: frozenset[str]  # the local community named in a sentence about electing: the voters
     election_passive: re.Pattern[str] | None  # a nominative deputy is elected only by this verb (Kyrgyz)
     election_participle: re.Pattern[str] | None  # an election word so written describes (Kyrgyz)
     amendment_markers: re.Pattern[str]  # a sentence amending an act: an LSG body in its title counts
@@ -286,6 +287,7 @@ def lexicons(lang: str) -> Lexicons:
         election_deputies=lemma_set(taxonomy["election_objects"]["deputies"][lang]),
         election_between=lemma_set(taxonomy["election_objects"]["between"][lang]),
         election_districts=lemma_set(taxonomy["election_objects"]["districts"][lang]),
+        electorate=lemma_set(taxonomy["election_objects"].get("electorate", {}).get(lang, [])),
         election_passive=_pattern(taxonomy["election_objects"]["passive"].get(lang)),
         election_participle=_pattern(taxonomy["election_objects"]["participle"].get(lang)),
         amendment_markers=re.compile("|".join(taxonomy["amendment_markers"][lang]), re.I),

@@ -399,7 +399,8 @@ def _election_objects(
         # nominative and the passive above decide)
         if deputies and not lex.subject_case_marked and tokens[i].sent in duty_sentences:
             deputies = False
-        if deputies or adjacent:
+        electorate = any(lemma in lex.electorate for lemma in lemmas[i:j])
+        if deputies or adjacent or electorate:
             elected.append((i, j))
     return elected
 

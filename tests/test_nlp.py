@@ -1844,6 +1844,11 @@ def test_lsg_bodies_named_with_all_public_bodies_in_other_words_are_passing(text
             "регистрирует избранных депутатов в трехдневный срок.",
             "ru",
         ),
+        (  # the local community is the electorate
+            "46-берене. Талапкерлерге коюлуучу талаптар\nЖергиликтүү кеңештин депутаттары тиешелүү жергиликтүү "
+            "жамааттын мүчөсү болуп саналган жарандар тарабынан шайланат.",
+            "ky",
+        ),
     ],
 )
 def test_a_council_an_election_fills_is_not_an_lsg_body_acting(text: str, lang: str) -> None:
