@@ -274,6 +274,23 @@ def _agent_of_duty(tokens: list[TokenView], j: int, lex: Lexicons) -> bool:
     return bool(agent.fullmatch(tokens[j].text) and verb.fullmatch(_rest_of_sentence(tokens, j)[-1].text))
 
 
+PASSIVE_PARTICIPLE = re.compile(r"\w+(?:[ыиуү]л|[аеоөыиуүэюя]н)[гк][аеоө]н")  # «уюштурулган», «бөлүнгөн»
+
+
+def _agent_of_participle(tokens: list[TokenView], j: int, lex: Lexicons) -> bool:
+    """Whether the bodies named up to token ``j`` are the agent of a participle that describes something
+    else («… органдары тарабынан … жарыялоо үчүн гана уюштурулган басылмалар»): a duty in the same sentence
+    is that thing's, not theirs."""
+    if lex.agent_duty is None or j >= len(tokens) or not lex.agent_duty[0].fullmatch(tokens[j].text):
+        return False
+    for t in _rest_of_sentence(tokens, j)[1:]:
+        if lex.agent_duty[1].fullmatch(t.text):
+            return False  # a finite passive first: they are told what to do
+        if PASSIVE_PARTICIPLE.fullmatch(t.text.lower()):
+            return True
+    return False
+
+
 def sentence_spans(tokens: list[TokenView]) -> dict[int, tuple[int, int]]:
     """Each sentence's first and last character, for the patterns read on the words as written."""
     spans: dict[int, tuple[int, int]] = {}
@@ -765,7 +782,8 @@ def tag_tokens(
     generic = {
         k
         for i, j, _ in lex.generic_public_bodies.find(lemmas)
-        if tokens[i].sent not in duty_sentences and not _agent_of_duty(tokens, j, lex)
+        if (tokens[i].sent not in duty_sentences or _agent_of_participle(tokens, j, lex))
+        and not _agent_of_duty(tokens, j, lex)
         for k in range(i, j)
     }
     generic |= {  # «…, ЖӨБ органдарынын жана башка органдардын …»: examples of all bodies

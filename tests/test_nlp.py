@@ -1602,6 +1602,19 @@ def test_a_sum_a_council_allocates_is_spent_from_its_budget(text: str, lang: str
             "ky",
             False,
         ),
+        (  # … even in a sentence that gives a duty: it is the thing described that is obliged
+            "Мамлекеттик бийлик органдары жана жергиликтүү өз алдынча башкаруу органдары тарабынан расмий "
+            "билдирүүлөрдү жарыялоо үчүн гана уюштурулган басылмаларды албаганда, мезгилдүү басылмалар "
+            "талапкерлерге акысыз басылма аянттарды бөлүп берүүгө тийиш.",
+            "ky",
+            False,
+        ),
+        (  # the bodies themselves obliged, with an agent phrase elsewhere
+            "Мамлекеттик органдар жана жергиликтүү өз алдынча башкаруу органдары шайлоо комиссиялары тарабынан "
+            "берилген сунуштарды кароого милдеттүү.",
+            "ky",
+            True,
+        ),
     ],
 )
 def test_all_public_bodies_as_the_agent_of_a_present_passive_are_told_what_to_do(
