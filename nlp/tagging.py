@@ -232,6 +232,7 @@ NOT_SUBJECT_CASE = re.compile(
 
 # Kyrgyz genitive, ablative and locative endings: a budget in them is not what a verb approves
 LOCATIVE = re.compile(r"[дт][аеоө]$")
+GENITIVE = re.compile(r"[дтн][ыиуү]н$")
 OBLIQUE_CASE = re.compile(r"(?:[дтн][ыиуү]н|[дтн][аеоө]н|[дт][аеоө])$")
 
 
@@ -546,7 +547,11 @@ def _budget(
                 for a, b, k in flow_hits
                 if k == "budget_approval" and tokens[a].sent == tokens[i].sent and a >= j
             ]
-            approves = bool(verbs) and not OBLIQUE_CASE.search(_suffix(tokens[j - 1].text))
+            suffix = _suffix(tokens[j - 1].text)
+            # … or in the genitive of its own totals («… бюджетинин кирешелери 12 500,0 миң сом, чыгашалары …
+            # бекитилсин»)
+            totals = GENITIVE.search(suffix) and j < len(lemmas) and lemmas[j] in lex.category_flows
+            approves = bool(verbs) and (not OBLIQUE_CASE.search(suffix) or bool(totals))
         elif approves:  # «Утвердить местный бюджет», «внести изменения в местный бюджет»
             verbs = governed(i, j, [(a, b) for a, b, k in found if k == "budget_approval"])
             approves = bool(verbs)

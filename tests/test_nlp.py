@@ -359,6 +359,11 @@ def test_a_law_giving_the_power_to_approve_the_budget_moves_no_money() -> None:
         ),
         ("2015-жылдын жергиликтүү бюджетине өзгөртүүлөр киргизилсин.", "ky"),
         ("Внести изменения в местный бюджет на 2024 год.", "ru"),
+        (  # the budget in the genitive of its own totals
+            "Айыл өкмөтүнүн 2024-жылга карата бюджетинин кирешелери 12 500,0 миң сом, чыгашалары 12 500,0 миң сом "
+            "өлчөмүндө бекитилсин.",
+            "ky",
+        ),
     ],
 )
 def test_a_council_approving_its_budget_approves_it_whatever_totals_it_names(text: str, lang: str) -> None:
