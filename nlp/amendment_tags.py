@@ -4,9 +4,11 @@ tags (``nlp.service``) attach them to the amending article."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from nlp.key_acts import KeyArticle, key_article
 from nlp.tagger_service import tag_units
 from nlp.tagging import ArticleTags
 
@@ -83,18 +85,69 @@ def tag_amendments(
     for (amendment, article), tags, source in zip(placed, tagged, composed, strict=True):
         source.place(tags)  # evidence offsets into the amending article, as for an article's own tags
         target = amendment.get("target_act") or {}
-        out.setdefault(str(article), []).append(
-            {
-                "source_unit": amendment.get("source_unit"),
-                "operation": amendment.get("operation"),
-                "target_act": target.get("title"),
-                "target_unit": amendment.get("target_unit"),
-                "target_text": amendment.get("target_text"),
-                "lsg_relevant": tags.lsg_relevant,
-                "local_budget": tags.local_budget,
-                "competences": [c.to_json() for c in tags.competences],
-                "budget": tags.budget.to_json(),
-                "reason": tags.reason,
-            }
+        change = {
+            "source_unit": amendment.get("source_unit"),
+            "operation": amendment.get("operation"),
+            "target_act": target.get("title"),
+            "target_unit": amendment.get("target_unit"),
+            "target_text": amendment.get("target_text"),
+            "lsg_relevant": tags.lsg_relevant,
+            "local_budget": tags.local_budget,
+            "competences": [c.to_json() for c in tags.competences],
+            "budget": tags.budget.to_json(),
+            "reason": tags.reason,
+        }
+        known = key_article(
+            str(target.get("title") or _lead_in(article_texts[str(article)], amendment)),
+            str(amendment.get("target_unit") or ""),
+            language,
         )
+        if known is not None:
+            _what_it_changes(change, known, article_texts[str(article)])
+        out.setdefault(str(article), []).append(change)
     return out
+
+
+def _what_it_changes(change: dict[str, Any], known: KeyArticle, article_text: str) -> None:
+    """A change of a key article touches what that article is about, whatever words it writes: the
+    article it names is the evidence."""
+    named = str(change.get("target_text") or "")
+    at = article_text.find(named) if named else -1
+    if at < 0:  # the words naming the article are split over lines («379-беренеде:\nа) 1-бөлүгүндөгү»)
+        words = rf"\b{known.article}\s*-\s*берене\w*|\bстать\w*\s+{known.article}\b"
+        found = re.search(words, article_text, re.I)
+        named, at = (found.group(0), found.start()) if found else ("", -1)
+    evidence = [{"text": named, "start": at, "end": at + len(named)}] if at >= 0 else []
+    change["lsg_relevant"] = True
+    have = {c["id"] for c in change["competences"]}
+    change["competences"] = [
+        {"id": cid, "score": 1.0, "evidence": evidence} for cid in known.competences if cid not in have
+    ] + change["competences"]
+    if known.budget is not None:
+        change["local_budget"] = True
+        if change["budget"]["kind"] in {None, "mention"}:
+            change["budget"] = {**change["budget"], "kind": known.budget, "evidence": evidence}
+    own = f"; {change['reason']}" if change["reason"] and not change["reason"].startswith("no LSG") else ""
+    change["reason"] = f"changes {known.act} art. {known.article}: {known.about}{own}"
+
+
+def fold_changes(article: dict[str, Any]) -> None:
+    """An amending article touches LSG or local budgets where one of its changes does, though its own
+    words («379-беренеде … "1 пайыз" деген сөздөр менен алмаштырылсын») name neither: the analyst reads
+    the article, so it carries its changes' flags, fields and reason."""
+    flagged = [c for c in article.get("amendments", []) if c["lsg_relevant"]]
+    if not flagged:
+        return
+    if not article["lsg_relevant"]:
+        article["lsg_relevant"] = True
+        article["reason"] = "its changes: " + " | ".join(c["reason"] for c in flagged[:3])
+    money = [c for c in flagged if c["local_budget"]]
+    if money and not article["local_budget"]:
+        article["local_budget"] = True
+        article["budget"] = {**article["budget"], "kind": money[0]["budget"]["kind"]}
+    have = {c["id"] for c in article["competences"]}
+    for change in flagged:
+        for competence in change["competences"]:
+            if competence["id"] not in have:
+                have.add(competence["id"])
+                article["competences"].append(competence)

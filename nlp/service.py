@@ -188,7 +188,7 @@ def enclosing_headings(session: Session, version_id: int, rows: Sequence[UnitRec
 def tag_version(db: Database, version_id: int) -> dict[str, Any]:
     """Tag the article-level units of a structured version and keep the tags with them (idempotent)."""
     from nlp.aliases import defined_aliases
-    from nlp.amendment_tags import tag_amendments
+    from nlp.amendment_tags import fold_changes, tag_amendments
     from nlp.entities import find_entities
     from nlp.tagger_service import article_json, local_act, summarise, tag_units
 
@@ -235,6 +235,7 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
             item["entities"] = find_entities(row.text, unit_tags.language or language)
             if row.unit_id in changes:
                 item["amendments"] = changes[row.unit_id]
+                fold_changes(item)
             row.tags = {k: v for k, v in item.items() if k not in {"id", "number", "heading"}}
             articles.append(item)
         version.summary = summarise(articles)

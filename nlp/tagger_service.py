@@ -261,7 +261,7 @@ def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
 def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
     """Structure + tags + entities for a whole act (repaired text)."""
     from nlp.aliases import defined_aliases
-    from nlp.amendment_tags import tag_amendments
+    from nlp.amendment_tags import fold_changes, tag_amendments
     from nlp.entities import find_entities
 
     language = language if language in {"ky", "ru"} else None
@@ -289,6 +289,7 @@ def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
         item["entities"] = find_entities(unit.text, unit_tags.language or language, act.citations, unit)
         if unit.id in changes:
             item["amendments"] = changes[unit.id]
+            fold_changes(item)
         articles.append(item)
     return {
         "language": language,

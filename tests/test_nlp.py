@@ -2761,3 +2761,48 @@ def test_an_lsg_body_handing_a_task_over_with_its_funds_spends_them() -> None:
         "органы жергиликтүү маанидеги айрым маселелерди аткарууну юридикалык жактарга өткөрүп берүүгө укуктуу.",
         "ky",
     ).local_budget
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "rate", "other"),
+    [
+        ("ky_amending_tax_code.txt", "ky", "379-беренеде", "383-беренеде"),
+        ("ru_amending_tax_code.txt", "ru", "части 1 статьи 379", "статью 411"),
+    ],
+)
+def test_a_change_of_a_key_article_touches_what_that_article_is_about(
+    name: str, lang: str, rate: str, other: str, tmp_path: Path, settings: Settings
+) -> None:
+    # a draft swapping «0,8 пайыз» for «1 пайыз» in the Tax Code's article 379 changes the property tax's rate,
+    # though its words name neither the tax nor a local budget (nlp/data/key_acts.yaml)
+    text = (Path(__file__).parent / "fixtures" / "amendments" / name).read_text(encoding="utf-8")
+    result = tag_act(text, lang)
+    article = result["articles"][0]
+    changes = {c["target_unit"].split("__")[0]: c for c in article["amendments"]}
+    assert changes["art_379"]["local_budget"] and changes["art_379"]["budget"]["kind"] == "rate"
+    assert changes["art_379"]["reason"].startswith("changes Tax Code 2022 art. 379")
+    assert [c["id"] for c in changes["art_379"]["competences"]] == ["local_taxes_fees"]
+    own = next(u for u in parse_act(text, lang).articles if u.id == article["id"]).text
+    evidence = [e for c in article["amendments"] for comp in c["competences"] for e in comp["evidence"]]
+    assert {e["text"] for e in evidence} == {rate, other}
+    assert all(own[e["start"] : e["end"]] == e["text"] for e in evidence)
+    assert not changes.get("art_363", {"lsg_relevant": False})["lsg_relevant"]  # the sales tax is national
+    # the amending article carries its changes' flags: the analyst reads article 1
+    assert article["lsg_relevant"] and article["local_budget"] and article["budget"]["kind"] == "rate"
+    assert result["summary"]["local_budget"] == 1
+    assert not result["articles"][-1]["lsg_relevant"]  # entry into force
+    stored = stored_articles(settings, tmp_path / name, text)[0]["tags"]
+    assert stored["local_budget"] and stored["amendments"][0]["budget"]["kind"] == "rate"
+
+
+def test_key_articles_are_found_by_the_amended_acts_title_and_the_article_and_part_changed() -> None:
+    from nlp.key_acts import key_article
+
+    assert key_article("Кыргыз Республикасынын Салык кодексине", "art_379__part_1", "ky") is not None
+    assert key_article("Налоговый кодекс Кыргызской Республики", "art_383-1", "ru") is not None  # inserted
+    assert key_article("Налоговый кодекс Кыргызской Республики", "art_37__part_5", "ru") is not None
+    assert (
+        key_article("Налоговый кодекс Кыргызской Республики", "art_37__part_4", "ru") is None
+    )  # national taxes
+    assert key_article("Налоговый кодекс Кыргызской Республики", "art_363", "ru") is None  # the sales tax
+    assert key_article("Бюджетный кодекс Кыргызской Республики", "art_379", "ru") is None  # another act
