@@ -2806,3 +2806,6 @@ def test_key_articles_are_found_by_the_amended_acts_title_and_the_article_and_pa
     )  # national taxes
     assert key_article("Налоговый кодекс Кыргызской Республики", "art_363", "ru") is None  # the sales tax
     assert key_article("Бюджетный кодекс Кыргызской Республики", "art_379", "ru") is None  # another act
+    land = key_article("Жер кодексине", "art_18__part_4", "ky")  # the local councils' land competence
+    assert land is not None and land.budget is None and land.competences == ("land_urban_planning",)
+    assert key_article("Земельный кодекс", "art_15", "ru") is None  # the district STATE administration's
