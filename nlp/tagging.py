@@ -231,9 +231,9 @@ NOT_SUBJECT_CASE = re.compile(
 
 
 # Kyrgyz genitive, ablative and locative endings: a budget in them is not what a verb approves
-LOCATIVE = re.compile(r"[дт][аеоө]$")
-GENITIVE = re.compile(r"[дтн][ыиуү]н$")
 OBLIQUE_CASE = re.compile(r"(?:[дтн][ыиуү]н|[дтн][аеоө]н|[дт][аеоө])$")
+LOCATIVE = re.compile(r"[дт][аеоө]$")  # a council «кеңеште» is where something happens
+GENITIVE = re.compile(r"[дтн][ыиуү]н$")  # a budget «бюджетинин» owns the totals a council approves
 
 
 def _nominative(word: str) -> bool:
