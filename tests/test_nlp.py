@@ -2809,3 +2809,5 @@ def test_key_articles_are_found_by_the_amended_acts_title_and_the_article_and_pa
     land = key_article("Жер кодексине", "art_18__part_4", "ky")  # the local councils' land competence
     assert land is not None and land.budget is None and land.competences == ("land_urban_planning",)
     assert key_article("Земельный кодекс", "art_15", "ru") is None  # the district STATE administration's
+    assert key_article("Кыргыз Республикасынын Конституциясына", "art_114__part_2", "ky") is not None
+    assert key_article("Кыргыз Республикасынын Конституциясына", "art_70", "ky") is None  # the President's
