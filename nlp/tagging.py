@@ -666,6 +666,8 @@ def _competences(
     if budget.revenue_terms and local_budget:
         hit = competences.setdefault("local_taxes_fees", CompetenceHit("local_taxes_fees", 0.0))
         hit.score = max(hit.score, 0.9)
+        if not hit.evidence:  # the local tax the money moves through is the evidence
+            hit.evidence = [art.span(i, j) for i, j in budget.revenue_terms[:3]]
     if budget.about_local_tax and "local_taxes_fees" in competences:
         # In an article about a local tax, land, dwellings, pensioners or schools are what is taxed or
         # exempted: the objects of the tax, not fields the article regulates; a fund or body LSG runs
@@ -683,6 +685,12 @@ def _competences(
     kept = stated | (
         {"local_budget"}
         if local_budget and budget.via_budget_term and "local_budget" in competences
+        else set()
+    )
+    # … and a local tax whose rate or relief the article sets is one, in its place among the others
+    taxed = (
+        {"local_taxes_fees"}
+        if local_budget and budget.revenue_terms and {"rate", "exemption"} & set(budget.kinds)
         else set()
     )
     # The strongest first; among equals the one named first (the sort is stable over first mentions):
@@ -704,7 +712,7 @@ def _competences(
     return [
         c
         for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
-        if (n == 0 or c.id in kept)
+        if (n == 0 or c.id in kept or c.id in taxed)
         or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2 or _coordinated(art.text, first, c)))
         or (c.score >= 1.0 and len(c.evidence) >= 3)
     ]

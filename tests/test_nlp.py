@@ -2811,3 +2811,19 @@ def test_key_articles_are_found_by_the_amended_acts_title_and_the_article_and_pa
     assert key_article("Земельный кодекс", "art_15", "ru") is None  # the district STATE administration's
     assert key_article("Кыргыз Республикасынын Конституциясына", "art_114__part_2", "ky") is not None
     assert key_article("Кыргыз Республикасынын Конституциясына", "art_70", "ky") is None  # the President's
+
+
+def test_a_local_tax_whose_rate_the_article_sets_is_one_of_its_fields() -> None:
+    # third after land and the agricultural land fund, the tax is kept though named by its rate alone
+    tags = one(
+        "18-статья. Жер мамилелерин жөнгө салуу чөйрөсүндө жергиликтүү кеңештердин компетенциясы\n4. Айылдык кеңеш "
+        "жер участокторунун өлчөмдөрүн белгилейт, жер кадастрын бекитет, Айыл чарба жерлеринин мамлекеттик фондунун "
+        "жерлерин пайдалануу боюнча программаларды иштеп чыгат, айыл чарба жерлерин пайдалануу үчүн салыктын "
+        "дифференциалдуу ставкаларын белгилейт.",
+        "ky",
+    )
+    assert tags.local_budget and tags.budget.kind == "rate"
+    fields = [c.id for c in tags.competences]
+    assert fields[0] == "land_urban_planning" and "local_taxes_fees" in fields
+    taxes = next(c for c in tags.competences if c.id == "local_taxes_fees")
+    assert [e.text for e in taxes.evidence] == ["салыктын"]
