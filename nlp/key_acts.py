@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from nlp.lexicons import load_data
 
-UNIT = re.compile(r"^art_(\d+)(?:-\d+)?(?:__part_(\d+))?")
+UNIT = re.compile(r"^art_((\d+)(?:-\d+)?)(?:__part_(\d+))?")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class _Entry:
     titles: re.Pattern[str]
     first: int
     last: int
+    exact: str | None  # an inserted article named alone («16-1»): only it, not article 16
     parts: frozenset[str]
     about: str
     competences: tuple[str, ...]
@@ -44,13 +45,16 @@ def _entries(language: str) -> tuple[_Entry, ...]:
         pattern = re.compile("|".join(titles), re.I)
         for article in act["articles"]:
             for numbers in article["numbers"]:
-                first, _, last = str(numbers).partition("-")
+                first, _, last = str(numbers).partition("..")
+                exact = first if "-" in first else None
+                base = int(first.split("-")[0])
                 out.append(
                     _Entry(
                         act["name"],
                         pattern,
-                        int(first),
-                        int(last or first),
+                        base,
+                        int(last or base),
+                        exact,
                         frozenset(str(p) for p in article.get("parts", [])),
                         article["about"],
                         tuple(article.get("competences", [])),
@@ -67,11 +71,12 @@ def key_article(target_act: str, target_unit: str, language: str) -> KeyArticle 
     unit = UNIT.match(target_unit or "")
     if unit is None or not target_act:
         return None
-    number, part = int(unit.group(1)), unit.group(2)
+    article, number, part = unit.group(1), int(unit.group(2)), unit.group(3)
     for entry in _entries(language):
-        if not entry.first <= number <= entry.last or not entry.titles.search(target_act):
+        within = article == entry.exact if entry.exact else entry.first <= number <= entry.last
+        if not within or not entry.titles.search(target_act):
             continue
         if entry.parts and part is not None and part not in entry.parts:
             continue
-        return KeyArticle(entry.act, str(number), entry.about, entry.competences, entry.budget)
+        return KeyArticle(entry.act, article, entry.about, entry.competences, entry.budget)
     return None

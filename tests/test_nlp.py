@@ -2811,6 +2811,11 @@ def test_key_articles_are_found_by_the_amended_acts_title_and_the_article_and_pa
     assert key_article("Земельный кодекс", "art_15", "ru") is None  # the district STATE administration's
     assert key_article("Кыргыз Республикасынын Конституциясына", "art_114__part_2", "ky") is not None
     assert key_article("Кыргыз Республикасынын Конституциясына", "art_70", "ky") is None  # the President's
+    water = key_article("Водный кодекс Кыргызской Республики", "art_16-1", "ru")  # an inserted article, alone
+    assert water is not None and water.article == "16-1"
+    assert key_article("Водный кодекс Кыргызской Республики", "art_16", "ru") is None
+    fines = key_article("Кодекс Кыргызской Республики о правонарушениях", "art_563__part_4", "ru")
+    assert fines is not None and fines.budget == "revenue"
 
 
 def test_a_local_tax_whose_rate_the_article_sets_is_one_of_its_fields() -> None:
