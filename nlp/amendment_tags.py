@@ -118,6 +118,7 @@ def _what_it_changes(change: dict[str, Any], known: KeyArticle, article_text: st
         found = re.search(words, article_text, re.I)
         named, at = (found.group(0), found.start()) if found else ("", -1)
     evidence = [{"text": named, "start": at, "end": at + len(named)}] if at >= 0 else []
+    own = f"; {change['reason']}" if change["lsg_relevant"] else ""  # what its own words touch, if anything
     change["lsg_relevant"] = True
     have = {c["id"] for c in change["competences"]}
     change["competences"] = [
@@ -127,7 +128,6 @@ def _what_it_changes(change: dict[str, Any], known: KeyArticle, article_text: st
         change["local_budget"] = True
         if change["budget"]["kind"] in {None, "mention"}:
             change["budget"] = {**change["budget"], "kind": known.budget, "evidence": evidence}
-    own = f"; {change['reason']}" if change["reason"] and not change["reason"].startswith("no LSG") else ""
     change["reason"] = f"changes {known.act} art. {known.article}: {known.about}{own}"
 
 
