@@ -2832,3 +2832,28 @@ def test_a_local_tax_whose_rate_the_article_sets_is_one_of_its_fields() -> None:
     assert fields[0] == "land_urban_planning" and "local_taxes_fees" in fields
     taxes = next(c for c in tags.competences if c.id == "local_taxes_fees")
     assert [e.text for e in taxes.evidence] == ["салыктын"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "tax", "land"),
+    [
+        ("ky_omnibus_codes.txt", "ky", "Салык кодекс", "Жер кодекс"),
+        ("ru_omnibus_codes.txt", "ru", "Налоговый кодекс", "Земельный кодекс"),
+    ],
+)
+def test_an_omnibus_law_changes_the_code_each_article_names(
+    name: str, lang: str, tax: str, land: str
+) -> None:
+    # the act's own title names «some legislative acts»; each article's lead-in names the code it changes,
+    # and an instruction line opening with the changed article («410-берене күчүн жоготту деп табылсын») is
+    # no article of the amending act
+    text = (Path(__file__).parent / "fixtures" / "amendments" / name).read_text(encoding="utf-8")
+    act = parse_act(text, lang)
+    assert [u.number for u in act.articles] == ["1", "2", "3"]
+    targets = {a.target_unit: a.target_act["title"] for a in act.amendments if a.target_act}
+    assert targets["art_410"] == tax
+    assert next(t for u, t in targets.items() if u and u.startswith(("art_18", "art_14"))) == land
+    result = tag_act(text, lang)
+    first, second = result["articles"][0], result["articles"][1]
+    assert first["local_budget"] and {c["budget"]["kind"] for c in first["amendments"]} >= {"exemption"}
+    assert second["lsg_relevant"] and "land_urban_planning" in {c["id"] for c in second["competences"]}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from nlp.structure.citations import KY_ACT_BEFORE, RU_ACT_AFTER, _act_from
+from nlp.structure.citations import KY_ACT_BEFORE, RU_ACT_AFTER, _act_from, act_key
 from nlp.structure.model import Amendment, ParsedAct, Unit
 
 DATA = Path(__file__).parent / "data" / "amendments.yaml"
@@ -30,9 +30,33 @@ def _operation(text: str) -> tuple[str, int] | None:
     return best
 
 
+# a code named in the lead-in of an amending article («Внести в Налоговый кодекс Кыргызской Республики …
+# следующие изменения:», «Кыргыз Республикасынын Салык кодексине … өзгөртүүлөр киргизилсин:»): an omnibus law
+# changes a different act in each article, whatever its own title says
+CODE_AMENDED = re.compile(
+    r"\b(?:в\s+(?P<ru>(?:Бюджетный|Налоговый|Земельный|Трудовой|Гражданский|Водный|Лесной|Жилищный)\s+кодекс"
+    r"|Кодекс\s+Кыргызской\s+Республики\s+о\s+правонарушениях)"
+    r"|(?P<ky>(?:Бюджеттик|Салык|Жер|Эмгек|Граждандык|Суу|Токой|Турак\s+жай)\s+кодекс)[а-яөүң]*"
+    r"|(?P<ky_offences>Укук\s+бузуулар\s+жөнүндө\s+кодекс)[а-яөүң]*)",
+    re.I,
+)
+
+
+def _code_amended(intro: str) -> dict[str, str | None] | None:
+    lead_in = intro.split(":", 1)[0]
+    found = CODE_AMENDED.search(lead_in)
+    if found is None:
+        return None
+    title = " ".join(next(g for g in found.groups() if g).split())
+    return {"type": "code", "title": title, "key": act_key(title)}
+
+
 def _target_act(article: Unit | None, act: ParsedAct) -> dict[str, str | None] | None:
     if article is not None:
         intro = article.own_text
+        code = _code_amended(article.text)  # the lead-in may open the article's first part
+        if code is not None:
+            return code
         for match in re.finditer(r"(Мыйзам|Кодекс|Токтом)[а-яөүң]*на\b", intro):
             found = KY_ACT_BEFORE.search(
                 intro[: match.end()].rstrip()[:-2] + intro[match.start() : match.end()]

@@ -98,6 +98,19 @@ class _Builder:
             self.last_article_base = int(head)
         return match
 
+    def instruction_line(self, match: Match) -> bool:
+        """An amending article's instruction that opens with the article it changes («410-берене күчүн
+        жоготту деп табылсын», «18-берене төмөнкүдөй редакцияда берилсин:») is no article of this act: its
+        number jumps away from the last one and its line says what to do with that article."""
+        from nlp.structure.amendments import _operation
+
+        head = match.number.split("-")[0]
+        if match.kind != "article" or self.last_article_base is None or not head.isdigit():
+            return False
+        return int(head) not in {self.last_article_base, self.last_article_base + 1} and bool(
+            _operation(match.rest)
+        )
+
     def open_unit(self, match: Match, line: str, start: int) -> bool:
         if match.kind == "annex" and not self.body_seen:  # a file that is itself an annex: its preamble
             return False
@@ -135,6 +148,8 @@ class _Builder:
         if match is None and self.bullet_points and BULLET.match(stripped):
             self.bullets += 1
             match = Match(kind="point", number=str(self.bullets), rest=stripped)
+        if match is not None and self.instruction_line(match):
+            match = None
         if match is not None and self.open_unit(match, line, start):
             self.track_quotes(stripped)
             return
