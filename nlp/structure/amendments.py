@@ -8,7 +8,14 @@ from pathlib import Path
 
 import yaml
 
-from nlp.structure.citations import KY_ACT_BEFORE, RU_ACT_AFTER, _act_from, act_key
+from nlp.structure.citations import (
+    KY_ACT_BEFORE,
+    KY_CODE_NAMES,
+    RU_ACT_AFTER,
+    RU_CODE_STEMS,
+    _act_from,
+    act_key,
+)
 from nlp.structure.model import Amendment, ParsedAct, Unit
 
 DATA = Path(__file__).parent / "data" / "amendments.yaml"
@@ -21,7 +28,7 @@ def operations() -> list[tuple[str, re.Pattern[str]]]:
     return [(op, re.compile(p, re.I)) for op, patterns in data.items() for p in patterns]
 
 
-def _operation(text: str) -> tuple[str, int] | None:
+def operation_in(text: str) -> tuple[str, int] | None:
     best: tuple[str, int] | None = None
     for op, pattern in operations():
         found = pattern.search(text)
@@ -34,9 +41,9 @@ def _operation(text: str) -> tuple[str, int] | None:
 # следующие изменения:», «Кыргыз Республикасынын Салык кодексине … өзгөртүүлөр киргизилсин:»): an omnibus law
 # changes a different act in each article, whatever its own title says
 CODE_AMENDED = re.compile(
-    r"\b(?:в\s+(?P<ru>(?:Бюджетный|Налоговый|Земельный|Трудовой|Гражданский|Водный|Лесной|Жилищный)\s+кодекс"
+    rf"\b(?:в\s+(?P<ru>{RU_CODE_STEMS}(?:ый|ой|ий)\s+кодекс"
     r"|Кодекс\s+Кыргызской\s+Республики\s+о\s+правонарушениях)"
-    r"|(?P<ky>(?:Бюджеттик|Салык|Жер|Эмгек|Граждандык|Суу|Токой|Турак\s+жай)\s+кодекс)[а-яөүң]*"
+    rf"|(?P<ky>{KY_CODE_NAMES})[а-яөүң]*"
     r"|(?P<ky_offences>Укук\s+бузуулар\s+жөнүндө\s+кодекс)[а-яөүң]*)",
     re.I,
 )
@@ -133,7 +140,7 @@ def _instructions(unit: Unit) -> list[tuple[str, str, str | None]]:
             # «пастбищный комитет» заменить словами «айыл окмоту»»), not only precede the new wording
             head = QUOTED.sub("«…»", line).split("«", 1)[0] if line.count("«") > line.count("»") else line
             head = QUOTED.sub("«…»", head)
-            operation = _operation(head)
+            operation = operation_in(head)
             if operation is not None:
                 found.append((operation[0], index, head.strip()))
         depth = max(0, depth + line.count("«") - line.count("»"))

@@ -102,13 +102,13 @@ class _Builder:
         """An amending article's instruction that opens with the article it changes («410-берене күчүн
         жоготту деп табылсын», «18-берене төмөнкүдөй редакцияда берилсин:») is no article of this act: its
         number jumps away from the last one and its line says what to do with that article."""
-        from nlp.structure.amendments import _operation
+        from nlp.structure.amendments import operation_in
 
         head = match.number.split("-")[0]
         if match.kind != "article" or self.last_article_base is None or not head.isdigit():
             return False
         return int(head) not in {self.last_article_base, self.last_article_base + 1} and bool(
-            _operation(match.rest)
+            operation_in(match.rest)
         )
 
     def open_unit(self, match: Match, line: str, start: int) -> bool:
