@@ -309,6 +309,28 @@ def test_lsg_article_naming_no_field_is_about_lsg_organisation() -> None:
     assert not outside.lsg_relevant and outside.competences == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Жергиликтүү өз алдынча башкаруу органдары шайлоо алдындагы үгүт үчүн муниципалдык менчиктеги "
+            "жайларды талапкерлерге акысыз берет. Жайларды берүү тартибин участкалык шайлоо комиссиясы аныктайт.",
+            "ky",
+        ),
+        (
+            "Органы местного самоуправления безвозмездно предоставляют кандидатам помещения, находящиеся в "
+            "муниципальной собственности, для предвыборной агитации. Порядок предоставления помещений "
+            "определяет участковая избирательная комиссия.",
+            "ru",
+        ),
+    ],
+)
+def test_an_lsg_duty_in_a_local_election_is_lsg_organisation_first(text: str, lang: str) -> None:
+    """The premises lent are the means; the election campaign and its commissions are the subject."""
+    tags = one(text, lang)
+    assert tags.lsg_relevant and tags.competences[0].id == "lsg_organisation"
+
+
 def test_term_inside_a_longer_term_counts_once() -> None:
     tax = one(
         "Жер салыгынын ставкаларын жергиликтүү кеңеш белгилейт. Жер салыгы жергиликтүү бюджетке түшөт.", "ky"
