@@ -10,7 +10,7 @@ from typing import Any
 
 from nlp.key_acts import KeyArticle, key_article
 from nlp.tagger_service import tag_units
-from nlp.tagging import ArticleTags
+from nlp.tags import ArticleTags
 
 
 def _article_of(source_unit: str, article_ids: list[str]) -> str | None:

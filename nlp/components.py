@@ -14,7 +14,8 @@ from ingest.repair.lexicon import shipped_words
 from nlp.aliases import alias_pattern
 from nlp.lemmas import lemma_key, lemmatizer_for
 from nlp.lexicons import lexicons
-from nlp.tagging import ArticleTags, TokenView, tag_tokens
+from nlp.tagging import tag_tokens
+from nlp.tags import ArticleTags, TokenView
 
 if not Token.has_extension("key"):
     Token.set_extension("key", default="")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from nlp.lexicons import Lexicons
 
 if TYPE_CHECKING:
-    from nlp.tagging import TokenView
+    from nlp.tags import TokenView
 
 REPEAL = re.compile(r"к[үу]ч[үу]н\s+жогот|утратил\w*\s+сил|признан\w*\s+утративш\w+|исключен[аоы]?\b", re.I)
 ARTICLE_LABEL = re.compile(r"\s*(\d+(-\d+)*\s*-\s*(берене|статья)|статья\s+\d|\d+(-\d+)*\.)", re.I)

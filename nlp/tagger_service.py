@@ -14,7 +14,7 @@ from nlp.pipelines import load
 from nlp.structure import ParsedAct, parse_act
 from nlp.structure.model import Unit
 from nlp.structure.operative import operative_part
-from nlp.tagging import ArticleTags
+from nlp.tags import ArticleTags
 
 LOCAL_ACT_TYPES = {"resolution", "decision", "order", None}
 PREAMBLE_CHARS = 1500  # the act's header and preamble, before its first point

@@ -12,13 +12,13 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from core.settings import Settings
+from nlp.competence_choice import inside_longer_dropped
 from nlp.ky_lemmatizer import lemmatize
 from nlp.lemmas import lemmatize_phrase, ru_lemmatize
 from nlp.lexicons import lexicons
 from nlp.pipelines import PACKAGED, build, load
 from nlp.structure import parse_act
 from nlp.tagger_service import tag_act, tag_units
-from nlp.tagging import inside_longer_dropped
 
 FIXTURES = Path(__file__).parent / "fixtures" / "acts"
 
@@ -533,7 +533,7 @@ def test_issues_of_local_significance_in_the_laws_wording(lang: str, duty: str, 
 
 
 def test_a_repealed_article_is_not_tagged_but_a_repealing_point_is() -> None:
-    from nlp.tagging import repealed
+    from nlp.passing import repealed
 
     gone = (
         "399-берене. Үй жанындагы мүлк салыгын төлөө мөөнөтү\n"

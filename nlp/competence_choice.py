@@ -1,0 +1,173 @@
+"""Which fields an article regulates, from the terms found and the budget signals: the strongest first,
+the heading's subject and money moved through the local budget always kept, a second field only when it is
+named strongly or as a conjunct of the first, a third only when named strongly and often. Data-driven
+weights come from the taxonomy; the thresholds below are the product's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from nlp.article import Article
+from nlp.budget_impact import Budget
+from nlp.tags import CompetenceHit
+
+COMPETENCE_MIN = 0.7
+TAX_ARTICLE_FIELDS = {"local_taxes_fees", "local_budget", "delegated_powers_general", "lsg_organisation"}
+MAX_COMPETENCES = 3
+TOPIC_LIST_FIELDS = 3  # other fields in a forum's article: the topics it takes up
+
+
+def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """A term inside a longer term of another competence belongs to the longer one: «жер» (land) in
+    «айыл чарба жерлери» (agricultural land) is not a second, urban-land hit."""
+    kept = []
+    for i, j, payload in hits:
+        covered = any(
+            a <= i and j <= b and (b - a) > (j - i) and other[0] != payload[0] for a, b, other in hits
+        )
+        if not covered:
+            kept.append((i, j, payload))
+    return kept
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return len(longer) > n and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def short_forms_dropped(hits: list[tuple[int, int, Any]], lemmas: list[str]) -> list[tuple[int, int, Any]]:
+    """A phrase that an article also uses inside a longer term of another field is that term's short form
+    there: after «привлечение к общественным работам» (a penalty), «общественные работы» is that penalty,
+    not the employment programme. Single words are left alone: a bare «жер» (land) or «полномочия» after
+    «айыл чарба жерлери» or «государственные полномочия» may well be the article's own subject."""
+    longer = {(tuple(lemmas[i:j]), payload[0]) for i, j, payload in hits}
+    return [
+        (i, j, payload)
+        for i, j, payload in hits
+        if j - i < 2
+        or not any(cid != payload[0] and _contains(words, tuple(lemmas[i:j])) for words, cid in longer)
+    ]
+
+
+def choose_competences(
+    art: Article,
+    hits: list[tuple[int, int, Any]],
+    budget: Budget,
+    local_act: bool,
+    heading_fields: frozenset[str] = frozenset(),
+    agenda: bool = False,
+    forum: bool = False,
+) -> list[CompetenceHit]:
+    """Fields the article regulates, strongest first, from the terms found and the budget signals; a
+    catalogue of fields (``agenda``) keeps every one named, others the strongest few."""
+    local_budget = bool(budget.kinds)
+    competences: dict[str, CompetenceHit] = {}
+    seen_terms: set[tuple[str, tuple[str, ...]]] = set()
+    for i, j, (cid, weight) in hits:
+        if cid == "local_budget" and not (local_budget or budget.topic or local_act):
+            continue  # outside a council's own act, decided by the budget detector, not by words alone
+        hit = competences.setdefault(cid, CompetenceHit(cid, 0.0))
+        key = (cid, tuple(art.lemmas[i:j]))
+        if key not in seen_terms:
+            seen_terms.add(key)
+            hit.score = min(1.0, hit.score + weight)
+        hit.evidence.append(art.span(i, j))
+    if (local_budget and budget.via_budget_term) or budget.topic:
+        hit = competences.setdefault("local_budget", CompetenceHit("local_budget", 0.0))
+        hit.score = 1.0
+        hit.evidence.extend(budget.evidence[:3] if budget.via_budget_term else budget.topic)
+    if budget.revenue_terms and local_budget:
+        hit = competences.setdefault("local_taxes_fees", CompetenceHit("local_taxes_fees", 0.0))
+        hit.score = max(hit.score, 0.9)
+        if not hit.evidence:  # the local tax the money moves through is the evidence
+            hit.evidence = [art.span(i, j) for i, j in budget.revenue_terms[:3]]
+    if budget.about_local_tax and "local_taxes_fees" in competences:
+        # In an article about a local tax, land, dwellings, pensioners or schools are what is taxed or
+        # exempted: the objects of the tax, not fields the article regulates; a fund or body LSG runs
+        # (the State Agricultural Land Fund leased out, a pasture committee) still is one.
+        run = {p[0] for i, j, p in hits if tuple(art.lemmas[i:j]) in art.lex.tax_article_institutions}
+        competences = {k: v for k, v in competences.items() if k in TAX_ARTICLE_FIELDS or k in run}
+    stated = heading_fields & competences.keys()
+    for cid in stated:  # the heading states the article's subject
+        competences[cid].score = 1.0
+    if stated and not local_budget and "local_budget" not in stated:
+        # a budget drafted or executed, no money moved, in an article headed with another field (the topics
+        # a kurultai may discuss): that field's agenda
+        competences.pop("local_budget", None)
+    # money moved through the local budget makes it one of the article's fields, whatever else it names
+    kept = stated | (
+        {"local_budget"}
+        if local_budget and budget.via_budget_term and "local_budget" in competences
+        else set()
+    )
+    # … and a local tax whose rate or relief the article sets is one, in its place among the others
+    taxed = (
+        {"local_taxes_fees"}
+        if local_budget and budget.revenue_terms and {"rate", "exemption"} & set(budget.kinds)
+        else set()
+    )
+    # The strongest first; among equals the one named first (the sort is stable over first mentions):
+    # an article states its subject before its details.
+    chosen = sorted(
+        (c for c in competences.values() if c.score >= COMPETENCE_MIN),
+        key=lambda c: (c.id not in kept, -c.score),
+    )
+    if agenda:  # the list of local-significance issues: each item it names is a field of its own
+        return chosen
+    chosen = one_of_alternatives(chosen, art.lex.alternative_fields, stated)
+    if forum and stated and len([c for c in chosen if c.id not in kept]) >= TOPIC_LIST_FIELDS:
+        # a forum's article that names many other fields lists the topics it takes up (what a gathering
+        # or a hearing may discuss): they are not fields the article regulates
+        chosen = [c for c in chosen if c.id in kept]
+    # Past the first, a field named by a single weak term is a passing detail, not what the article
+    # regulates; past the first two, only a field named strongly (full score from distinct terms) is kept.
+    first = chosen[0] if chosen else None
+    return [
+        c
+        for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
+        if (n == 0 or c.id in kept or c.id in taxed)
+        or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2 or coordinated(art.text, first, c)))
+        or (c.score >= 1.0 and len(c.evidence) >= 3)
+    ]
+
+
+# the words between two conjuncts: the first one's dependents (two at most), a comma or «жана» / «и», the
+# second one's dependents («көчөлөрдү жарыктандырууну жана коомдук аймактарды жашылдандырууну»)
+CONJUNCTS = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:,\s*(?:(?:жана|и)\s+)?|(?:жана|же|и|или)\s+)(?:[\w-]+\s+){0,2}", re.I
+)
+
+
+def coordinated(text: str, first: CompetenceHit | None, other: CompetenceHit) -> bool:
+    """A field named as a conjunct of the first one («көчөлөрдү жарыктандырууну жана … жашылдандырууну»,
+    «освещение улиц и озеленение») is an object of the same duty, not a passing detail."""
+    if first is None:
+        return False
+    for a in first.evidence:
+        for b in other.evidence:
+            left, right = (a, b) if a.end <= b.start else (b, a)
+            if right.start - left.end <= 60 and CONJUNCTS.fullmatch(text, left.end, right.start):
+                return True
+    return False
+
+
+def one_of_alternatives(
+    chosen: list[CompetenceHit], groups: tuple[frozenset[str], ...], stated: set[str] | frozenset[str]
+) -> list[CompetenceHit]:
+    """Of fields an article is about one of (citizens addressing LSG bodies, or those bodies' work), the
+    one named most often is its subject; another, named less than half as often, is the counterpart (the
+    council a gathering sends its proposals to), unless the heading states it."""
+    dropped: set[str] = set()
+    for group in groups:
+        members = [c for c in chosen if c.id in group]
+        if len(members) < 2:
+            continue
+        lead = max(members, key=lambda c: len(c.evidence))  # the first among equals
+        dropped |= {
+            c.id
+            for c in members
+            if c is not lead and c.id not in stated and 2 * len(c.evidence) < len(lead.evidence)
+        }
+    return [c for c in chosen if c.id not in dropped]
