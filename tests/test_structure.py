@@ -475,3 +475,23 @@ def test_a_repealed_or_amended_acts_head_names_its_own_number_and_date_after_the
     assert (amended.number, amended.date) == ("12", "2001-05-05")
     annex = identify("Ош шаардык Кеңешинин 2015-жылдын 12-февралындагы\n№ 252-токтомуна\n1-тиркеме\n")
     assert annex.number is None  # the act it is annexed to, not its own
+
+
+def test_an_item_cited_without_its_part_resolves_the_same_way_every_run() -> None:
+    """«пункт 2 настоящей статьи» where every part has an item 2: the citing part's own item, else the first
+    in the article's order (the candidates once came out of a set, so a run could pick any of them)."""
+    text = (
+        "Статья 7. Порядок уплаты\n"
+        "1. Плательщик вправе:\n1) уплатить сбор наличными;\n2) уплатить сбор через банк.\n"
+        "2. Орган местного самоуправления:\n1) принимает сбор;\n2) ведет учет поступлений.\n"
+        "3. Плательщик, указанный в пункте 2 настоящей статьи, освобождается от пени:\n"
+        "1) при уплате в срок;\n2) при отсрочке.\n"
+        "Статья 8. Сроки\n"
+        "Сбор, уплачиваемый в случае, указанном в пункте 2 статьи 7 настоящего Кодекса, уплачивается в "
+        "течение месяца.\n"
+    )
+    targets = [(c.source_unit, c.target, c.resolved) for c in parse_act(text, "ru").citations]
+    assert targets == [
+        ("art_7__part_3", "art_7__part_3__item_2", True),
+        ("art_8", "art_7__part_1__item_2", True),
+    ]

@@ -124,6 +124,16 @@ class UnitIndex:
         return self.units[index], self.articles[index]
 
 
+def _item_of_article(index: UnitIndex, art: str, item: str, source: Unit | None) -> str | None:
+    """«пункт 2 настоящей статьи» in an article whose items sit in parts: the item 2 of the citing part if
+    it has one, else the first in the article's order (every run resolves it alike)."""
+    candidates = [
+        u.id for u in index.units if u.id.startswith(f"art_{art}__") and u.id.endswith(f"__item_{item}")
+    ]
+    part = source.id.split("__item_")[0] + "__" if source and "__part_" in source.id else None
+    return next((c for c in candidates if part and c.startswith(part)), candidates[0] if candidates else None)
+
+
 def find_citations(act: ParsedAct) -> list[Citation]:
     text = act.root.text
     ids = act.unit_ids()
@@ -187,14 +197,7 @@ def find_citations(act: ParsedAct) -> list[Citation]:
                             if item:
                                 target += f"__item_{item}"
                             if target not in ids and item and not part:
-                                target = next(
-                                    (
-                                        i
-                                        for i in ids
-                                        if i.startswith(f"art_{art}__") and i.endswith(f"__item_{item}")
-                                    ),
-                                    target,
-                                )
+                                target = _item_of_article(index, art, item, source) or target
                             citation.target = target
                             citation.resolved = target in ids
                         elif other_act:
