@@ -331,6 +331,29 @@ def test_an_lsg_duty_in_a_local_election_is_lsg_organisation_first(text: str, la
     assert tags.lsg_relevant and tags.competences[0].id == "lsg_organisation"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Жергиликтүү өз алдынча башкаруу органдары маалымат берүү жөнүндө суроо-талапка жооп эки жумалык "
+            "мөөнөттө даярдайт жана өз иштери жөнүндө баяндамаларды элге жарыялайт.",
+            "ky",
+        ),
+        (
+            "Органы местного самоуправления готовят ответ на запрос о предоставлении информации в двухнедельный "
+            "срок и обеспечивают информирование населения о своей работе.",
+            "ru",
+        ),
+    ],
+)
+def test_informing_the_public_and_answering_its_requests_is_citizen_participation(
+    text: str, lang: str
+) -> None:
+    """The access-to-information duties of LSG bodies are the public's part in LSG, not its organisation."""
+    tags = one(text, lang)
+    assert tags.lsg_relevant and [c.id for c in tags.competences] == ["citizen_participation"]
+
+
 def test_term_inside_a_longer_term_counts_once() -> None:
     tax = one(
         "Жер салыгынын ставкаларын жергиликтүү кеңеш белгилейт. Жер салыгы жергиликтүү бюджетке түшөт.", "ky"
