@@ -354,6 +354,31 @@ def test_informing_the_public_and_answering_its_requests_is_citizen_participatio
     assert tags.lsg_relevant and [c.id for c in tags.competences] == ["citizen_participation"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Комитет рассматривает протокол согласования межбюджетных отношений с участием представителей "
+            "объединения органов местного самоуправления.",
+            "ru",
+        ),
+        (
+            "Комитет жергиликтүү өз алдынча башкаруу органдарынын бирикмесинин өкүлдөрүнүн катышуусу менен бюджет "
+            "аралык мамилелерди макулдашуу протоколун карайт.",
+            "ky",
+        ),
+    ],
+)
+def test_reconciling_interbudget_relations_is_the_local_budgets_field_but_moves_no_money(
+    text: str, lang: str
+) -> None:
+    """The reconciliation meeting Kenesh builds dossiers for: the local budget is its subject, though the
+    protocol it considers moves no money by itself."""
+    tags = one(text, lang)
+    assert tags.lsg_relevant and not tags.local_budget
+    assert [c.id for c in tags.competences] == ["local_budget"]
+
+
 def test_term_inside_a_longer_term_counts_once() -> None:
     tax = one(
         "Жер салыгынын ставкаларын жергиликтүү кеңеш белгилейт. Жер салыгы жергиликтүү бюджетке түшөт.", "ky"
