@@ -379,6 +379,20 @@ def test_reconciling_interbudget_relations_is_the_local_budgets_field_but_moves_
     assert [c.id for c in tags.competences] == ["local_budget"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Жайыт билетинин типтүү формасы жана жайыт комитетинин ишинин тартиби бекитилсин.", "ky"),
+        ("Утвердить типовую форму пастбищного билета и порядок работы пастбищного комитета.", "ru"),
+    ],
+)
+def test_pasture_tickets_and_committees_are_lsg_business_without_a_body_named(text: str, lang: str) -> None:
+    """Pastures are managed through the ayil okmotu's pasture committees, which issue the tickets: a point
+    regulating them is about a delegated LSG power though it names no LSG body."""
+    tags = one(text, lang)
+    assert tags.lsg_relevant and [c.id for c in tags.competences] == ["delegated_agri_land_pastures"]
+
+
 def test_term_inside_a_longer_term_counts_once() -> None:
     tax = one(
         "Жер салыгынын ставкаларын жергиликтүү кеңеш белгилейт. Жер салыгы жергиликтүү бюджетке түшөт.", "ky"
