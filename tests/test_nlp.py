@@ -393,6 +393,22 @@ def test_pasture_tickets_and_committees_are_lsg_business_without_a_body_named(te
     assert tags.lsg_relevant and [c.id for c in tags.competences] == ["delegated_agri_land_pastures"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Айылдык кеңеш Кайра бөлүштүрүү фондунун жерлерин ижарага берүүнүн шарттарын бекитет.", "ky"),
+        (
+            "Айыльный кенеш утверждает условия аренды земли Фонда перераспределения сельскохозяйственных угодий.",
+            "ru",
+        ),
+    ],
+)
+def test_leasing_out_the_redistribution_funds_land_is_land_use_as_well(text: str, lang: str) -> None:
+    """The Fund is a delegated power; leasing its land out is also the use of land the council regulates."""
+    tags = one(text, lang)
+    assert {c.id for c in tags.competences} == {"delegated_agri_land_pastures", "land_urban_planning"}
+
+
 def test_term_inside_a_longer_term_counts_once() -> None:
     tax = one(
         "Жер салыгынын ставкаларын жергиликтүү кеңеш белгилейт. Жер салыгы жергиликтүү бюджетке түшөт.", "ky"
