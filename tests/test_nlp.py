@@ -2957,3 +2957,51 @@ def test_an_omnibus_law_changes_the_code_each_article_names(
     first, second = result["articles"][0], result["articles"][1]
     assert first["local_budget"] and {c["budget"]["kind"] for c in first["amendments"]} >= {"exemption"}
     assert second["lsg_relevant"] and "land_urban_planning" in {c["id"] for c in second["competences"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Айыл өкмөтүнүн башчысы айылдык кеңештин сессиясында шайланат. Айыл өкмөтүнүн башчысы айылдык "
+            "кеңешке отчет берет жана айыл өкмөтүнүн ишин уюштурат. Айыл өкмөтү жергиликтүү маанидеги "
+            "маселелерди чечет жана берилген мамлекеттик ыйгарым укуктарды аткарат.",
+            "ky",
+        ),
+        (
+            "Глава айыл окмоту избирается на сессии айылного кенеша. Глава айыл окмоту отчитывается перед "
+            "айыльным кенешем и организует работу айыл окмоту. Айыл окмоту решает вопросы местного значения и "
+            "осуществляет делегированные государственные полномочия.",
+            "ru",
+        ),
+    ],
+)
+def test_delegated_powers_listed_among_an_lsg_bodys_functions_are_its_organisation(
+    text: str, lang: str
+) -> None:
+    """Carrying out the delegated powers, named once among the ayil okmotu's functions, is not delegation as
+    such (its terms, funding, control): the article organises the body."""
+    assert [c.id for c in one(text, lang).competences] == ["lsg_organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Мамлекеттик ыйгарым укуктар жергиликтүү өз алдынча башкаруу органдарына мыйзам менен аларды "
+            "аткаруу үчүн зарыл каражаттар менен кошо берилет. Айыл өкмөтү берилген мамлекеттик ыйгарым "
+            "укуктарды аткаруу боюнча отчет берет.",
+            "ky",
+        ),
+        (
+            "Государственные полномочия делегируются органам местного самоуправления законом с передачей "
+            "необходимых средств. Айыл окмоту отчитывается об осуществлении делегированных государственных "
+            "полномочий.",
+            "ru",
+        ),
+    ],
+)
+def test_an_article_on_delegating_powers_names_the_receiving_body_as_its_counterpart(
+    text: str, lang: str
+) -> None:
+    assert [c.id for c in one(text, lang).competences] == ["delegated_powers_general"]
