@@ -90,6 +90,9 @@ def choose_competences(
         run = {p[0] for i, j, p in hits if tuple(art.lemmas[i:j]) in art.lex.tax_article_institutions}
         competences = {k: v for k, v in competences.items() if k in TAX_ARTICLE_FIELDS or k in run}
     stated = heading_fields & competences.keys()
+    for cid in stated:  # the bodies through which the stated field is handled are its procedure
+        for other in art.lex.procedure_fields.get(cid, frozenset()) - stated:
+            competences.pop(other, None)
     for cid in stated:  # the heading states the article's subject
         competences[cid].score = 1.0
     if stated and not local_budget and "local_budget" not in stated:

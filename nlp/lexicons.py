@@ -165,6 +165,7 @@ class Lexicons:
     keyboard_folded: dict[str, str]
     fallback_competence: str | None  # an LSG article that names no field is about this one
     alternative_fields: tuple[frozenset[str], ...]  # an article is about one of each group, not several
+    procedure_fields: dict[str, frozenset[str]]  # heading field -> fields that are its procedure there
     tax_article_institutions: frozenset[tuple[str, ...]]  # field terms that stay fields in a tax article
     commission_starts: TermIndex  # what precedes a standing commission's portfolio
     commission_ends: TermIndex  # what follows it (Kyrgyz names the portfolio before «комиссия»)
@@ -335,6 +336,9 @@ def lexicons(lang: str) -> Lexicons:
         keyboard_folded={},
         fallback_competence=taxonomy.get("fallback_competence"),
         alternative_fields=tuple(frozenset(group) for group in taxonomy.get("alternative_fields", [])),
+        procedure_fields={
+            cid: frozenset(others) for cid, others in (taxonomy.get("procedure_fields") or {}).items()
+        },
         tax_article_institutions=frozenset(
             lemmatize_phrase(phrase, lang) for phrase in taxonomy["tax_article_institutions"][lang]
         ),

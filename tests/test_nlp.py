@@ -3005,3 +3005,33 @@ def test_an_article_on_delegating_powers_names_the_receiving_body_as_its_counter
     text: str, lang: str
 ) -> None:
     assert [c.id for c in one(text, lang).competences] == ["delegated_powers_general"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "lang"),
+    [
+        (
+            "Жергиликтүү бюджет жана аны бекитүү тартиби",
+            "Жергиликтүү бюджеттин долбоорун мэрия түзөт жана кеңештин бюджет боюнча туруктуу комиссиясына "
+            "берет. Туруктуу комиссия долбоорду карайт. Жергиликтүү бюджетти кеңеш сессияда бекитет. Мэрия "
+            "жергиликтүү бюджеттин аткарылышы жөнүндө отчетту кеңешке берет.",
+            "ky",
+        ),
+        (
+            "Местный бюджет и порядок его утверждения",
+            "Проект местного бюджета составляет мэрия и вносит его в постоянную комиссию кенеша по бюджету. "
+            "Постоянная комиссия рассматривает проект. Местный бюджет утверждается кенешем на сессии. Мэрия "
+            "представляет кенешу отчет об исполнении местного бюджета.",
+            "ru",
+        ),
+    ],
+)
+def test_the_sessions_and_commissions_of_a_budget_procedure_are_not_a_second_field(
+    heading: str, text: str, lang: str
+) -> None:
+    """Under a heading that states the local budget, the council's commission, session and reports are the
+    steps by which the budget is approved, not the organisation of LSG (taxonomy ``procedure_fields``)."""
+    tags = tag_units([(heading, text)], lang)[0]
+    assert tags.lsg_relevant and [c.id for c in tags.competences] == ["local_budget"]
+    unheaded = tag_units([("", text)], lang)[0]  # without such a heading the bodies' work is a field
+    assert [c.id for c in unheaded.competences] == ["local_budget", "lsg_organisation"]
