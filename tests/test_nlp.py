@@ -3035,3 +3035,33 @@ def test_the_sessions_and_commissions_of_a_budget_procedure_are_not_a_second_fie
     assert tags.lsg_relevant and [c.id for c in tags.competences] == ["local_budget"]
     unheaded = tag_units([("", text)], lang)[0]  # without such a heading the bodies' work is a field
     assert [c.id for c in unheaded.competences] == ["local_budget", "lsg_organisation"]
+
+
+@pytest.mark.parametrize(
+    ("ky", "ru", "field"),
+    [
+        (
+            "Айыл өкмөтү сел агымынын жана суу ташкынынын кесепеттерин жоюуга катышат.",
+            "Айыл окмоту участвует в ликвидации последствий селей и наводнений.",
+            "emergency_civil_protection",
+        ),
+        (
+            "Айыл өкмөтү жарандык коргонуу иш-чараларын уюштурат.",
+            "Айыл окмоту организует мероприятия гражданской обороны.",
+            "emergency_civil_protection",
+        ),
+        (
+            "Мэрия объекттерди мамлекеттик-жеке өнөктөштүк боюнча макулдашуулардын алкагында курат.",
+            "Мэрия строит объекты в рамках соглашений о государственно-частном партнерстве.",
+            "econ_dev_investment",
+        ),
+        (
+            "Айыл өкмөтү жер үлүштөрүн берүү тизмесин жүргүзөт.",
+            "Айыл окмоту ведет список предоставления земельных долей.",
+            "land_urban_planning",
+        ),
+    ],
+)
+def test_the_russian_taxonomy_names_what_the_kyrgyz_one_does(ky: str, ru: str, field: str) -> None:
+    """The two term lists are parallel: a Russian norm is tagged as its Kyrgyz text is."""
+    assert [c.id for c in one(ky, "ky").competences] == [c.id for c in one(ru, "ru").competences] == [field]
