@@ -3060,6 +3060,12 @@ def test_the_sessions_and_commissions_of_a_budget_procedure_are_not_a_second_fie
             "Айыл окмоту ведет список предоставления земельных долей.",
             "land_urban_planning",
         ),
+        ("Мэрия жол курулушун уюштурат.", "Мэрия организует строительство дорог.", "roads"),
+        (
+            "Мэрия калкты жылуулук энергиясы менен камсыздоону уюштурат.",
+            "Мэрия организует обеспечение населения тепловой энергией.",
+            "city_life_support",
+        ),
     ],
 )
 def test_the_russian_taxonomy_names_what_the_kyrgyz_one_does(ky: str, ru: str, field: str) -> None:
