@@ -95,9 +95,10 @@ def choose_competences(
             competences.pop(other, None)
     for cid in stated:  # the heading states the article's subject
         competences[cid].score = 1.0
-    if stated and not local_budget and "local_budget" not in stated:
+    if stated - {"lsg_organisation"} and not local_budget and "local_budget" not in stated:
         # a budget drafted or executed, no money moved, in an article headed with another field (the topics
-        # a kurultai may discuss): that field's agenda
+        # a kurultai may discuss): that field's agenda. Not under an LSG body's or official's heading:
+        # drafting and executing the budget is what the mayor or the council does («Полномочия мэра»).
         competences.pop("local_budget", None)
     # money moved through the local budget makes it one of the article's fields, whatever else it names
     kept = stated | (

@@ -166,6 +166,7 @@ class Lexicons:
     fallback_competence: str | None  # an LSG article that names no field is about this one
     alternative_fields: tuple[frozenset[str], ...]  # an article is about one of each group, not several
     procedure_fields: dict[str, frozenset[str]]  # heading field -> fields that are its procedure there
+    heading_terms: TermIndex  # terms that state a field (the payload) only where a heading names them
     tax_article_institutions: frozenset[tuple[str, ...]]  # field terms that stay fields in a tax article
     commission_starts: TermIndex  # what precedes a standing commission's portfolio
     commission_ends: TermIndex  # what follows it (Kyrgyz names the portfolio before «комиссия»)
@@ -212,6 +213,15 @@ def keyboard_folded(vocabulary: set[str]) -> dict[str, str]:
         if typed != lemma and typed not in vocabulary:
             folded[typed] = None if typed in folded and folded[typed] != lemma else lemma
     return {typed: lemma for typed, lemma in folded.items() if lemma is not None}
+
+
+def _heading_terms(spec: dict[str, dict[str, list[str]]], lang: str) -> TermIndex:
+    """Field id as the payload of each heading-only term (taxonomy ``heading_terms``)."""
+    idx = TermIndex()
+    for cid, by_lang in spec.items():
+        for phrase in by_lang.get(lang, []):
+            idx.add(phrase, lang, cid)
+    return idx.finalize()
 
 
 @lru_cache(maxsize=4)
@@ -336,6 +346,7 @@ def lexicons(lang: str) -> Lexicons:
         keyboard_folded={},
         fallback_competence=taxonomy.get("fallback_competence"),
         alternative_fields=tuple(frozenset(group) for group in taxonomy.get("alternative_fields", [])),
+        heading_terms=_heading_terms(taxonomy.get("heading_terms") or {}, lang),
         procedure_fields={
             cid: frozenset(others) for cid, others in (taxonomy.get("procedure_fields") or {}).items()
         },

@@ -68,9 +68,10 @@ def _heads(index: TermIndex, lemmas: list[str], language: str) -> bool:
 def heading_fields(heading: str, language: str) -> frozenset[str]:
     """The competences an article's heading names by a full term («Коомдук угуулар», «Муниципальная
     собственность»): the heading states the article's subject, so these lead its fields."""
+    lex = lexicons(language)
     lemmas = list(lemmatize_phrase(heading, language))
-    found = lexicons(language).competences.find(lemmas)
-    return frozenset(cid for _, _, (cid, weight) in found if weight >= HEADING_TERM_MIN)
+    found = {cid for _, _, (cid, weight) in lex.competences.find(lemmas) if weight >= HEADING_TERM_MIN}
+    return frozenset(found | {cid for _, _, cid in lex.heading_terms.find(lemmas)})
 
 
 def other_body_heading(heading: str, language: str) -> bool:

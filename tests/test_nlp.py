@@ -3071,3 +3071,33 @@ def test_the_sessions_and_commissions_of_a_budget_procedure_are_not_a_second_fie
 def test_the_russian_taxonomy_names_what_the_kyrgyz_one_does(ky: str, ru: str, field: str) -> None:
     """The two term lists are parallel: a Russian norm is tagged as its Kyrgyz text is."""
     assert [c.id for c in one(ky, "ky").competences] == [c.id for c in one(ru, "ru").competences] == [field]
+
+
+MAYOR_KY = (
+    "Шаардын мэри: мэриянын ишин жетектейт; жергиликтүү бюджеттин долбоорун шаардык кеңешке киргизет; шаардын "
+    "социалдык-экономикалык өнүктүрүү программасын иштеп чыгат."
+)
+MAYOR_RU = (
+    "Мэр города: руководит деятельностью мэрии; вносит в городской кенеш проект местного бюджета; разрабатывает "
+    "программу социально-экономического развития города."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "heading", "body", "lang"),
+    [
+        ("44-берене.", "Шаардын мэринин ыйгарым укуктары", MAYOR_KY, "ky"),
+        ("Статья 44.", "Полномочия мэра", MAYOR_RU, "ru"),
+    ],
+)
+def test_an_article_on_an_lsg_officials_powers_is_about_the_organisation_of_lsg(
+    article: str, heading: str, body: str, lang: str
+) -> None:
+    """A heading naming the mayor's office states LSG organisation (taxonomy ``heading_terms``), beside the
+    fields the powers name; the same powers under the mayoralty's competence are those fields only, as the
+    development set labels «Шаардын мэриясынын компетенциясы»."""
+    office = tag_units([(heading, f"{article} {heading}\n{body}")], lang)[0]
+    assert [c.id for c in office.competences] == ["lsg_organisation", "local_budget"]
+    other = "Шаардын мэриясынын компетенциясы" if lang == "ky" else "Компетенция мэрии"
+    body_only = tag_units([(other, f"{article} {other}\n{body}")], lang)[0]
+    assert [c.id for c in body_only.competences] == ["local_budget"]
