@@ -103,7 +103,7 @@ def labelled_refs(batch: str = "extension") -> list[dict[str, Any]]:
                 {
                     "id": f"{batch}-{source['lang']}-{path.stem}-{name}",
                     "lang": source["lang"],
-                    "act": "",
+                    "act": act.header.title or "",
                     # a council's own act or not, as the product reads it from the act's header
                     "doc_type": "local_decision" if is_local_act(act) else "law",
                     "heading": unit.heading,
@@ -184,7 +184,7 @@ def predict(items: list[dict[str, Any]]) -> list[Any]:
                 [(items[i]["heading"], repaired(_with_heading(items[i]))) for i in group],
                 lang,
                 local_act=local,
-                sections=[items[i].get("section", "") for i in group],
+                sections=[f"{items[i].get('act', '')} {items[i].get('section', '')}".strip() for i in group],
                 aliases=[items[i].get("aliases", frozenset()) for i in group],
             )
             for i, t in zip(group, tags, strict=True):

@@ -37,6 +37,8 @@ if not Doc.has_extension("other_body"):
     Doc.set_extension("other_body", default=False)
 if not Doc.has_extension("heading_fields"):
     Doc.set_extension("heading_fields", default=frozenset())
+if not Doc.has_extension("context_fields"):
+    Doc.set_extension("context_fields", default=())
 if not Doc.has_extension("actor_aliases"):
     Doc.set_extension("actor_aliases", default=frozenset())
 
@@ -115,6 +117,7 @@ class KeneshTagger:
             glossary=bool(doc._.glossary),
             agenda=bool(doc._.agenda),
             forum=bool(doc._.forum),
+            context_fields=tuple(doc._.context_fields),
             actor_alias=alias_pattern(frozenset(doc._.actor_aliases)),
         )
         return doc

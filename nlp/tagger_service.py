@@ -74,6 +74,14 @@ def heading_fields(heading: str, language: str) -> frozenset[str]:
     return frozenset(found | {cid for _, _, cid in lex.heading_terms.find(lemmas)})
 
 
+def context_fields(headings: str, language: str) -> tuple[str, ...]:
+    """The fields the act's title and the chapters around an article name, in the order named."""
+    lex = lexicons(language)
+    lemmas = list(lemmatize_phrase(headings, language))
+    found = sorted(lex.competences.find(lemmas), key=lambda hit: hit[0])
+    return tuple(dict.fromkeys(cid for _, _, (cid, weight) in found if weight >= HEADING_TERM_MIN))
+
+
 def other_body_heading(heading: str, language: str) -> bool:
     """True when an article's heading gives another body's powers («Полномочия Торага», «Райондук
     мамлекеттик администрациянын компетенциясы»: a power word and a body) or is about a state body
@@ -147,9 +155,9 @@ def tag_units(
     aliases: list[frozenset[str]] | None = None,
 ) -> list[ArticleTags]:
     """Tags for (heading, text) pairs of a document in one language, each unit with the pipeline of its
-    own language (``unit_language``); ``sections``: per unit, the headings of the chapters and sections
-    around it (``ParsedAct.enclosing_headings``); ``aliases``: per unit, the short names its act gives
-    LSG bodies (``nlp.aliases.defined_aliases``)."""
+    own language (``unit_language``); ``sections``: per unit, the act's title and the headings of the
+    chapters and sections around it (``ParsedAct.enclosing_headings``); ``aliases``: per unit, the short
+    names its act gives LSG bodies (``nlp.aliases.defined_aliases``)."""
     languages = [unit_language(text, language) for _, text in units]
     out: list[ArticleTags | None] = [None] * len(units)
     for lang in dict.fromkeys(languages):
@@ -186,6 +194,7 @@ def _tag_in(
         doc._.agenda = agenda_heading(heading, language)
         doc._.forum = forum_heading(heading, language)
         doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
+        doc._.context_fields = context_fields(sections[n] if sections else "", language)
         doc._.actor_aliases = aliases[n] if aliases else frozenset()
         docs.append(doc)
     return [doc._.tags for doc in nlp.pipe(docs, batch_size=64)] if docs else []
@@ -280,7 +289,7 @@ def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
         [(u.heading, u.text) for u in units],
         language,
         local_act=local,
-        sections=[around.get(u.id, "") for u in units],
+        sections=[f"{act.header.title or ''} {around.get(u.id, '')}".strip() for u in units],
         aliases=[short_names] * len(units),
     )
     changes = tag_amendments([a.to_json() for a in act.amendments], {u.id: u.text for u in units}, language)

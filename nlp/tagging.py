@@ -52,6 +52,7 @@ def tag_tokens(
     agenda: bool = False,
     forum: bool = False,
     actor_alias: re.Pattern[str] | None = None,
+    context_fields: tuple[str, ...] = (),
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
     chapter or section whose heading names a local tax, so its bare «tax» is that tax. ``procedural``:
@@ -61,7 +62,9 @@ def tag_tokens(
     as a term defined, not inside another term's definition. ``forum``: its heading names a forum, so the many
     fields it may name are topics taken up there. ``agenda``: its heading catalogues the issues of
     local significance or an LSG body's functions, so every field it names is kept. ``actor_alias``: the
-    short names the act gives an LSG body («(мындан ары АК)»), each a mention of that body."""
+    short names the act gives an LSG body («(мындан ары АК)»), each a mention of that body.
+    ``context_fields``: the fields the act's title and the chapters around the article name, the subject
+    of a council's point that names neither a field nor an LSG body."""
     if repealed(text):
         return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
     art = read_article(tokens, text, lex)
@@ -189,11 +192,18 @@ def tag_tokens(
         # only a local budget, no LSG body, makes it LSG's (the local share of a law's costs): it is the field
         mentioned_budget = [art.span(i, j) for i, j in budget.local_terms[:2]]
         chosen = [CompetenceHit("local_budget", COMPETENCE_MIN, mentioned_budget)]
+    from_context = lsg and not chosen and not actor_evidence and bool(context_fields)
+    if from_context:
+        # a council's point that names neither a field nor an LSG body («the auction rules are approved»)
+        # is about what its act (by its title) or chapter is about
+        chosen = [CompetenceHit(cid, COMPETENCE_MIN, []) for cid in context_fields[:2]]
     if lsg and not chosen and lex.fallback_competence:
         # the LSG body named is the evidence that the article is about LSG itself
         chosen = [CompetenceHit(lex.fallback_competence, COMPETENCE_MIN, actor_evidence[:2])]
     mentioned = budget.evidence or [art.span(i, j) for i, j in budget.local_terms]
     reason = _reason(lsg, local_budget, kind, actor_evidence, chosen, mentioned)
+    if from_context:
+        reason += " (the subject of its act's title or chapter)"
     amended = [a for a in actors if any(x <= tokens[a[0]].start < y for x, y in cited)]
     if lsg and amended and len(amended) == len(actors):  # the act it amends is what makes it LSG's
         title = next(text[x:y] for x, y in cited if x <= tokens[amended[0][0]].start < y)

@@ -3101,3 +3101,36 @@ def test_an_article_on_an_lsg_officials_powers_is_about_the_organisation_of_lsg(
     other = "Шаардын мэриясынын компетенциясы" if lang == "ky" else "Компетенция мэрии"
     body_only = tag_units([(other, f"{article} {other}\n{body}")], lang)[0]
     assert [c.id for c in body_only.competences] == ["local_budget"]
+
+
+LEASE_DECISION = {
+    "ky": (
+        "АЛА-БУКА АЙЫЛДЫК КЕҢЕШИ\n\nТОКТОМ\n\n2022-жылдын 10-марты № 12\n\n"
+        "Жерди кайра бөлүштүрүү фондунун жерлерин ижарага берүү жөнүндө\n\n"
+        "Айыл өкмөтүнүн сунушун карап, айылдык кеңеш\n\nТОКТОМ КЫЛАТ:\n\n"
+        "1. Аукцион өткөрүүнүн эрежеси бекитилсин.\n"
+        "2. Бул токтом расмий басылмаларда жарыялансын.\n"
+        "3. Ушул токтомдун аткарылышын көзөмөлдөө айылдык кеңештин туруктуу комиссиясына жүктөлсүн.\n"
+    ),
+    "ru": (
+        "АЛА-БУКИНСКИЙ АЙЫЛЬНЫЙ КЕНЕШ\n\nПОСТАНОВЛЕНИЕ\n\nот 10 марта 2022 года № 12\n\n"
+        "Об аренде земель Фонда перераспределения сельскохозяйственных угодий\n\n"
+        "Рассмотрев представление айыл окмоту, айыльный кенеш\n\nПОСТАНОВЛЯЕТ:\n\n"
+        "1. Утвердить правила проведения аукциона.\n"
+        "2. Опубликовать настоящее постановление в официальных изданиях.\n"
+        "3. Контроль за исполнением настоящего постановления возложить на постоянную комиссию айыльного кенеша.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_a_councils_point_naming_no_field_is_about_its_acts_subject(lang: str) -> None:
+    """«The auction rules are approved» names neither a field nor an LSG body: in a decision on leasing
+    out the Redistribution Fund's land it is about that Fund and that land, as the act's title says; the
+    point giving control to a commission names the council and stays its organisation; publication is
+    boilerplate."""
+    rules, publication, control = tag_act(LEASE_DECISION[lang], lang)["articles"]
+    assert {c["id"] for c in rules["competences"]} == {"delegated_agri_land_pastures", "land_urban_planning"}
+    assert "act's title" in rules["reason"]
+    assert not publication["lsg_relevant"]
+    assert [c["id"] for c in control["competences"]] == ["lsg_organisation"]
