@@ -103,6 +103,7 @@ def test_the_form_builder_follows_kyrgyz_harmony() -> None:
 RU_KNOWN = {  # forms pymorphy3 reads as another, commoner word; rare in legal text, left as they are
     "угле": "prepositional of уголь, read as угол (corner)",
     "судов аксакалов": "genitive plural of суд, read as судно (ship)",
+    "селе": "prepositional of сель (mudflow), read as село (village)",
 }
 
 
