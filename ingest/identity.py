@@ -123,18 +123,38 @@ def find_number(text: str) -> str | None:
     return None
 
 
+# the act's own date-and-number line («Ош шаары № 244 24-декабрь, 2014-жыл», «2013-жылдын 12-декабры № 219»)
+OWN_DATE_LINE = re.compile(r"№.*\d{4}|\d{4}.*№")
+# a chapter's or an article's heading: the title ends above it («Глава 1. … о правонарушениях»)
+STRUCTURE_LINE = re.compile(
+    r"(?:глава|статья|раздел|бөлүм)\s+\d|\d+\s*-\s*(?:берене|статья|глава|бөлүм)", re.I
+)
+
+
+def _title_continues(line: str) -> bool:
+    """A line above a title's last line belongs to the title: not blank, not a paragraph, not the head's
+    furniture (a line in capitals: the issuer, «Т О К Т О М», «КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ») and not the
+    act's own date and number. A council's title may cite another act's date and number over several
+    lines («Ош шаардык Кеңешинин / 2015-жылдын 8-июнундагы / № 279- токтомуна өзгөртүү … жөнүндө»), which
+    the act's own date line never does."""
+    text = line.strip()
+    return (
+        bool(text)
+        and len(text) < 120
+        and not text.isupper()
+        and not OWN_DATE_LINE.search(text)
+        and not STRUCTURE_LINE.match(text)
+        and "://" not in text  # a source address above a copied text
+    )
+
+
 def find_title(lines: list[str]) -> str | None:
     """The title is the line (or lines) ending in «жөнүндө» / starting «О …», or the first long line."""
     for i, line in enumerate(lines):
         low = line.lower()
         if re.search(r"(жөнүндө|жөнүндөгү|тууралуу)\W*$", low) or re.match(r"^об?\s", low):
             start = i
-            while (
-                start > 0
-                and lines[start - 1].strip()
-                and len(lines[start - 1]) < 120
-                and not re.search(r"\d|мыйзамы|закон|токтом|постановлени|кодекс", lines[start - 1].lower())
-            ):
+            while start > 0 and _title_continues(lines[start - 1]):
                 start -= 1
             return " ".join(ln.strip() for ln in lines[start : i + 1])
     return None

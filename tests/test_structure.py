@@ -495,3 +495,18 @@ def test_an_item_cited_without_its_part_resolves_the_same_way_every_run() -> Non
         ("art_7__part_3", "art_7__part_3__item_2", True),
         ("art_8", "art_7__part_1__item_2", True),
     ]
+
+
+def test_a_councils_title_citing_another_acts_date_and_number_is_read_whole() -> None:
+    """A title set over several lines may cite the act it amends by date and number; the act's own date
+    line above it, the capitals of the head and a chapter heading are never part of it."""
+    decision = (
+        "ОШ ШААРДЫК КЕҢЕШИНИН КЕЗЕКСИЗ СЕССИЯСЫ\n\nТ О К Т О М\n\nОш шаары № 282 23-июнь, 2015-жыл\n\n"
+        "Ош шаардык Кеңешинин\n2015-жылдын 8-июнундагы\n№ 279- токтомуна өзгөртүү\nжана толуктоолорду киргизүү\n"
+        "жөнүндө\n\nТОКТОМ КЫЛАТ:\n\n1. Токтомдун 1-пункту өзгөртүлсүн.\n"
+    )
+    assert parse_act(decision, "ky").header.title == (
+        "Ош шаардык Кеңешинин 2015-жылдын 8-июнундагы № 279- токтомуна өзгөртүү жана толуктоолорду киргизүү жөнүндө"
+    )
+    code = "Глава 1. Задачи и принципы законодательства\nо правонарушениях\n\nСтатья 1. Задачи\n"
+    assert parse_act(code, "ru").header.title == "о правонарушениях"
