@@ -157,7 +157,31 @@ def find_title(lines: list[str]) -> str | None:
             while start > 0 and _title_continues(lines[start - 1]):
                 start -= 1
             return " ".join(ln.strip() for ln in lines[start : i + 1])
-    return None
+    return _block_after_date(lines)
+
+
+TITLE_BLOCK_MAX_LINES = 8
+
+
+def _block_after_date(lines: list[str]) -> str | None:
+    """A council's title that does not end in «жөнүндө» («Ош шаарынын өнүктүрүү / фонду жөнүндөгү Жобону /
+    бекитүү», «… мэринин отчету»): the block of short lines between the act's own date line and the
+    preamble, set off by blank lines."""
+    dated = next((i for i, line in enumerate(lines) if OWN_DATE_LINE.search(line)), None)
+    if dated is None:
+        return None
+    start = dated + 1
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    end = start
+    while end < len(lines) and _title_continues(lines[end]) and len(lines[end].strip()) < 80:
+        end += 1
+    if not 0 < end - start <= TITLE_BLOCK_MAX_LINES or end >= len(lines) or lines[end].strip():
+        return None  # no block, or one that runs on into the text
+    after = next((line.strip() for line in lines[end:] if line.strip()), "")
+    if len(after) < 100 and not after.replace(" ", "").upper().startswith(("ТОКТОМКЫЛАТ", "ПОСТАНОВЛЯЕТ")):
+        return None
+    return " ".join(line.strip() for line in lines[start:end])
 
 
 LETTER_SPACED = re.compile(r"(?<!\w)(?:[А-ЯЁӨҮҢ] ){3,}[А-ЯЁӨҮҢ](?!\w)")

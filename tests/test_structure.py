@@ -510,3 +510,18 @@ def test_a_councils_title_citing_another_acts_date_and_number_is_read_whole() ->
     )
     code = "Глава 1. Задачи и принципы законодательства\nо правонарушениях\n\nСтатья 1. Задачи\n"
     assert parse_act(code, "ru").header.title == "о правонарушениях"
+
+
+def test_a_councils_title_that_names_no_subject_word_is_the_block_under_its_date() -> None:
+    """«… фонду жөнүндөгү Жобону бекитүү» and «… мэринин отчету» end in no «жөнүндө»: the title is the block
+    of short lines between the act's own date line and its preamble."""
+    decision = (
+        "ОШ ШААРДЫК КЕҢЕШИНИН КЕЗЕКСИЗ XXII СЕССИЯСЫ\n\nТОКТОМ\n\nОш шаары № 228 19-ноябрь, 2014-жыл\n\n"
+        "Ош шаарынын өнүктүрүү\nфонду жөнүндөгү Жобону\nбекитүү\n\n"
+        "Ош шаарынын мэриясынын 2014-жылдын 4-ноябрындагы катын жана депутаттык комиссиянын сунуштарын эске "
+        "алып, Ош шаардык Кеңеши\n\nТ О К Т О М К Ы Л А Т :\n\n"
+        "1. Ош шаарынын өнүктүрүү фонду жөнүндө Жобо бекитилсин.\n"
+    )
+    assert parse_act(decision, "ky").header.title == "Ош шаарынын өнүктүрүү фонду жөнүндөгү Жобону бекитүү"
+    unheaded = "Ош шаары № 5 1-март, 2015-жыл\n\nКыска сап\n\nКыска башка сап\n"
+    assert parse_act(unheaded, "ky").header.title is None  # no preamble follows: no title block
