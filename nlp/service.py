@@ -190,7 +190,7 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
     from nlp.aliases import defined_aliases
     from nlp.amendment_tags import fold_changes, tag_amendments
     from nlp.entities import find_entities
-    from nlp.tagger_service import article_json, local_act, summarise, tag_units
+    from nlp.tagger_service import article_json, local_act, summarise, tag_units, unit_context
 
     with db.session() as session:
         version = session.get(Version, version_id)
@@ -222,7 +222,10 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
             [(r.heading, r.text) for r in rows],
             language,
             local_act=local,
-            sections=enclosing_headings(session, version_id, rows),
+            sections=[
+                unit_context(header.get("title"), headings)
+                for headings in enclosing_headings(session, version_id, rows)
+            ],
             aliases=[short_names] * len(rows),
         )
         changes = tag_amendments(version.amendments or [], {r.unit_id: r.text for r in rows}, language)

@@ -74,6 +74,12 @@ def heading_fields(heading: str, language: str) -> frozenset[str]:
     return frozenset(found | {cid for _, _, cid in lex.heading_terms.find(lemmas)})
 
 
+def unit_context(title: str | None, headings: str) -> str:
+    """What an article sits under, as ``tag_units`` reads ``sections``: the act's title, then the headings
+    of its chapters and sections. The CLI and the stored path both build it here."""
+    return f"{title or ''} {headings}".strip()
+
+
 def context_fields(headings: str, language: str) -> tuple[str, ...]:
     """The fields the act's title and the chapters around an article name, in the order named."""
     lex = lexicons(language)
@@ -289,7 +295,7 @@ def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
         [(u.heading, u.text) for u in units],
         language,
         local_act=local,
-        sections=[f"{act.header.title or ''} {around.get(u.id, '')}".strip() for u in units],
+        sections=[unit_context(act.header.title, around.get(u.id, "")) for u in units],
         aliases=[short_names] * len(units),
     )
     changes = tag_amendments([a.to_json() for a in act.amendments], {u.id: u.text for u in units}, language)

@@ -3134,6 +3134,19 @@ LEASE_DECISION = {
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_a_stored_decisions_point_takes_its_acts_subject_as_the_cli_does(
+    lang: str, settings: Settings, tmp_path: Path
+) -> None:
+    stored = stored_articles(settings, tmp_path / f"lease-{lang}.txt", LEASE_DECISION[lang])
+    cli = tag_act(LEASE_DECISION[lang], lang)["articles"]
+    assert [a["tags"]["competences"] for a in stored] == [a["competences"] for a in cli]
+    assert {c["id"] for c in stored[0]["tags"]["competences"]} == {
+        "delegated_agri_land_pastures",
+        "land_urban_planning",
+    }
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
 def test_a_councils_point_naming_no_field_is_about_its_acts_subject(lang: str) -> None:
     """«The auction rules are approved» names neither a field nor an LSG body: in a decision on leasing
     out the Redistribution Fund's land it is about that Fund and that land, as the act's title says; the
