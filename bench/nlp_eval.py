@@ -23,7 +23,7 @@ from typing import Any
 from bench.common import ROOT, need_shared
 from ingest.repair import repair_text
 from nlp.pipelines import load
-from nlp.tagger_service import is_local_act, local_act, tag_units
+from nlp.tagger_service import is_local_act, local_act, tag_units, unit_context
 
 
 def is_local(row: dict[str, Any]) -> bool:
@@ -184,7 +184,7 @@ def predict(items: list[dict[str, Any]]) -> list[Any]:
                 [(items[i]["heading"], repaired(_with_heading(items[i]))) for i in group],
                 lang,
                 local_act=local,
-                sections=[f"{items[i].get('act', '')} {items[i].get('section', '')}".strip() for i in group],
+                sections=[unit_context(items[i].get("act"), items[i].get("section", "")) for i in group],
                 aliases=[items[i].get("aliases", frozenset()) for i in group],
             )
             for i, t in zip(group, tags, strict=True):

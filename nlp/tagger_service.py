@@ -80,8 +80,10 @@ def unit_context(title: str | None, headings: str) -> str:
     return f"{title or ''} {headings}".strip()
 
 
+@cache
 def context_fields(headings: str, language: str) -> tuple[str, ...]:
-    """The fields the act's title and the chapters around an article name, in the order named."""
+    """The fields the act's title and the chapters around an article name, in the order named (the same
+    for every article of a chapter, so read once)."""
     lex = lexicons(language)
     lemmas = list(lemmatize_phrase(headings, language))
     found = sorted(lex.competences.find(lemmas), key=lambda hit: hit[0])
