@@ -13,6 +13,7 @@ Usage: .venv/bin/python -m bench.robustness [--disagreements]
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from collections.abc import Callable
@@ -145,6 +146,31 @@ def whole_act_typed_on_a_keyboard() -> tuple[float, float]:
     return share(typed.split()), share(repaired)
 
 
+RUN_TOGETHER_ACT = "ru_land_code_1999.txt"  # 16,000 words of Russian law
+
+
+def _same_words(clean: list[str], words: list[str]) -> float:
+    """The share of the clean text's words found, in order, among ``words``."""
+    matcher = difflib.SequenceMatcher(None, clean, words, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(clean)
+
+
+def whole_act_run_together() -> tuple[float, float, int]:
+    """A whole Russian code with every eighth space lost: the share of its words found as in the clean
+    text, as run together and after repair, and how many words repair changed in the clean text itself
+    (a clean act must come out as it went in)."""
+    from bench.common import need_shared
+    from bench.nlp_eval import corpus_text
+    from ingest.repair import repair_text
+
+    text, _ = corpus_text(str(need_shared() / "corpus" / "github" / RUN_TOGETHER_ACT))
+    clean = repair_text(text).text.split()
+    glued = run_together(text, "ru")
+    repaired = repair_text(glued).text.split()
+    untouched = repair_text(text).stats["glued_words_split"]
+    return _same_words(clean, glued.split()), _same_words(clean, repaired), untouched
+
+
 def main(show: bool = False) -> dict[str, float]:
     """Prints a line per perturbation and language; returns the figures by name
     (``russian_keyboard_ky_lsg``, ``hard_wrapped_ru_competences`` …) for the corpus checks."""
@@ -177,6 +203,13 @@ def main(show: bool = False) -> dict[str, float]:
     print(
         f"{WHOLE_ACT} typed on a Russian keyboard: words as the clean text's {typed:.3f} typed, "
         f"{repaired:.3f} repaired"
+    )
+    glued, mended, clean_cuts = whole_act_run_together()
+    figures["whole_act_run_together_words"] = mended
+    figures["whole_act_clean_untouched"] = float(clean_cuts == 0)
+    print(
+        f"{RUN_TOGETHER_ACT} with every eighth space lost: words as the clean text's {glued:.3f} run "
+        f"together, {mended:.3f} repaired; words the repair cut in the clean text {clean_cuts}"
     )
     return figures
 

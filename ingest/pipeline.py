@@ -75,11 +75,11 @@ def warm_up() -> None:
     """Load dictionaries in the parent once, so each forked reader shares them instead of reloading."""
     from ingest.repair.lexicon import shipped_words
     from ingest.repair.mojibake import load_mappings
-    from ingest.repair.russian import _analyzer
+    from ingest.repair.russian import morph_analyzer
 
     shipped_words()
     load_mappings()
-    _analyzer()
+    morph_analyzer()
 
 
 def _child(path: str, settings_json: str, conn: Any) -> None:

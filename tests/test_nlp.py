@@ -3157,3 +3157,20 @@ def test_a_councils_point_naming_no_field_is_about_its_acts_subject(lang: str) -
     assert "act's title" in rules["reason"]
     assert not publication["lsg_relevant"]
     assert [c["id"] for c in control["competences"]] == ["lsg_organisation"]
+
+
+def test_a_russian_article_that_lost_its_spaces_is_tagged_as_the_clean_one() -> None:
+    """`kenesh tag` repairs before it tags: run-together Russian words («засчет средств местногобюджета») are
+    cut back into words, so the article keeps its local-budget cost and its fields."""
+    from tests.test_repair_text import RUSSIAN_CLEAN, RUSSIAN_GLUED
+
+    runner = CliRunner()
+
+    def tags(text: str) -> Any:
+        out = runner.invoke(app, ["tag", "-", "--json", "--lang", "ru"], input=text)
+        article = json.loads(out.stdout)[0]["articles"][0]
+        return article["lsg_relevant"], article["local_budget"], [c["id"] for c in article["competences"]]
+
+    clean = tags(RUSSIAN_CLEAN)
+    assert clean[0] and clean[1] and {"local_budget", "roads"} <= set(clean[2])
+    assert tags(RUSSIAN_GLUED) == clean

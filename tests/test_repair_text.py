@@ -174,3 +174,46 @@ def test_a_short_paragraph_typed_without_kyrgyz_letters_is_not_taken_for_russian
     repaired = repair_text(f"{TYPED_WITHOUT_LETTERS}\n\n{short}\n\n{russian}\n").text
     assert "Эң жаман" in repaired  # the short paragraph is read as Kyrgyz too
     assert russian in repaired  # a Russian paragraph is left as it is
+
+
+# Russian words run together (ingest/repair/glued_russian.py); my own sentences, not corpus text
+RUSSIAN_CLEAN = (
+    "Органы местного самоуправления в соответствии с настоящим Законом за счет средств местного бюджета "
+    "обеспечивают содержание дорог местного значения и вывоз бытовых отходов. Решение о размере "
+    "арендной платы принимается не позднее 1 марта 2025 года."
+)
+RUSSIAN_GLUED = (
+    "Органыместного самоуправления всоответствии снастоящим Законом засчет средств местногобюджета "
+    "обеспечивают содержаниедорог местного значения ивывоз бытовых отходов. Решение оразмере "
+    "арендной платы принимается не позднее 1 марта 2025года."
+)
+
+
+def test_russian_words_run_together_are_split_into_dictionary_words() -> None:
+    repaired = repair_text(RUSSIAN_GLUED)
+    assert repaired.text == RUSSIAN_CLEAN
+    assert repaired.stats["glued_words_split"] == 9
+
+
+def test_clean_russian_with_compounds_the_dictionary_lacks_is_left_alone() -> None:
+    # two compounds pymorphy3 does not know and a prefixed noun: too few to show lost spaces
+    text = "В десятидневный срок пастбищепользователей уведомляет пастбищный комитет; неуведомление влечет штраф."
+    assert repair_text(text).text == text
+    assert repair_text(RUSSIAN_CLEAN).text == RUSSIAN_CLEAN
+
+
+def test_a_cut_of_russian_runs_weighs_prepositions_against_prefixes() -> None:
+    from ingest.repair.glued_russian import glued_russian_cuts, segment_russian
+
+    # «не» is written apart from a verb, together with a noun; a preposition is a prefix of a participle
+    cuts = glued_russian_cuts("немогут неуведомление заисключением задекларированной атакже окмоту")
+    assert cuts == {
+        "немогут": ("не", "могут"),
+        "заисключением": ("за", "исключением"),
+        "атакже": ("а", "также"),
+    }
+    # the text's own words decide between two dictionary cuts
+    assert segment_russian("правона", Counter({"право": 9, "на": 30})) == ("право", "на")
+    # a word the text writes whole again and again, never apart, is a word («аильного» is a Kyrgyz loan)
+    assert "аильного" not in glued_russian_cuts("аильного кенеша; аильного округа; аильного схода")
+    assert "аильного" in glued_russian_cuts("аильного кенеша; а ильного")

@@ -19,6 +19,7 @@ from ingest.repair.furniture import (
     strip_running_heads,
 )
 from ingest.repair.glued import split_glued_words
+from ingest.repair.glued_russian import run_together_cuts, split_glued_russian
 from ingest.repair.hyphenation import join_hyphenated_lines
 from ingest.repair.keyboard import repair_keyboard, typed_without_kyrgyz_letters
 from ingest.repair.lexicon import Lexicon
@@ -44,8 +45,9 @@ def mostly_russian(block: str) -> bool:
     return bool(words) and sum(is_russian_word(w) for w in words) >= RUSSIAN_SHARE * len(words)
 
 
-def repair_kyrgyz_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
-    """Repairs that only make sense in Kyrgyz: letters typed on a Russian keyboard, words run together."""
+def repair_language_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
+    """Repairs that depend on a block's language: in Kyrgyz, letters typed on a Russian keyboard and words
+    run together; in Russian, words run together (judged on all the text's Russian blocks at once)."""
     blocks = re.split(r"(\n\s*\n)", text)
     kyrgyz = [detect_paragraph(block) == "ky" for block in blocks]
     typed_without = typed_without_kyrgyz_letters(
@@ -60,11 +62,18 @@ def repair_kyrgyz_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> st
             ky or (bool(block.strip()) and not mostly_russian(block))
             for block, ky in zip(blocks, kyrgyz, strict=True)
         ]
+    russian = [not ky and mostly_russian(block) for block, ky in zip(blocks, kyrgyz, strict=True)]
+    # Kyrgyz typed without its letters passes for unknown Russian words («которуу»), which the Russian
+    # splitter would cut into dictionary pieces: such a text is left to the Kyrgyz repairs alone
+    russian_text = "\n\n".join(b for b, ru in zip(blocks, russian, strict=True) if ru)
+    cuts = {} if typed_without else run_together_cuts(russian_text)
     return "".join(
         split_glued_words(repair_keyboard(block, lexicon, stats, typed_without), lexicon, stats)
         if ky
+        else split_glued_russian(block, cuts, stats)
+        if ru
         else block
-        for block, ky in zip(blocks, kyrgyz, strict=True)
+        for block, ky, ru in zip(blocks, kyrgyz, russian, strict=True)
     )
 
 
@@ -87,7 +96,7 @@ def repair_pages(pages: list[str], fonts: list[str] | tuple[str, ...] = (), page
         lexicon = Lexicon.for_text(text)
     text = join_hyphenated_lines(text, lexicon, stats)
     text = drop_footnote_markers(text, stats)
-    text = repair_kyrgyz_blocks(text, lexicon, stats)
+    text = repair_language_blocks(text, lexicon, stats)
     text = squeeze_blank_lines(text)
     return Repaired(text=text, stats=Counter({k: v for k, v in stats.items() if v}), font_mapping=mapping)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 
 @lru_cache(maxsize=1)
-def _analyzer() -> Any:
+def morph_analyzer() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -18,4 +18,4 @@ def is_russian_word(word: str) -> bool:
     low = word.lower()
     if any(c in "өүң" for c in low):
         return False
-    return bool(_analyzer().word_is_known(low))
+    return bool(morph_analyzer().word_is_known(low))
