@@ -217,3 +217,39 @@ def test_a_cut_of_russian_runs_weighs_prepositions_against_prefixes() -> None:
     # a word the text writes whole again and again, never apart, is a word («аильного» is a Kyrgyz loan)
     assert "аильного" not in glued_russian_cuts("аильного кенеша; аильного округа; аильного схода")
     assert "аильного" in glued_russian_cuts("аильного кенеша; а ильного")
+
+
+# Kyrgyz words run together in a text that lost its spaces; my own sentences, not corpus text
+KYRGYZ_CLEAN = (
+    "Жергиликтүү өз алдынча башкаруу органдары айыл өкмөтүнүн сунушу боюнча жергиликтүү бюджеттин "
+    "долбоорун кабыл алышат. Жергиликтүү кеңеш бюджеттин аткарылышы жөнүндө отчетту угат жана жарандар "
+    "менен бирге айыл чарба маселелерин талкуулайт."
+)
+KYRGYZ_GLUED = (
+    "Жергиликтүүөз алдынча башкаруу органдары айылөкмөтүнүн сунушу боюнча жергиликтүү бюджеттин "
+    "долбоорун кабылалышат. Жергиликтүү кеңеш бюджеттин аткарылышы жөнүндөотчетту угат жанажарандар "
+    "менен бирге айыл чарба маселелерин талкуулайт."
+)
+
+
+def test_a_kyrgyz_text_that_lost_its_spaces_gets_the_looser_cut() -> None:
+    # «жергиликтүүөз», «кабылалышат»: no halves of six letters, which is all a clean text's cut allows
+    repaired = repair_text(KYRGYZ_GLUED)
+    assert repaired.text == KYRGYZ_CLEAN
+    assert repaired.stats["glued_words_split"] == 5
+    assert repair_text(KYRGYZ_CLEAN).text == KYRGYZ_CLEAN
+
+
+def test_the_looser_kyrgyz_cut_takes_no_suffix_for_a_word() -> None:
+    from ingest.repair.glued import run_together_cuts
+    from ingest.repair.lexicon import Lexicon
+
+    # a text with enough runs to pass the gate, and unseen forms that a cut into words and suffixes would
+    # break: «тазалоочу» is no «тазалоо чу», «салынбаса» no «салын баса»; «машинада» is a form of машина
+    text = KYRGYZ_GLUED + " Машинада тазалоочу иштейт, салык салынбаса."
+    cuts = run_together_cuts(text, Lexicon.for_text(text))
+    assert cuts["жанажарандар"] == ("жана", "жарандар")
+    assert not {"Машинада", "тазалоочу", "салынбаса"} & set(cuts)
+    # one run in a clean text is no sign of lost spaces: nothing is cut
+    one = "Жергиликтүүөз алдынча башкаруу органдары айыл өкмөтүнүн сунушу боюнча бюджеттин долбоорун карашат."
+    assert run_together_cuts(one, Lexicon.for_text(one)) == {}

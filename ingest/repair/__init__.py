@@ -18,6 +18,7 @@ from ingest.repair.furniture import (
     squeeze_blank_lines,
     strip_running_heads,
 )
+from ingest.repair.glued import run_together_cuts as kyrgyz_run_cuts
 from ingest.repair.glued import split_glued_words
 from ingest.repair.glued_russian import run_together_cuts, split_glued_russian
 from ingest.repair.hyphenation import join_hyphenated_lines
@@ -67,8 +68,13 @@ def repair_language_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> 
     # splitter would cut into dictionary pieces: such a text is left to the Kyrgyz repairs alone
     russian_text = "\n\n".join(b for b, ru in zip(blocks, russian, strict=True) if ru)
     cuts = {} if typed_without else run_together_cuts(russian_text)
+    blocks = [
+        repair_keyboard(block, lexicon, stats, typed_without) if ky else block
+        for block, ky in zip(blocks, kyrgyz, strict=True)
+    ]
+    runs = kyrgyz_run_cuts("\n\n".join(b for b, ky in zip(blocks, kyrgyz, strict=True) if ky), lexicon)
     return "".join(
-        split_glued_words(repair_keyboard(block, lexicon, stats, typed_without), lexicon, stats)
+        split_glued_words(block, lexicon, stats, runs)
         if ky
         else split_glued_russian(block, cuts, stats)
         if ru

@@ -6,6 +6,10 @@ form of a stem it knows well, the fewest and commonest pieces winning. A token n
 left as it is: nothing is invented. A shorter token is cut only in two, where exactly one cut gives two
 whole words of six letters or more the shipped lexicon knows and the token is no form of a known stem
 («жергиликтүүбюджеттин»; never «суммасынан» into «сумма сынан»: a suffix is no word).
+
+A text that lost many of its spaces (ingest/repair/runs.py: 2% or more of its words are runs) gets a
+looser cut besides: any token the lexicon does not know and that is no form of an attested stem, into
+known words of two letters or more none of which is spelt as a suffix («жергиликтүүөз», «мененайыл»).
 """
 
 from __future__ import annotations
@@ -14,9 +18,15 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ingest.repair.lexicon import Lexicon
+from ingest.repair.runs import drop_words_written_whole, lost_its_spaces
 from ingest.repair.russian import is_russian_word
+
+DATA = Path(__file__).parent / "data"
 
 GLUED_MIN_LETTERS = 22  # longer than almost every real Kyrgyz word written without a hyphen
 # a small letter then a capital, three letters at least either side («бөлүштүрүүФондусунун»; not the
@@ -26,21 +36,27 @@ TOKEN = re.compile(r"[А-ЯЁӨҮҢа-яёөүң]+")
 MIN_PIECE = 2
 MAX_PIECE = 24
 STEM_SUPPORT = 3.0  # paradigm support a stem needs for an unseen inflected form of it to count
+# A text that lost its spaces (ingest/repair/runs.py) gets a looser cut:
+LOOSE_MIN_LETTERS = 5  # «өзалдын» and longer: the shortest runs
+RUN_STEM_SUPPORT = 1.0  # a run's halves make a stem no known word supports («каралууга» is a word)
+# a word before a number («жылдын3-августундагы», «КР2011-жылдын»)
+NUMBER_JOIN = re.compile(r"(?<=[а-яөүң]{3})(?=\d)|(?<=\b[А-ЯӨҮҢ]{2})(?=\d)")
 
 
 @lru_cache(maxsize=50_000)
-def _analysable(piece: str) -> bool:
+def _analysable(piece: str, support: float = STEM_SUPPORT) -> bool:
     """An unseen form of a well-attested stem (фондусунун of фонд, жерлерин of жер)."""
     from nlp.ky_lemmatizer import lemmatize_lower, paradigm_support
 
     if len(piece) < 4:
         return False
     lemma = lemmatize_lower(piece)
-    return lemma != piece and paradigm_support().get(lemma, 0.0) >= STEM_SUPPORT
+    return lemma != piece and paradigm_support().get(lemma, 0.0) >= support
 
 
-def segment(token: str, lexicon: Lexicon) -> list[str] | None:
-    """The best cut of a run-together token into words, or None when no cut covers it."""
+def segment(token: str, lexicon: Lexicon, refuse: frozenset[str] = frozenset()) -> list[str] | None:
+    """The best cut of a run-together token into words, or None when no cut covers it; no piece is one of
+    ``refuse``."""
     low = token.lower()
     n = len(low)
     cost = [0.0] + [math.inf] * n  # cheapest cut of low[:i]
@@ -50,6 +66,8 @@ def segment(token: str, lexicon: Lexicon) -> list[str] | None:
             if cost[start] == math.inf:
                 continue
             piece = low[start:end]
+            if piece in refuse:
+                continue
             count = lexicon.count(piece) if piece != low else 0
             if count:
                 step = 1.0 - min(math.log10(count + 1), 3.0) / 10  # a common word costs a little less
@@ -90,13 +108,52 @@ def _pair(token: str, lexicon: Lexicon) -> list[str] | None:
     return [token[: cuts[0]], token[cuts[0] :]] if len(cuts) == 1 else None
 
 
-def split_glued_words(text: str, lexicon: Lexicon, stats: Counter[str]) -> str:
-    """Split run-together Kyrgyz words (see the module doc); Russian and hyphenated words are left."""
+@lru_cache(maxsize=1)
+def suffix_pieces() -> frozenset[str]:
+    """Spellings of Kyrgyz suffixes, which no piece of a run may be, but for words spelt like one."""
+    from nlp.ky_lemmatizer import suffixes
+
+    spec = yaml.safe_load((DATA / "runs.yaml").read_text(encoding="utf-8"))["ky"]
+    known = {s.text for s in suffixes()} | set(spec["more_suffixes"])
+    return frozenset(known - set(spec["suffix_shaped_words"]))
+
+
+def run_together_cuts(kyrgyz_text: str, lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Cuts for the runs of a Kyrgyz text that lost its spaces (ingest/repair/runs.py), or none. Such a text
+    gets the looser cut a clean one may not: any token the lexicon does not know, and is no form of a stem
+    it knows well, is cut into known words of two letters or more that are not suffixes («жергиликтүүөз»,
+    «мененайыл»), the text's own words weighing the cut."""
+    words = TOKEN.findall(kyrgyz_text)
+    cuts: dict[str, tuple[str, ...]] = {}
+    for token in set(words):
+        low = token.lower()
+        if len(low) < LOOSE_MIN_LETTERS or lexicon.shipped_counts.get(low, 0) or is_russian_word(token):
+            continue
+        if _analysable(low, RUN_STEM_SUPPORT):
+            continue  # a form of any attested stem («каралууга» of каралуу) is a word, not «кар алууга»
+        pieces = segment(token, lexicon, suffix_pieces())
+        if pieces and len(pieces) > 1:
+            cuts[token] = tuple(pieces)
+    cuts = drop_words_written_whole(cuts, words)
+    return cuts if lost_its_spaces(words, cuts) else {}
+
+
+def split_glued_words(
+    text: str, lexicon: Lexicon, stats: Counter[str], runs: dict[str, tuple[str, ...]] | None = None
+) -> str:
+    """Split run-together Kyrgyz words (see the module doc); Russian and hyphenated words are left. ``runs``:
+    the looser cuts of a text that lost its spaces (:func:`run_together_cuts`)."""
     text, n = CASE_JOIN.subn(" ", text)
     stats["glued_words_split"] += n
+    if runs:
+        text, n = NUMBER_JOIN.subn(" ", text)
+        stats["glued_words_split"] += n
 
     def fix(match: re.Match[str]) -> str:
         token = match.group()
+        if runs and token in runs:
+            stats["glued_words_split"] += len(runs[token]) - 1
+            return " ".join(runs[token])
         known = lexicon.shipped_counts.get(token.lower(), 0)  # the document's own words hold this token
         if len(token) < 2 * PAIR_PIECE_MIN or known or is_russian_word(token):
             return token

@@ -9,8 +9,8 @@ own, so «правона» is «право на» (both common in the text) and 
 left as it is: names and Kyrgyz words in a Russian text («айылокмоту») are never broken into nonsense.
 
 A clean act holds compounds the dictionary lacks (десятидневный, пастбищепользователей), so nothing is cut
-unless enough of the text's words are run together to show it lost its spaces (see
-:func:`run_together_cuts`). The dictionary is the judge, not a list of ours: pymorphy3 knows 390,000
+unless enough of the text's words are run together to show it lost its spaces (ingest/repair/runs.py).
+The dictionary is the judge, not a list of ours: pymorphy3 knows 390,000
 lemmas in all their forms.
 """
 
@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from ingest.repair.lexicon import shipped_words
+from ingest.repair.runs import drop_words_written_whole, lost_its_spaces
 from ingest.repair.russian import is_russian_word, morph_analyzer
 
 # A Russian word glued to a neighbour makes a token of at least this many letters («илив»: или в).
@@ -33,12 +34,9 @@ MAX_TOKEN = 60
 MIN_PIECE = 3
 MAX_PIECES = 4
 DATA = Path(__file__).parent / "data"
-_RUNS = yaml.safe_load((DATA / "russian_runs.yaml").read_text(encoding="utf-8"))
+_RUNS = yaml.safe_load((DATA / "runs.yaml").read_text(encoding="utf-8"))["ru"]
 # Short words that run into a neighbour; longer ones are judged by the dictionary like any piece.
 SHORT_WORDS = frozenset(_RUNS["short_words"])
-# the share of a text's words that must be run together before any is cut, and the fewest such words
-GLUED_SHARE = 0.02
-MIN_GLUED = 3
 # a word of Cyrillic letters, not part of a hyphenated one («историко-культурного» is no run)
 TOKEN = re.compile(r"(?<![-\w])[А-Яа-яЁё]+(?![-\w])")
 # prepositions and particles pymorphy3 also knows as prefixes (за-, не-, без-…): «заисключением» is
@@ -129,51 +127,29 @@ def _kyrgyz(token: str) -> bool:
     return any(c in "өүң" for c in low) or low in shipped_words() or _analysable(low)
 
 
-def _ngrams(words: list[str], wanted: set[tuple[str, ...]]) -> Counter[tuple[str, ...]]:
-    """How often each of ``wanted`` (sequences of lower-case words) occurs in ``words``."""
-    found: Counter[tuple[str, ...]] = Counter()
-    for size in {len(w) for w in wanted}:
-        for i in range(len(words) - size + 1):
-            gram = tuple(words[i : i + size])
-            if gram in wanted:
-                found[gram] += 1
-    return found
-
-
 def glued_russian_cuts(text: str) -> dict[str, tuple[str, ...]]:
-    """Every run-together token of a Russian text with its cut (see the module doc). A token the text
-    writes whole again and again and never as its pieces is a word the dictionary lacks («аильного» five
-    times, «а ильного» never), not a lost space («соответствиис» beside sixty «соответствии с»)."""
-    words = [m.group().lower() for m in TOKEN.finditer(text)]
-    counts = Counter(words)
+    """Every run-together token of a Russian text with its cut (see the module doc)."""
+    words = [m.group() for m in TOKEN.finditer(text)]
+    counts = Counter(w.lower() for w in words)
     cuts: dict[str, tuple[str, ...]] = {}
-    for token in {m.group() for m in TOKEN.finditer(text)}:
+    for token in set(words):
         if not MIN_TOKEN <= len(token) <= MAX_TOKEN or is_russian_word(token):
             continue
         pieces = segment_russian(token, counts)
         if pieces and not _known_compound(token, pieces) and not _kyrgyz(token):
             cuts[token] = pieces
-    recurring = {tuple(p.lower() for p in pieces) for t, pieces in cuts.items() if counts[t.lower()] >= 2}
-    apart = _ngrams(words, recurring)
-    return {
-        token: pieces
-        for token, pieces in cuts.items()
-        if counts[token.lower()] < 2 or apart[tuple(p.lower() for p in pieces)] > 0
-    }
+    return drop_words_written_whole(cuts, words)
 
 
 def run_together_cuts(russian_text: str) -> dict[str, tuple[str, ...]]:
-    """The cuts to make in a text's Russian blocks, or none when too few of its words are run together to
-    show it lost its spaces. On the corpus a clean Russian act has 0–0.3% of its words cuttable (the
-    compounds), a text that lost every eighth space 7.8–9.6%; the gate sits between, so clean text is never
-    changed."""
+    """The cuts to make in a text's Russian blocks, or none when too few of its words are runs to show it
+    lost its spaces (ingest/repair/runs.py)."""
     words = [m.group() for m in TOKEN.finditer(russian_text)]
-    unknown = sum(1 for w in words if MIN_TOKEN <= len(w) <= MAX_TOKEN and not is_russian_word(w))
-    if unknown < MIN_GLUED or unknown < GLUED_SHARE * len(words):
+    unknown = {w: (w,) for w in words if MIN_TOKEN <= len(w) <= MAX_TOKEN and not is_russian_word(w)}
+    if not lost_its_spaces(words, unknown):
         return {}  # too few unknown words for enough of them to be runs: no need to look for cuts
     cuts = glued_russian_cuts(russian_text)
-    found = sum(1 for w in words if w in cuts)
-    return cuts if found >= MIN_GLUED and found >= GLUED_SHARE * len(words) else {}
+    return cuts if lost_its_spaces(words, cuts) else {}
 
 
 def split_glued_russian(block: str, cuts: dict[str, tuple[str, ...]], stats: Counter[str]) -> str:
