@@ -5,6 +5,7 @@ tags (``nlp.service``) attach them to the amending article."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,12 +64,17 @@ class _Composed:
 
 
 def tag_amendments(
-    amendments: list[dict[str, Any]], article_texts: dict[str, str], language: str
+    amendments: list[dict[str, Any]],
+    article_texts: dict[str, str],
+    language: str,
+    lookup: Callable[[dict[str, Any], str], KeyArticle | None] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Each change an amending article makes, tagged as the text it writes into the amended act, read
     with the words that name that act: a draft's «article 1» often changes twenty articles of several
     laws, and the analyst needs to know which of those changes touch LSG and local budgets. A part
-    deleted from the LSG law touches LSG though its words are not given. Keyed by the amending article."""
+    deleted from the LSG law touches LSG though its words are not given. Keyed by the amending article.
+    ``lookup``: what a changed article of a stored act is about (nlp/stored_acts.py), for acts that are
+    no key act."""
     placed = [(a, _article_of(str(a.get("source_unit") or ""), list(article_texts))) for a in amendments]
     placed = [(a, art) for a, art in placed if art is not None]
     if not placed:
@@ -102,6 +108,8 @@ def tag_amendments(
             str(amendment.get("target_unit") or ""),
             language,
         )
+        if known is None and lookup is not None:
+            known = lookup(target, str(amendment.get("target_unit") or ""))
         if known is not None:
             _what_it_changes(change, known, article_texts[str(article)])
         out.setdefault(str(article), []).append(change)

@@ -190,6 +190,7 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
     from nlp.aliases import defined_aliases
     from nlp.amendment_tags import fold_changes, tag_amendments
     from nlp.entities import find_entities
+    from nlp.stored_acts import stored_lookup
     from nlp.tagger_service import article_json, local_act, summarise, tag_units, unit_context
 
     with db.session() as session:
@@ -228,7 +229,12 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
             ],
             aliases=[short_names] * len(rows),
         )
-        changes = tag_amendments(version.amendments or [], {r.unit_id: r.text for r in rows}, language)
+        changes = tag_amendments(
+            version.amendments or [],
+            {r.unit_id: r.text for r in rows},
+            language,
+            lookup=stored_lookup(session, language, own_document=version.document_id),
+        )
         articles = []
         for row, unit_tags in zip(rows, tags, strict=True):
             unit = Unit(

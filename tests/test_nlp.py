@@ -3174,3 +3174,35 @@ def test_a_russian_article_that_lost_its_spaces_is_tagged_as_the_clean_one() -> 
     clean = tags(RUSSIAN_CLEAN)
     assert clean[0] and clean[1] and {"local_budget", "roads"} <= set(clean[2])
     assert tags(RUSSIAN_GLUED) == clean
+
+
+def test_a_change_of_a_stored_act_touches_what_its_article_is_about(tmp_path: Path) -> None:
+    """«2-беренесинде «50 пайызы» деген сөздөр «70 пайызы» деген сөздөр менен алмаштырылсын» names neither
+    LSG nor money; the stored pastures law's article 2 sends the pasture fee to the local budget."""
+    draft = (FIXTURES / "ky_amending_pastures_law.txt").read_text(encoding="utf-8")
+    law = (FIXTURES / "ky_pastures_law.txt").read_text(encoding="utf-8")
+
+    def changes(article: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        return {c["target_text"]: c for c in article["tags"]["amendments"]}
+
+    # without the amended act in the store, the change is judged by its own words: nothing
+    alone = stored_articles(Settings(data_dir=tmp_path / "alone"), tmp_path / "draft.txt", draft)[0]
+    assert not any(c["lsg_relevant"] for c in changes(alone).values())
+    assert not alone["tags"]["lsg_relevant"]
+
+    store = Settings(data_dir=tmp_path / "store")
+    stored_law = stored_articles(store, tmp_path / "law.txt", law)
+    assert [a["tags"]["local_budget"] for a in stored_law] == [False, True, False]
+    article = stored_articles(store, tmp_path / "draft.txt", draft)[0]
+    fee, vet = changes(article)["2-беренесинде"], changes(article)["3-беренесинде"]
+    assert fee["lsg_relevant"] and fee["local_budget"]
+    assert {c["id"] for c in fee["competences"]} == {c["id"] for c in stored_law[1]["tags"]["competences"]}
+    assert fee["reason"].startswith("changes «Жайыттар жөнүндө» (stored document")
+    assert "Жайыт билетинин акысы" in fee["reason"]  # the heading of the article it changes
+    evidence = fee["competences"][0]["evidence"][0]
+    own = next(u for u in parse_act(draft, "ky").articles if u.number == "1").text
+    assert own[evidence["start"] : evidence["end"]] == evidence["text"] == "2-беренесинде"
+    # the article on animal health touches no LSG field: its change stays as its words make it
+    assert not vet["lsg_relevant"]
+    # the amending article carries its change's flags, as `kenesh show` prints it
+    assert article["tags"]["lsg_relevant"] and article["tags"]["local_budget"]
