@@ -250,3 +250,19 @@ def tag_version(db: Database, version_id: int) -> dict[str, Any]:
         version.summary = summarise(articles)
         version.stage = "tagged"
         return version.summary
+
+
+def retag_amending_versions(db: Database, version_id: int) -> list[int]:
+    """Tag again the drafts that amend the act this version belongs to, now that its articles' tags are
+    stored (nlp/stored_acts.py): a draft ingested before the act it amends is judged against it once the
+    act arrives. Returns the versions tagged again."""
+    from nlp.stored_acts import amending_versions
+
+    with db.session() as session:
+        version = session.get(Version, version_id)
+        if version is None or version.amendments:
+            return []  # an amending act's own changes are no articles another draft changes
+        versions = amending_versions(session, version.document_id)
+    for other in versions:
+        tag_version(db, other)
+    return versions

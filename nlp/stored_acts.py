@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import Document, UnitRecord
+from core.models import Document, UnitRecord, Version
 from nlp.key_acts import UNIT, KeyArticle
 from nlp.structure.citations import act_key
 
@@ -29,14 +29,15 @@ def _title_keys(session: Session, own_document: int | None) -> list[tuple[str, i
     return [(act_key(title), doc_id) for doc_id, title in rows if title and doc_id != own_document]
 
 
+def _names(key: str, stored: str) -> bool:
+    """An amending act's key for a title names a stored act's title key: the same key, or one held whole
+    in it (a stored title may keep the act's type words the amending act puts elsewhere)."""
+    return stored == key or (len(key.split()) >= 3 and f" {key} " in f" {stored} ")
+
+
 def _amended_document(session: Session, key: str, titles: list[tuple[str, int]]) -> Document | None:
-    """The stored act whose title has ``key``: the same key, or a title key that holds it whole (a stored
-    title may keep the act's type words the amending act puts elsewhere); the latest of namesakes."""
-    found = [
-        doc_id
-        for stored, doc_id in titles
-        if stored == key or (len(key.split()) >= 3 and f" {key} " in f" {stored} ")
-    ]
+    """The stored act ``key`` names (the latest of namesakes)."""
+    found = [doc_id for stored, doc_id in titles if _names(key, stored)]
     return session.get(Document, max(found)) if found else None
 
 
@@ -101,3 +102,23 @@ def stored_lookup(session: Session, language: str, own_document: int | None) -> 
         return stored_target(session, target_act, target_unit, language, titles)
 
     return lookup
+
+
+def amending_versions(session: Session, document_id: int) -> list[int]:
+    """The tagged versions of other documents that amend this stored act: when the amended act arrives
+    after the draft, the draft's changes must be judged again against it."""
+    document = session.get(Document, document_id)
+    if document is None or not document.title:
+        return []
+    stored = act_key(document.title)
+    out = []
+    for version in session.scalars(
+        select(Version).where(Version.document_id != document_id, Version.amendments.is_not(None))
+    ):
+        for amendment in version.amendments or []:
+            target = amendment.get("target_act") or {}
+            key = str(target.get("key") or "") or act_key(str(target.get("title") or ""))
+            if key and _names(key, stored):
+                out.append(version.id)
+                break
+    return out

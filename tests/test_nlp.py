@@ -3206,3 +3206,38 @@ def test_a_change_of_a_stored_act_touches_what_its_article_is_about(tmp_path: Pa
     assert not vet["lsg_relevant"]
     # the amending article carries its change's flags, as `kenesh show` prints it
     assert article["tags"]["lsg_relevant"] and article["tags"]["local_budget"]
+
+
+def test_a_draft_stored_before_the_act_it_amends_is_judged_again_when_the_act_arrives(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """Through the whole in-process chain: the draft first, then the pastures law it amends. Storing the
+    law tags the draft's changes again against it, and the draft's search entries follow."""
+    from ingest.service import Ingestor
+    from nlp.service import version_tree
+    from search.service import SearchRequest, get_backend, search
+    from workers.chain import ingest_and_process
+
+    ingestor = Ingestor(settings)
+    draft, law = tmp_path / "draft.txt", tmp_path / "law.txt"
+    draft.write_text(
+        (FIXTURES / "ky_amending_pastures_law.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    law.write_text((FIXTURES / "ky_pastures_law.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    first = ingest_and_process(ingestor, draft)
+    assert first.version_id is not None
+
+    def draft_article() -> dict[str, Any]:
+        return version_tree(ingestor.db, first.version_id)[0]  # type: ignore[arg-type]
+
+    def budget_hits() -> set[int | None]:
+        result = search(get_backend(settings, ingestor.db), SearchRequest(budget=True, limit=50))
+        return {hit.document_id for hit in result.hits}
+
+    assert not draft_article()["tags"]["local_budget"]
+    assert first.document_id not in budget_hits()
+    ingest_and_process(ingestor, law)
+    tags = draft_article()["tags"]
+    assert tags["lsg_relevant"] and tags["local_budget"]
+    assert tags["amendments"][0]["reason"].startswith("changes «Жайыттар жөнүндө» (stored document")
+    assert first.document_id in budget_hits()

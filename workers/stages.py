@@ -90,7 +90,7 @@ def job_ingest(
 
 
 def job_nlp(version_id: int, data_dir: str | None = None, settings: Settings | None = None) -> bool:
-    from nlp.service import structure_version, tag_version
+    from nlp.service import retag_amending_versions, structure_version, tag_version
 
     settings = settings or _settings(data_dir)
     db = _db(settings)
@@ -98,10 +98,28 @@ def job_nlp(version_id: int, data_dir: str | None = None, settings: Settings | N
     def work() -> None:
         structure_version(db, version_id)
         tag_version(db, version_id)
+        # drafts stored before the act they amend are judged against it now, and their index follows
+        for other in retag_amending_versions(db, version_id):
+            _reindex_if_indexed(db, settings, other)
 
     done = stage_job("nlp", version_id, work, db)
     _next(settings, "nlp", version_id)
     return done
+
+
+def _reindex_if_indexed(db: Database, settings: Settings, version_id: int) -> None:
+    """Index a version's document again when its index stage has run (else that stage reads the new tags)."""
+    from search.service import get_backend, index_document
+
+    with db.session() as session:
+        run = session.scalar(
+            select(StageRun).where(StageRun.version_id == version_id, StageRun.stage == "index")
+        )
+        version = session.get(Version, version_id)
+        document_id = version.document_id if version is not None else None
+        indexed = run is not None and run.status == "done"
+    if indexed and document_id is not None:
+        index_document(db, get_backend(settings, db), document_id)
 
 
 def job_index(version_id: int, data_dir: str | None = None, settings: Settings | None = None) -> bool:
