@@ -3215,10 +3215,13 @@ def test_a_draft_stored_before_the_act_it_amends_is_judged_again_when_the_act_ar
     law tags the draft's changes again against it, and the draft's search entries follow."""
     from ingest.service import Ingestor
     from nlp.service import version_tree
+    from search.notify import add_user, add_watch, list_notifications
     from search.service import SearchRequest, get_backend, search
     from workers.chain import ingest_and_process
 
     ingestor = Ingestor(settings)
+    add_user(ingestor.db, "aigul", "ky")
+    add_watch(ingestor.db, "aigul", template="local-budget")
     draft, law = tmp_path / "draft.txt", tmp_path / "law.txt"
     draft.write_text(
         (FIXTURES / "ky_amending_pastures_law.txt").read_text(encoding="utf-8"), encoding="utf-8"
@@ -3234,10 +3237,16 @@ def test_a_draft_stored_before_the_act_it_amends_is_judged_again_when_the_act_ar
         result = search(get_backend(settings, ingestor.db), SearchRequest(budget=True, limit=50))
         return {hit.document_id for hit in result.hits}
 
+    def notified() -> list[int]:
+        return [n["version_id"] for n in list_notifications(ingestor.db, "aigul")]
+
     assert not draft_article()["tags"]["local_budget"]
     assert first.document_id not in budget_hits()
-    ingest_and_process(ingestor, law)
+    assert first.version_id not in notified()
+    second = ingest_and_process(ingestor, law)
     tags = draft_article()["tags"]
     assert tags["lsg_relevant"] and tags["local_budget"]
     assert tags["amendments"][0]["reason"].startswith("changes «Жайыттар жөнүндө» (stored document")
     assert first.document_id in budget_hits()
+    # the subscriber to local budgets hears of the law and, now, of the draft: once each
+    assert len(notified()) == 2 and set(notified()) == {first.version_id, second.version_id}

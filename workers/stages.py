@@ -98,28 +98,34 @@ def job_nlp(version_id: int, data_dir: str | None = None, settings: Settings | N
     def work() -> None:
         structure_version(db, version_id)
         tag_version(db, version_id)
-        # drafts stored before the act they amend are judged against it now, and their index follows
+        # drafts stored before the act they amend are judged against it now; their index and watches follow
         for other in retag_amending_versions(db, version_id):
-            _reindex_if_indexed(db, settings, other)
+            _follow_retag(db, settings, other)
 
     done = stage_job("nlp", version_id, work, db)
     _next(settings, "nlp", version_id)
     return done
 
 
-def _reindex_if_indexed(db: Database, settings: Settings, version_id: int) -> None:
-    """Index a version's document again when its index stage has run (else that stage reads the new tags)."""
+def _follow_retag(db: Database, settings: Settings, version_id: int) -> None:
+    """After a version was tagged again: index its document again, and tell the watches it now matches,
+    where those stages have run for it (else they will read the new tags when they run). Notifications
+    stay once per watch and version, so only a watch the new tags match for the first time hears of it."""
+    from search.notify import notify_version
     from search.service import get_backend, index_document
 
     with db.session() as session:
-        run = session.scalar(
-            select(StageRun).where(StageRun.version_id == version_id, StageRun.stage == "index")
+        done = set(
+            session.scalars(
+                select(StageRun.stage).where(StageRun.version_id == version_id, StageRun.status == "done")
+            )
         )
         version = session.get(Version, version_id)
         document_id = version.document_id if version is not None else None
-        indexed = run is not None and run.status == "done"
-    if indexed and document_id is not None:
+    if "index" in done and document_id is not None:
         index_document(db, get_backend(settings, db), document_id)
+    if "notify" in done:
+        notify_version(db, version_id, settings)
 
 
 def job_index(version_id: int, data_dir: str | None = None, settings: Settings | None = None) -> bool:
