@@ -4,6 +4,7 @@ one ``nlp.pipe`` call, and summarise. The CLI, the API and the ingest chain call
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -276,8 +277,11 @@ def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
-def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
-    """Structure + tags + entities for a whole act (repaired text)."""
+def tag_act(
+    text: str, language: str | None = None, lookup: Callable[[dict[str, Any], str], Any] | None = None
+) -> dict[str, Any]:
+    """Structure + tags + entities for a whole act (repaired text). ``lookup``: what a changed article of
+    a stored act is about (nlp/stored_acts.py), when there is a store to ask."""
     from nlp.aliases import defined_aliases
     from nlp.amendment_tags import fold_changes, tag_amendments
     from nlp.entities import find_entities
@@ -300,7 +304,9 @@ def tag_act(text: str, language: str | None = None) -> dict[str, Any]:
         sections=[unit_context(act.header.title, around.get(u.id, "")) for u in units],
         aliases=[short_names] * len(units),
     )
-    changes = tag_amendments([a.to_json() for a in act.amendments], {u.id: u.text for u in units}, language)
+    changes = tag_amendments(
+        [a.to_json() for a in act.amendments], {u.id: u.text for u in units}, language, lookup=lookup
+    )
     articles = []
     for unit, unit_tags in zip(units, tags, strict=True):
         item = article_json(unit, unit_tags)

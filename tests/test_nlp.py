@@ -3208,6 +3208,39 @@ def test_a_change_of_a_stored_act_touches_what_its_article_is_about(tmp_path: Pa
     assert article["tags"]["lsg_relevant"] and article["tags"]["local_budget"]
 
 
+def test_kenesh_tag_asks_the_store_about_the_acts_a_draft_amends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kenesh tag` stores nothing, but where ingest made a store it reads the amended act from it, so the
+    draft is judged as `kenesh show` judges it; with no store it creates none."""
+    from core.settings import get_settings
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        (FIXTURES / "ky_amending_pastures_law.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    runner = CliRunner()
+
+    def fee_change(data_dir: Path) -> dict[str, Any]:
+        monkeypatch.setenv("KENESH_DATA_DIR", str(data_dir))
+        get_settings.cache_clear()
+        out = json.loads(runner.invoke(app, ["tag", str(draft), "--json"]).stdout)
+        return out[0]["articles"][0]["amendments"][0]
+
+    try:
+        assert not fee_change(tmp_path / "empty")["lsg_relevant"]
+        assert not (tmp_path / "empty" / "kenesh.sqlite3").exists()
+        store = tmp_path / "store"
+        stored_articles(
+            Settings(data_dir=store), tmp_path / "law.txt", (FIXTURES / "ky_pastures_law.txt").read_text()
+        )
+        change = fee_change(store)
+        assert change["lsg_relevant"] and change["local_budget"]
+        assert change["reason"].startswith("changes «Жайыттар жөнүндө» (stored document")
+    finally:
+        get_settings.cache_clear()
+
+
 def test_a_draft_stored_before_the_act_it_amends_is_judged_again_when_the_act_arrives(
     tmp_path: Path, settings: Settings
 ) -> None:
