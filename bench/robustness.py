@@ -3,7 +3,8 @@ clean text when every Kyrgyz letter is typed on a Russian keyboard (ү→у, ө�
 in an old Kyrgyz font (ү→=, ң→\\, ө→ё, DOMAIN.md), and when it is hard-wrapped with syllable hyphens at
 line ends, as a PDF's text layer gives it. No labels are needed: the clean text's tags are the reference,
 so this measures what repair and lemmatisation lose on real input, not whether the tags are right. Latin
-letters standing for their Cyrillic twins (pasted text) are tried in both languages.
+letters standing for their Cyrillic twins (pasted text), words run together and misspelt words are tried
+in both languages.
 
 Only tunable units are used (the development set without its held-aside part, and the own development
 file): fixing a disagreement here must not tune on what is kept aside.
@@ -72,6 +73,28 @@ def run_together(text: str, lang: str) -> str:
     return re.sub(r"(\w) (\w)", drop, text)
 
 
+LONG_WORD = re.compile(r"[А-Яа-яЁёӨөҮүҢң]{6,}")
+
+
+def typos(text: str, lang: str) -> str:
+    """Every twentieth word of six letters or more misspelt, as a hurried typist does: two letters in its
+    middle swapped («депутатов» → «дептуатов»), or, every fortieth, one of them dropped."""
+    seen = 0
+
+    def slip(match: re.Match[str]) -> str:
+        nonlocal seen
+        seen += 1
+        word = match.group()
+        if seen % 20:
+            return word
+        i = len(word) // 2
+        if seen % 40:
+            return word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+        return word[:i] + word[i + 1 :]
+
+    return LONG_WORD.sub(slip, text)
+
+
 def legacy_font(text: str, lang: str) -> str:
     return text.translate(LEGACY_FONT) if lang == "ky" else text
 
@@ -114,6 +137,7 @@ PERTURBATIONS: dict[str, Callable[[str, str], str]] = {
     "legacy font": legacy_font,
     "latin lookalikes": latin_lookalikes,
     "run together": run_together,
+    "typos": typos,
     "hard-wrapped": wrapped,
 }
 

@@ -253,8 +253,16 @@ def lexicons(lang: str) -> Lexicons:
     for kind, spec in budget["flows"].items():
         for phrase in spec.get(lang, []):
             flows.add(phrase, lang, kind)
+    # words whose misspelling must not change an article's tags: the LSG bodies' names, the local budget, and
+    # the formulas that make a mention a passing one («мамлкееттик органдар жана …», «мамлекеттик жана
+    # муниципалдык менчик»)
     key_words: dict[str, str] = {}
-    for phrase in taxonomy["actors"][lang] + budget["local_budget"][lang]:
+    for phrase in (
+        taxonomy["actors"][lang]
+        + budget["local_budget"][lang]
+        + taxonomy["generic_public_bodies"][lang]
+        + taxonomy["public_sector_pairs"][lang]
+    ):
         for word in phrase.split():
             if len(word) >= 7:
                 key_words[word.lower()] = lemmatize_phrase(word, lang)[0]

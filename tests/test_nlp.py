@@ -3283,3 +3283,21 @@ def test_a_draft_stored_before_the_act_it_amends_is_judged_again_when_the_act_ar
     assert first.document_id in budget_hits()
     # the subscriber to local budgets hears of the law and, now, of the draft: once each
     assert len(notified()) == 2 and set(notified()) == {first.version_id, second.version_id}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Мамлекеттик органдар жана жергиликтүү өз алдынча башкаруу органдары тарабынан кабыл алынган актылар "
+        "сотто талашылышы мүмкүн.",
+        "Мамлекеттик органдардын жана жергиликтүү өз алдынча башкаруу органдарынын кызмат адамдарына айып салынат.",
+        "Жарандар мамлекеттик органдарга жана жергиликтүү өз алдынча башкаруу органдарына кайрылууга укуктуу.",
+    ],
+)
+def test_a_misspelt_state_and_lsg_bodies_formula_is_still_a_passing_mention(sentence: str) -> None:
+    """«Мамлкееттик органдар жана жергиликтүү …»: the misspelt word is matched to the formula's word, so a
+    mention of every public authority does not become an LSG article by a typo."""
+    typed = sentence.replace("Мамлекеттик", "Мамлкееттик").replace("мамлекеттик", "мамлкееттик")
+    clean, misspelt = tag_units([("", sentence), ("", typed)], "ky")
+    assert not clean.lsg_relevant and "only in passing" in clean.reason
+    assert not misspelt.lsg_relevant and "only in passing" in misspelt.reason
