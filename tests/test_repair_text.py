@@ -253,3 +253,11 @@ def test_the_looser_kyrgyz_cut_takes_no_suffix_for_a_word() -> None:
     # one run in a clean text is no sign of lost spaces: nothing is cut
     one = "Жергиликтүүөз алдынча башкаруу органдары айыл өкмөтүнүн сунушу боюнча бюджеттин долбоорун карашат."
     assert run_together_cuts(one, Lexicon.for_text(one)) == {}
+
+
+def test_a_number_run_into_its_reference_word_is_no_footnote() -> None:
+    from ingest.repair.furniture import drop_footnote_markers
+
+    # «Статья13.» lost its space; «саналат1.» carries a footnote
+    text = "Статья13. Понятия\nУшул мыйзамда колдонулуучу негизги түшүнүктөр төмөнкүлөр болуп саналат1.\nпункт2 и часть3;"
+    assert drop_footnote_markers(text, Counter()) == text.replace("саналат1.", "саналат.")

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*[-–])?\s*(?:-?бет|стр\.?)?\s*$", re.I
@@ -91,12 +95,29 @@ def drop_lone_page_numbers(text: str, stats: Counter[str]) -> str:
     return "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
 
 
+@lru_cache(maxsize=1)
+def reference_words() -> frozenset[str]:
+    """Words a number follows as its reference, not as a footnote (data/runs.yaml): «Статья13.» lost its
+    space, not its number."""
+    spec = yaml.safe_load((Path(__file__).parent / "data" / "runs.yaml").read_text(encoding="utf-8"))
+    return frozenset(spec["ru"]["reference_words"])
+
+
+WORD_BEFORE = re.compile(r"[А-Яа-яЁёӨөҮүҢң]+$")
+
+
 def drop_footnote_markers(text: str, stats: Counter[str]) -> str:
     text, n = FOOTNOTE_BRACKET.subn("", text)
     stats["footnote_markers"] += n
-    text, n = FOOTNOTE_GLUED.subn("", text)
-    stats["footnote_markers"] += n
-    return text
+
+    def drop(match: re.Match[str]) -> str:
+        word = WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if word is not None and word.group().lower() in reference_words():
+            return match.group()
+        stats["footnote_markers"] += 1
+        return ""
+
+    return FOOTNOTE_GLUED.sub(drop, text)
 
 
 def drop_bullets(text: str, stats: Counter[str]) -> str:
