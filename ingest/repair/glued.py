@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from ingest.repair.lexicon import Lexicon
-from ingest.repair.runs import drop_words_written_whole, lost_its_spaces
+from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_its_spaces
 from ingest.repair.russian import is_russian_word
 
 DATA = Path(__file__).parent / "data"
@@ -124,17 +124,21 @@ def run_together_cuts(kyrgyz_text: str, lexicon: Lexicon) -> dict[str, tuple[str
     it knows well, is cut into known words of two letters or more that are not suffixes («жергиликтүүөз»,
     «мененайыл»), the text's own words weighing the cut."""
     words = TOKEN.findall(kyrgyz_text)
-    cuts: dict[str, tuple[str, ...]] = {}
-    for token in set(words):
-        low = token.lower()
-        if len(low) < LOOSE_MIN_LETTERS or lexicon.shipped_counts.get(low, 0) or is_russian_word(token):
-            continue
-        if _analysable(low, RUN_STEM_SUPPORT):
-            continue  # a form of any attested stem («каралууга» of каралуу) is a word, not «кар алууга»
+    candidates = [
+        token
+        for token in dict.fromkeys(words)
+        if len(token) >= LOOSE_MIN_LETTERS
+        and not lexicon.shipped_counts.get(token.lower(), 0)
+        and not is_russian_word(token)
+    ]
+
+    def cut(token: str) -> tuple[str, ...] | None:
+        if _analysable(token.lower(), RUN_STEM_SUPPORT):
+            return None  # a form of any attested stem («каралууга» of каралуу) is a word, not «кар алууга»
         pieces = segment(token, lexicon, suffix_pieces())
-        if pieces and len(pieces) > 1:
-            cuts[token] = tuple(pieces)
-    cuts = drop_words_written_whole(cuts, words)
+        return tuple(pieces) if pieces and len(pieces) > 1 else None
+
+    cuts = drop_words_written_whole(cut_candidates(words, candidates, cut), words)
     return cuts if lost_its_spaces(words, cuts) else {}
 
 

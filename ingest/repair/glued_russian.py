@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from ingest.repair.lexicon import shipped_words
-from ingest.repair.runs import drop_words_written_whole, lost_its_spaces
+from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_its_spaces
 from ingest.repair.russian import is_russian_word, morph_analyzer
 
 # A Russian word glued to a neighbour makes a token of at least this many letters («илив»: или в).
@@ -131,14 +131,19 @@ def glued_russian_cuts(text: str) -> dict[str, tuple[str, ...]]:
     """Every run-together token of a Russian text with its cut (see the module doc)."""
     words = [m.group() for m in TOKEN.finditer(text)]
     counts = Counter(w.lower() for w in words)
-    cuts: dict[str, tuple[str, ...]] = {}
-    for token in set(words):
-        if not MIN_TOKEN <= len(token) <= MAX_TOKEN or is_russian_word(token):
-            continue
+    candidates = [
+        token
+        for token in dict.fromkeys(words)
+        if MIN_TOKEN <= len(token) <= MAX_TOKEN and not is_russian_word(token)
+    ]
+
+    def cut(token: str) -> tuple[str, ...] | None:
         pieces = segment_russian(token, counts)
         if pieces and not _known_compound(token, pieces) and not _kyrgyz(token):
-            cuts[token] = pieces
-    return drop_words_written_whole(cuts, words)
+            return pieces
+        return None
+
+    return drop_words_written_whole(cut_candidates(words, candidates, cut), words)
 
 
 def run_together_cuts(russian_text: str) -> dict[str, tuple[str, ...]]:

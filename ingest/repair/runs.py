@@ -10,10 +10,13 @@ its words cuttable, one that lost every eighth space 8–10% (bench/robustness.p
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 RUN_SHARE = 0.02  # the share of a text's words that must be runs before any is cut
 MIN_RUNS = 3  # and the fewest such words
+SAMPLE = 1500  # unknown tokens cut first, to judge whether the rest are worth the work
+
+Cuts = dict[str, tuple[str, ...]]  # a run-together token -> the words it is cut into
 
 
 def lost_its_spaces(words: list[str], cuts: Mapping[str, object]) -> bool:
@@ -33,9 +36,7 @@ def _ngrams(words: list[str], wanted: set[tuple[str, ...]]) -> Counter[tuple[str
     return found
 
 
-def drop_words_written_whole(
-    cuts: dict[str, tuple[str, ...]], words: list[str]
-) -> dict[str, tuple[str, ...]]:
+def drop_words_written_whole(cuts: Cuts, words: list[str]) -> Cuts:
     """``cuts`` without the tokens the text writes whole again and again and never as their pieces: those
     are words no lexicon knows («аильного» five times, «а ильного» never), not lost spaces («соответствиис»
     beside sixty «соответствии с»). ``words``: the text's words in order."""
@@ -48,3 +49,24 @@ def drop_words_written_whole(
         for token, pieces in cuts.items()
         if counts[token.lower()] < 2 or apart[tuple(p.lower() for p in pieces)] > 0
     }
+
+
+def cut_candidates(
+    words: list[str], candidates: list[str], cut: Callable[[str], tuple[str, ...] | None]
+) -> Cuts:
+    """``cut`` applied to each candidate token (unique, in the order they first appear). Of many, the first
+    ``SAMPLE`` are cut first: when the runs they show, taken as the share of all, could not pass the gate,
+    the rest are left (a long text of unknown words that are no runs costs no more than the sample)."""
+    cuts: Cuts = {}
+    for i, token in enumerate(candidates):
+        if i == SAMPLE:
+            occurrences = Counter(words)
+            sampled = sum(occurrences[t] for t in candidates[:SAMPLE])
+            found = sum(occurrences[t] for t in cuts)
+            unknown = sum(occurrences[t] for t in candidates)
+            if found / max(sampled, 1) * unknown < max(MIN_RUNS, RUN_SHARE * len(words)):
+                return {}
+        pieces = cut(token)
+        if pieces:
+            cuts[token] = pieces
+    return cuts
