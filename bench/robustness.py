@@ -95,6 +95,11 @@ def typos(text: str, lang: str) -> str:
     return LONG_WORD.sub(slip, text)
 
 
+def lines_run_together(text: str, lang: str) -> str:
+    """Every space between two words of a line lost, as a PDF whose text layer has no spaces gives it."""
+    return "\n".join(re.sub(r"(\w) (?=\w)", r"\1", line) for line in text.split("\n"))
+
+
 def legacy_font(text: str, lang: str) -> str:
     return text.translate(LEGACY_FONT) if lang == "ky" else text
 
@@ -182,10 +187,13 @@ def _same_words(clean: list[str], words: list[str]) -> float:
     return sum(block.size for block in matcher.get_matching_blocks()) / len(clean)
 
 
-def whole_act_run_together(lang: str) -> tuple[float, float, int, float]:
-    """A whole act with every eighth space lost: the share of its words found as in the clean text, as run
-    together and after repair; how many words repair cut in the clean text itself (a clean act must come out
-    as it went in); and the share of the clean text's articles the structure still finds («Статья13.»)."""
+def whole_act_run_together(
+    lang: str, perturb: Callable[[str, str], str] = run_together
+) -> tuple[float, float, int, float]:
+    """A whole act with its spaces lost (every eighth, or all of a line's): the share of its words found as
+    in the clean text, as run together and after repair; how many words repair cut in the clean text itself
+    (a clean act must come out as it went in); and the share of the clean text's articles the structure
+    still finds («Статья13.»)."""
     from bench.common import need_shared
     from bench.nlp_eval import corpus_text
     from ingest.repair import repair_text
@@ -193,7 +201,7 @@ def whole_act_run_together(lang: str) -> tuple[float, float, int, float]:
 
     text, _ = corpus_text(str(need_shared() / "corpus" / "github" / RUN_TOGETHER_ACTS[lang]))
     clean = repair_text(text)
-    glued = run_together(text, lang)
+    glued = perturb(text, lang)
     repaired = repair_text(glued).text
     articles = {a.number for a in parse_act(clean.text, lang).articles}
     found = {a.number for a in parse_act(repaired, lang).articles}
@@ -247,6 +255,13 @@ def main(show: bool = False) -> dict[str, float]:
             f"{act} with every eighth space lost: words as the clean text's {glued:.3f} run "
             f"together, {mended:.3f} repaired, articles found {articles:.3f}; words the repair cut in the "
             f"clean text {clean_cuts}"
+        )
+        glued, mended, _, articles = whole_act_run_together(lang, lines_run_together)
+        figures[f"whole_act_lines_run_together_{lang}_words"] = mended
+        figures[f"whole_act_lines_run_together_{lang}_articles"] = articles
+        print(
+            f"{act} with every space of its lines lost: words as the clean text's {glued:.3f} run "
+            f"together, {mended:.3f} repaired, articles found {articles:.3f}"
         )
     return figures
 

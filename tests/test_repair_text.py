@@ -1,3 +1,4 @@
+import re
 from collections import Counter
 
 import pytest
@@ -265,3 +266,11 @@ def test_a_number_run_into_its_reference_word_is_no_footnote() -> None:
     # «Статья13.» lost its space; «саналат1.» carries a footnote
     text = "Статья13. Понятия\nУшул мыйзамда колдонулуучу негизги түшүнүктөр төмөнкүлөр болуп саналат1.\nпункт2 и часть3;"
     assert drop_footnote_markers(text, Counter()) == text.replace("саналат1.", "саналат.")
+
+
+def test_russian_lines_that_lost_every_space_get_their_words_back() -> None:
+    """A PDF text layer without spaces: each line one token. Cut into dictionary words of any number;
+    «непозднее» is one of them (pymorphy3 knows «непоздний»), so it stays as the text gives it."""
+    glued = re.sub(r"(\w) (?=\w)", r"\1", RUSSIAN_CLEAN)
+    assert " " not in glued.split(".")[0]
+    assert repair_text(glued).text == RUSSIAN_CLEAN.replace("не позднее", "непозднее")

@@ -63,7 +63,12 @@ def repair_language_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> 
             ky or (bool(block.strip()) and not mostly_russian(block))
             for block, ky in zip(blocks, kyrgyz, strict=True)
         ]
-    russian = [not ky and mostly_russian(block) for block, ky in zip(blocks, kyrgyz, strict=True)]
+    # a Russian block: its words mostly in the dictionary, or, run together past the dictionary's knowing,
+    # Russian by its letters
+    russian = [
+        not ky and (mostly_russian(block) or detect_paragraph(block) == "ru")
+        for block, ky in zip(blocks, kyrgyz, strict=True)
+    ]
     # Kyrgyz typed without its letters passes for unknown Russian words («которуу»), which the Russian
     # splitter would cut into dictionary pieces: such a text is left to the Kyrgyz repairs alone
     russian_text = "\n\n".join(b for b, ru in zip(blocks, russian, strict=True) if ru)

@@ -30,9 +30,9 @@ from ingest.repair.russian import is_russian_word, morph_analyzer
 
 # A Russian word glued to a neighbour makes a token of at least this many letters («илив»: или в).
 MIN_TOKEN = 4
-MAX_TOKEN = 60
+MAX_TOKEN = 400  # a whole line that lost every space («НастоящийКодексрегулируетводныеотношения…»)
 MIN_PIECE = 3
-MAX_PIECES = 4
+MAX_PIECE = 30  # longer than almost every Russian word
 DATA = Path(__file__).parent / "data"
 _RUNS = yaml.safe_load((DATA / "runs.yaml").read_text(encoding="utf-8"))["ru"]
 # Short words that run into a neighbour; longer ones are judged by the dictionary like any piece.
@@ -52,9 +52,18 @@ BOUNDARY = re.compile(
     r"(?<=[а-яё]{3})(?=[А-ЯЁ][а-яё]{2})"
     r"|(?<=\b[А-ЯЁ]{2})(?=[а-яё]{2,}\b)"
     r"|(?<=[а-яё]{3})(?=[А-ЯЁ]{2,}\b)"
+    r"|(?<=[а-яё]{3})(?=[А-ЯЁ]{2,}[а-яё])"
     r"|(?<=\d)(?=[а-яё]{3,})"
-    r"|(?<=[а-яё]{3})(?=\d)"
+    r"|(?<=[а-яё]{2})(?=\d)"
 )
+
+
+def _split_boundaries(text: str) -> tuple[str, int]:
+    """``text`` with a space at each place one was surely lost, and how many; twice, as one split makes the
+    next («ЗаконовКРот» → «Законов КРот» → «Законов КР от»)."""
+    text, first = BOUNDARY.subn(" ", text)
+    text, second = BOUNDARY.subn(" ", text)
+    return text, first + second
 
 
 def _is_piece(piece: str) -> bool:
@@ -70,18 +79,17 @@ def segment_russian(token: str, counts: Counter[str] | None = None) -> tuple[str
     low = token.lower()
     n = len(low)
     cost = [0.0] + [math.inf] * n  # cheapest cut of low[:i]
-    pieces = [0] * (n + 1)
     back = [0] * (n + 1)
     for end in range(1, n + 1):
-        for start in range(end):
-            if cost[start] == math.inf or pieces[start] >= MAX_PIECES:
+        for start in range(max(0, end - MAX_PIECE), end):
+            if cost[start] == math.inf:
                 continue
             piece = low[start:end]
             if piece == low or not _is_piece(piece):
                 continue
             step = 1.0 - min(math.log10(counts[piece] + 1), 3.0) / 10  # a word the text uses costs less
             if cost[start] + step < cost[end]:
-                cost[end], back[end], pieces[end] = cost[start] + step, start, pieces[start] + 1
+                cost[end], back[end] = cost[start] + step, start
     if cost[n] == math.inf:
         return None
     cuts: list[str] = []
@@ -149,6 +157,8 @@ def glued_russian_cuts(text: str) -> dict[str, tuple[str, ...]]:
 def run_together_cuts(russian_text: str) -> dict[str, tuple[str, ...]]:
     """The cuts to make in a text's Russian blocks, or none when too few of its words are runs to show it
     lost its spaces (ingest/repair/runs.py)."""
+    # the places where a space was surely lost are split first, as split_glued_russian splits them
+    russian_text = _split_boundaries(russian_text)[0]
     words = [m.group() for m in TOKEN.finditer(russian_text)]
     unknown = {w: (w,) for w in words if MIN_TOKEN <= len(w) <= MAX_TOKEN and not is_russian_word(w)}
     if not lost_its_spaces(words, unknown):
@@ -161,7 +171,7 @@ def split_glued_russian(block: str, cuts: dict[str, tuple[str, ...]], stats: Cou
     """``block`` with its run-together tokens cut (``cuts`` from :func:`run_together_cuts`)."""
     if not cuts:
         return block
-    block, n = BOUNDARY.subn(" ", block)
+    block, n = _split_boundaries(block)
     stats["glued_words_split"] += n
 
     def fix(match: re.Match[str]) -> str:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 
 RUN_SHARE = 0.02  # the share of a text's words that must be runs before any is cut
 MIN_RUNS = 3  # and the fewest such words
+MOSTLY_RUNS = 0.25  # a text with this share of runs lost most of its spaces (whole lines run together)
+MOSTLY_MIN_WORDS = 50  # counted over this many words at least
 SAMPLE = 1500  # unknown tokens cut first, to judge whether the rest are worth the work
 
 Cuts = dict[str, tuple[str, ...]]  # a run-together token -> the words it is cut into
@@ -40,6 +42,8 @@ def drop_words_written_whole(cuts: Cuts, words: list[str]) -> Cuts:
     """``cuts`` without the tokens the text writes whole again and again and never as their pieces: those
     are words no lexicon knows («аильного» five times, «а ильного» never), not lost spaces («соответствиис»
     beside sixty «соответствии с»). ``words``: the text's words in order."""
+    if len(words) >= MOSTLY_MIN_WORDS and sum(1 for w in words if w in cuts) >= MOSTLY_RUNS * len(words):
+        return cuts  # a text that lost most of its spaces writes nothing apart: no evidence either way
     low = [w.lower() for w in words]
     counts = Counter(low)
     recurring = {tuple(p.lower() for p in pieces) for t, pieces in cuts.items() if counts[t.lower()] >= 2}
