@@ -5,13 +5,15 @@ tags (``nlp.service``) attach them to the amending article."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nlp.key_acts import KeyArticle, key_article
 from nlp.tagger_service import tag_units
 from nlp.tags import ArticleTags
+
+if TYPE_CHECKING:
+    from nlp.stored_acts import Lookup
 
 
 def _article_of(source_unit: str, article_ids: list[str]) -> str | None:
@@ -67,7 +69,7 @@ def tag_amendments(
     amendments: list[dict[str, Any]],
     article_texts: dict[str, str],
     language: str,
-    lookup: Callable[[dict[str, Any], str], KeyArticle | None] | None = None,
+    lookup: Lookup | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Each change an amending article makes, tagged as the text it writes into the amended act, read
     with the words that name that act: a draft's «article 1» often changes twenty articles of several

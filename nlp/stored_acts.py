@@ -45,14 +45,14 @@ def _tagged_article(
     session: Session, document: Document, article_id: str, language: str
 ) -> UnitRecord | None:
     """The article's stored row in the latest tagged version, the amendment's language first."""
-    versions = sorted(
-        (v for v in document.versions if v.status != "failed"),
-        key=lambda v: (v.language == language, v.seq),
-        reverse=True,
-    )
-    for version in versions:
+    versions = session.execute(
+        select(Version.id, Version.language, Version.seq).where(
+            Version.document_id == document.id, Version.status != "failed"
+        )
+    ).all()
+    for version_id, _, _ in sorted(versions, key=lambda v: (v.language == language, v.seq), reverse=True):
         row = session.scalars(
-            select(UnitRecord).where(UnitRecord.version_id == version.id, UnitRecord.unit_id == article_id)
+            select(UnitRecord).where(UnitRecord.version_id == version_id, UnitRecord.unit_id == article_id)
         ).first()
         if row is not None and row.tags:
             return row
@@ -112,13 +112,14 @@ def amending_versions(session: Session, document_id: int) -> list[int]:
         return []
     stored = act_key(document.title)
     out = []
-    for version in session.scalars(
-        select(Version).where(Version.document_id != document_id, Version.amendments.is_not(None))
-    ):
-        for amendment in version.amendments or []:
+    rows = session.execute(  # the two columns only: a version's text is not needed to read its amendments
+        select(Version.id, Version.amendments).where(Version.document_id != document_id)
+    )
+    for version_id, amendments in rows:
+        for amendment in amendments or []:
             target = amendment.get("target_act") or {}
             key = str(target.get("key") or "") or act_key(str(target.get("title") or ""))
             if key and _names(key, stored):
-                out.append(version.id)
+                out.append(version_id)
                 break
     return out

@@ -4,9 +4,8 @@ one ``nlp.pipe`` call, and summarise. The CLI, the API and the ingest chain call
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.langdetect import detect
 from nlp.lemmas import lemmatize_phrase
@@ -16,6 +15,9 @@ from nlp.structure import ParsedAct, parse_act
 from nlp.structure.model import Unit
 from nlp.structure.operative import operative_part
 from nlp.tags import ArticleTags
+
+if TYPE_CHECKING:
+    from nlp.stored_acts import Lookup
 
 LOCAL_ACT_TYPES = {"resolution", "decision", "order", None}
 PREAMBLE_CHARS = 1500  # the act's header and preamble, before its first point
@@ -277,9 +279,7 @@ def summarise(articles: list[dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
-def tag_act(
-    text: str, language: str | None = None, lookup: Callable[[dict[str, Any], str], Any] | None = None
-) -> dict[str, Any]:
+def tag_act(text: str, language: str | None = None, lookup: Lookup | None = None) -> dict[str, Any]:
     """Structure + tags + entities for a whole act (repaired text). ``lookup``: what a changed article of
     a stored act is about (nlp/stored_acts.py), when there is a store to ask."""
     from nlp.aliases import defined_aliases

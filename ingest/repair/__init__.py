@@ -50,7 +50,8 @@ def repair_language_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> 
     """Repairs that depend on a block's language: in Kyrgyz, letters typed on a Russian keyboard and words
     run together; in Russian, words run together (judged on all the text's Russian blocks at once)."""
     blocks = re.split(r"(\n\s*\n)", text)
-    kyrgyz = [detect_paragraph(block) == "ky" for block in blocks]
+    detected = [detect_paragraph(block) for block in blocks]
+    kyrgyz = [lang == "ky" for lang in detected]
     typed_without = typed_without_kyrgyz_letters(
         "\n".join(b for b, ky in zip(blocks, kyrgyz, strict=True) if ky)
     )
@@ -66,8 +67,8 @@ def repair_language_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> 
     # a Russian block: its words mostly in the dictionary, or, run together past the dictionary's knowing,
     # Russian by its letters
     russian = [
-        not ky and (mostly_russian(block) or detect_paragraph(block) == "ru")
-        for block, ky in zip(blocks, kyrgyz, strict=True)
+        not ky and (lang == "ru" or mostly_russian(block))
+        for block, ky, lang in zip(blocks, kyrgyz, detected, strict=True)
     ]
     # Kyrgyz typed without its letters passes for unknown Russian words («которуу»), which the Russian
     # splitter would cut into dictionary pieces: such a text is left to the Kyrgyz repairs alone

@@ -6,9 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*[-–])?\s*(?:-?бет|стр\.?)?\s*$", re.I
@@ -99,8 +96,9 @@ def drop_lone_page_numbers(text: str, stats: Counter[str]) -> str:
 def reference_words() -> frozenset[str]:
     """Words a number follows as its reference, not as a footnote (data/runs.yaml): «Статья13.» lost its
     space, not its number."""
-    spec = yaml.safe_load((Path(__file__).parent / "data" / "runs.yaml").read_text(encoding="utf-8"))
-    return frozenset(spec["ru"]["reference_words"])
+    from ingest.repair.runs import runs_data
+
+    return frozenset(runs_data()["ru"]["reference_words"])
 
 
 WORD_BEFORE = re.compile(r"[А-Яа-яЁёӨөҮүҢң]+$")

@@ -18,15 +18,10 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from ingest.repair.lexicon import Lexicon
-from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_its_spaces
+from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_its_spaces, runs_data
 from ingest.repair.russian import is_russian_word
-
-DATA = Path(__file__).parent / "data"
 
 GLUED_MIN_LETTERS = 22  # longer than almost every real Kyrgyz word written without a hyphen
 # a small letter then a capital, three letters at least either side («бөлүштүрүүФондусунун»; not the
@@ -44,7 +39,7 @@ NUMBER_JOIN = re.compile(r"(?<=[а-яөүң]{3})(?=\d)|(?<=\b[А-ЯӨҮҢ]{2})(?
 
 
 @lru_cache(maxsize=50_000)
-def _analysable(piece: str, support: float = STEM_SUPPORT) -> bool:
+def analysable(piece: str, support: float = STEM_SUPPORT) -> bool:
     """An unseen form of a well-attested stem (фондусунун of фонд, жерлерин of жер)."""
     from nlp.ky_lemmatizer import lemmatize_lower, paradigm_support
 
@@ -71,7 +66,7 @@ def segment(token: str, lexicon: Lexicon, refuse: frozenset[str] = frozenset()) 
             count = lexicon.count(piece) if piece != low else 0
             if count:
                 step = 1.0 - min(math.log10(count + 1), 3.0) / 10  # a common word costs a little less
-            elif _analysable(piece):
+            elif analysable(piece):
                 step = 1.6
             else:
                 continue
@@ -97,7 +92,7 @@ def _pair(token: str, lexicon: Lexicon) -> list[str] | None:
     whole words of six letters or more that the shipped lexicon knows (the first seen five times), at
     the one such place, and the token is no form of a known stem («суммасынан» is not «сумма сынан»)."""
     low = token.lower()
-    if _analysable(low):
+    if analysable(low):
         return None
     cuts = [
         cut
@@ -113,7 +108,7 @@ def suffix_pieces() -> frozenset[str]:
     """Spellings of Kyrgyz suffixes, which no piece of a run may be, but for words spelt like one."""
     from nlp.ky_lemmatizer import suffixes
 
-    spec = yaml.safe_load((DATA / "runs.yaml").read_text(encoding="utf-8"))["ky"]
+    spec = runs_data()["ky"]
     known = {s.text for s in suffixes()} | set(spec["more_suffixes"])
     return frozenset(known - set(spec["suffix_shaped_words"]))
 
@@ -133,7 +128,7 @@ def run_together_cuts(kyrgyz_text: str, lexicon: Lexicon) -> dict[str, tuple[str
     ]
 
     def cut(token: str) -> tuple[str, ...] | None:
-        if _analysable(token.lower(), RUN_STEM_SUPPORT):
+        if analysable(token.lower(), RUN_STEM_SUPPORT):
             return None  # a form of any attested stem («каралууга» of каралуу) is a word, not «кар алууга»
         pieces = segment(token, lexicon, suffix_pieces())
         return tuple(pieces) if pieces and len(pieces) > 1 else None

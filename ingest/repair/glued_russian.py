@@ -1,6 +1,6 @@
 """Russian words run together: a PDF text layer set with tight spacing, or text copied from some web pages,
-loses the space between words («органовместногосамоуправления», «всоответствиис», «2019года»).
-pdfplumber joins two glyphs into one word when the gap between them is narrower than its tolerance.
+loses the space between words («органовместногосамоуправления», «всоответствиис», «2019года»): a text
+layer's spaces are guessed from the gaps between glyphs, and a tight gap gives none.
 
 A token the Russian dictionary (pymorphy3's) does not know is cut where every piece is a word it does know
 (three letters or more) or one of the short prepositions and conjunctions (в, на, и, а…). Of the possible
@@ -10,8 +10,7 @@ left as it is: names and Kyrgyz words in a Russian text («айылокмоту�
 
 A clean act holds compounds the dictionary lacks (десятидневный, пастбищепользователей), so nothing is cut
 unless enough of the text's words are run together to show it lost its spaces (ingest/repair/runs.py).
-The dictionary is the judge, not a list of ours: pymorphy3 knows 390,000
-lemmas in all their forms.
+The dictionary is the judge, not a list of ours: pymorphy3 knows 390,000 lemmas in all their forms.
 """
 
 from __future__ import annotations
@@ -20,12 +19,9 @@ import itertools
 import math
 import re
 from collections import Counter
-from pathlib import Path
-
-import yaml
 
 from ingest.repair.lexicon import shipped_words
-from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_its_spaces
+from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_its_spaces, runs_data
 from ingest.repair.russian import is_russian_word, morph_analyzer
 
 # A Russian word glued to a neighbour makes a token of at least this many letters («илив»: или в).
@@ -33,8 +29,7 @@ MIN_TOKEN = 4
 MAX_TOKEN = 400  # a whole line that lost every space («НастоящийКодексрегулируетводныеотношения…»)
 MIN_PIECE = 3
 MAX_PIECE = 30  # longer than almost every Russian word
-DATA = Path(__file__).parent / "data"
-_RUNS = yaml.safe_load((DATA / "runs.yaml").read_text(encoding="utf-8"))["ru"]
+_RUNS = runs_data()["ru"]
 # Short words that run into a neighbour; longer ones are judged by the dictionary like any piece.
 SHORT_WORDS = frozenset(_RUNS["short_words"])
 # a word of Cyrillic letters, not part of a hyphenated one («историко-культурного» is no run)
@@ -129,10 +124,10 @@ def _known_compound(token: str, pieces: tuple[str, ...]) -> bool:
 
 def _kyrgyz(token: str) -> bool:
     """A Kyrgyz word in a Russian block (a name, a quoted title): the Kyrgyz lexicon knows it or its stem."""
-    from ingest.repair.glued import _analysable
+    from ingest.repair.glued import analysable
 
     low = token.lower()
-    return any(c in "өүң" for c in low) or low in shipped_words() or _analysable(low)
+    return any(c in "өүң" for c in low) or low in shipped_words() or analysable(low)
 
 
 def glued_russian_cuts(text: str) -> dict[str, tuple[str, ...]]:

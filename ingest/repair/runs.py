@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 RUN_SHARE = 0.02  # the share of a text's words that must be runs before any is cut
 MIN_RUNS = 3  # and the fewest such words
@@ -19,6 +24,14 @@ MOSTLY_MIN_WORDS = 50  # counted over this many words at least
 SAMPLE = 1500  # unknown tokens cut first, to judge whether the rest are worth the work
 
 Cuts = dict[str, tuple[str, ...]]  # a run-together token -> the words it is cut into
+
+
+@lru_cache(maxsize=1)
+def runs_data() -> dict[str, Any]:
+    """data/runs.yaml: the word lists of both languages' run repairs, read once."""
+    path = Path(__file__).parent / "data" / "runs.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
 
 
 def lost_its_spaces(words: list[str], cuts: Mapping[str, object]) -> bool:
