@@ -213,6 +213,38 @@ def whole_act_run_together(
     )
 
 
+PART = (0.45, 0.55)  # the lines, as shares of the act, that lose their spaces in the part-of-an-act figures
+
+
+def part_of_act_run_together(
+    lang: str, perturb: Callable[[str, str], str] = run_together
+) -> tuple[float, float, int]:
+    """An act of which a tenth (its lines in ``PART``) lost its spaces, as one page of a PDF or one pasted
+    annex does: the share of that part's words found as in the clean text, as run together and after repair;
+    and the words of the rest of the act that repair changed (none should be)."""
+    from bench.common import need_shared
+    from bench.nlp_eval import corpus_text
+    from ingest.repair import repair_text
+
+    text, _ = corpus_text(str(need_shared() / "corpus" / "github" / RUN_TOGETHER_ACTS[lang]))
+    lines = repair_text(text).text.split("\n")
+    first, last = (int(len(lines) * share) for share in PART)
+    chunks = (lines[:first], lines[first:last], lines[last:])
+    before, part, after = (" ".join(chunk).split() for chunk in chunks)
+    glued = "\n".join(lines[:first] + perturb("\n".join(lines[first:last]), lang).split("\n") + lines[last:])
+    clean = before + part + after
+    region = range(len(before), len(before) + len(part))
+
+    def found(words: list[str]) -> tuple[float, int]:
+        matcher = difflib.SequenceMatcher(None, clean, words, autojunk=False)
+        matched = {i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)}
+        return len(matched & set(region)) / len(part), len(clean) - len(part) - len(matched - set(region))
+
+    glued_share, _ = found(glued.split())
+    repaired_share, changed = found(repair_text(glued).text.split())
+    return glued_share, repaired_share, changed
+
+
 def main(show: bool = False) -> dict[str, float]:
     """Prints a line per perturbation and language; returns the figures by name
     (``russian_keyboard_ky_lsg``, ``hard_wrapped_ru_competences`` …) for the corpus checks."""
@@ -263,6 +295,17 @@ def main(show: bool = False) -> dict[str, float]:
             f"{act} with every space of its lines lost: words as the clean text's {glued:.3f} run "
             f"together, {mended:.3f} repaired, articles found {articles:.3f}"
         )
+        for key, name, perturb in (
+            ("part_run_together", "every eighth space", run_together),
+            ("part_lines_run_together", "every space of its lines", lines_run_together),
+        ):
+            glued, mended, changed = part_of_act_run_together(lang, perturb)
+            figures[f"{key}_{lang}_words"] = mended
+            figures[f"{key}_{lang}_rest_untouched"] = float(changed == 0)
+            print(
+                f"{act}, a tenth of it with {name} lost: that part's words as the clean text's {glued:.3f} "
+                f"run together, {mended:.3f} repaired; words of the rest changed {changed}"
+            )
     return figures
 
 

@@ -274,3 +274,41 @@ def test_russian_lines_that_lost_every_space_get_their_words_back() -> None:
     glued = re.sub(r"(\w) (?=\w)", r"\1", RUSSIAN_CLEAN)
     assert " " not in glued.split(".")[0]
     assert repair_text(glued).text == RUSSIAN_CLEAN.replace("не позднее", "непозднее")
+
+
+@pytest.mark.parametrize(("glued", "clean"), [(RUSSIAN_GLUED, RUSSIAN_CLEAN), (KYRGYZ_GLUED, KYRGYZ_CLEAN)])
+def test_a_part_of_a_text_that_lost_its_spaces_gets_its_words_back(glued: str, clean: str) -> None:
+    """One page run together in a long clean text: too few runs for the whole text's gate, enough for the
+    page's window. The page is repaired, and the rest comes out as it went in."""
+    from ingest.repair.glued import words as kyrgyz_words
+    from ingest.repair.glued_russian import words as russian_words
+    from ingest.repair.runs import lost_its_spaces
+
+    page = "\n".join([glued] * 4)
+    text = "\n".join([clean] * 25 + [page] + [clean] * 25)
+    repaired = repair_text(text)
+    assert repaired.text == "\n".join([clean] * 54)
+    # the whole text's share of runs is below the gate: only the page's window shows its lost spaces
+    words_of = russian_words if glued is RUSSIAN_GLUED else kyrgyz_words
+    runs = {w for w in words_of(page) if w not in words_of(clean)}
+    assert not lost_its_spaces(words_of(text), runs)
+
+
+def test_the_lines_cut_are_those_of_the_part_that_lost_its_spaces() -> None:
+    from ingest.repair.runs import lines_that_lost_spaces
+
+    # lines of ten words: 100 clean, 20 with two runs each, 100 clean (1.9% of the words are runs, below the
+    # whole text's gate); a stray run in clean line 90, ten lines before the part
+    clean, glued = ["w"] * 10, ["r", "r"] + ["w"] * 8
+    stray = ["r"] + ["w"] * 9
+    lines = [clean] * 90 + [stray] + [clean] * 9 + [glued] * 20 + [clean] * 100
+    flags = lines_that_lost_spaces(lines, {"r"})
+    # every line of the part is cut; the window that straddles its edge holds the stray run's line too, and
+    # that one is not
+    assert all(flags[100:120])
+    assert not flags[90]
+    assert not any(flags[:97]) and not any(flags[123:])
+    # runs spread thin (one line in twelve, 1.7% of the words) show no part that lost its spaces
+    assert not any(lines_that_lost_spaces(([glued] + [clean] * 11) * 20, {"r"}))
+    # a short text is judged whole, as before
+    assert all(lines_that_lost_spaces([glued] * 3, {"r"}))

@@ -20,12 +20,15 @@ from ingest.repair.furniture import (
 )
 from ingest.repair.glued import run_together_cuts as kyrgyz_run_cuts
 from ingest.repair.glued import split_glued_words
+from ingest.repair.glued import words as kyrgyz_words
 from ingest.repair.glued_russian import run_together_cuts, split_glued_russian
+from ingest.repair.glued_russian import words as russian_words
 from ingest.repair.hyphenation import join_hyphenated_lines
 from ingest.repair.keyboard import repair_keyboard, typed_without_kyrgyz_letters
 from ingest.repair.lexicon import Lexicon
 from ingest.repair.mojibake import repair_mojibake
 from ingest.repair.normalize import normalize
+from ingest.repair.runs import cut_where_lost
 from ingest.repair.russian import is_russian_word
 
 
@@ -79,13 +82,22 @@ def repair_language_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> 
         for block, ky in zip(blocks, kyrgyz, strict=True)
     ]
     runs = kyrgyz_run_cuts("\n\n".join(b for b, ky in zip(blocks, kyrgyz, strict=True) if ky), lexicon)
+    # a text may lose its spaces in a part only: only the lines of that part are cut (ingest/repair/runs.py)
+    blocks = cut_where_lost(
+        blocks,
+        kyrgyz,
+        kyrgyz_words,
+        runs,
+        lambda part, lost: split_glued_words(part, lexicon, stats, runs if lost else None),
+    )
     return "".join(
-        split_glued_words(block, lexicon, stats, runs)
-        if ky
-        else split_glued_russian(block, cuts, stats)
-        if ru
-        else block
-        for block, ky, ru in zip(blocks, kyrgyz, russian, strict=True)
+        cut_where_lost(
+            blocks,
+            russian,
+            russian_words,
+            cuts,
+            lambda part, lost: split_glued_russian(part, cuts if lost else {}, stats),
+        )
     )
 
 

@@ -20,7 +20,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ingest.repair.lexicon import Lexicon
-from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_its_spaces, runs_data
+from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_spaces_anywhere, runs_data
 from ingest.repair.russian import is_russian_word
 
 GLUED_MIN_LETTERS = 22  # longer than almost every real Kyrgyz word written without a hyphen
@@ -113,15 +113,20 @@ def suffix_pieces() -> frozenset[str]:
     return frozenset(known - set(spec["suffix_shaped_words"]))
 
 
+def words(text: str) -> list[str]:
+    """The words the gate of :func:`run_together_cuts` counts."""
+    return TOKEN.findall(text)
+
+
 def run_together_cuts(kyrgyz_text: str, lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """Cuts for the runs of a Kyrgyz text that lost its spaces (ingest/repair/runs.py), or none. Such a text
     gets the looser cut a clean one may not: any token the lexicon does not know, and is no form of a stem
     it knows well, is cut into known words of two letters or more that are not suffixes («жергиликтүүөз»,
     «мененайыл»), the text's own words weighing the cut."""
-    words = TOKEN.findall(kyrgyz_text)
+    found = words(kyrgyz_text)
     candidates = [
         token
-        for token in dict.fromkeys(words)
+        for token in dict.fromkeys(found)
         if len(token) >= LOOSE_MIN_LETTERS
         and not lexicon.shipped_counts.get(token.lower(), 0)
         and not is_russian_word(token)
@@ -133,8 +138,8 @@ def run_together_cuts(kyrgyz_text: str, lexicon: Lexicon) -> dict[str, tuple[str
         pieces = segment(token, lexicon, suffix_pieces())
         return tuple(pieces) if pieces and len(pieces) > 1 else None
 
-    cuts = drop_words_written_whole(cut_candidates(words, candidates, cut), words)
-    return cuts if lost_its_spaces(words, cuts) else {}
+    cuts = drop_words_written_whole(cut_candidates(found, candidates, cut), found)
+    return cuts if lost_spaces_anywhere(found, cuts) else {}
 
 
 def split_glued_words(

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from ingest.repair.lexicon import shipped_words
-from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_its_spaces, runs_data
+from ingest.repair.runs import cut_candidates, drop_words_written_whole, lost_spaces_anywhere, runs_data
 from ingest.repair.russian import is_russian_word, morph_analyzer
 
 # A Russian word glued to a neighbour makes a token of at least this many letters («илив»: или в).
@@ -149,17 +149,22 @@ def glued_russian_cuts(text: str) -> dict[str, tuple[str, ...]]:
     return drop_words_written_whole(cut_candidates(words, candidates, cut), words)
 
 
+def words(text: str) -> list[str]:
+    """The words the gate of :func:`run_together_cuts` counts: the text's, split where a space was surely
+    lost, as :func:`split_glued_russian` splits them."""
+    return [m.group() for m in TOKEN.finditer(_split_boundaries(text)[0])]
+
+
 def run_together_cuts(russian_text: str) -> dict[str, tuple[str, ...]]:
     """The cuts to make in a text's Russian blocks, or none when too few of its words are runs to show it
     lost its spaces (ingest/repair/runs.py)."""
-    # the places where a space was surely lost are split first, as split_glued_russian splits them
-    russian_text = _split_boundaries(russian_text)[0]
-    words = [m.group() for m in TOKEN.finditer(russian_text)]
-    unknown = {w: (w,) for w in words if MIN_TOKEN <= len(w) <= MAX_TOKEN and not is_russian_word(w)}
-    if not lost_its_spaces(words, unknown):
+    found = words(russian_text)
+    unknown = {w: (w,) for w in found if MIN_TOKEN <= len(w) <= MAX_TOKEN and not is_russian_word(w)}
+    if not lost_spaces_anywhere(found, unknown):
         return {}  # too few unknown words for enough of them to be runs: no need to look for cuts
-    cuts = glued_russian_cuts(russian_text)
-    return cuts if lost_its_spaces(words, cuts) else {}
+    # the places where a space was surely lost are split first, as split_glued_russian splits them
+    cuts = glued_russian_cuts(_split_boundaries(russian_text)[0])
+    return cuts if lost_spaces_anywhere(found, cuts) else {}
 
 
 def split_glued_russian(block: str, cuts: dict[str, tuple[str, ...]], stats: Counter[str]) -> str:
