@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from ingest.repair.lexicon import shipped_words
 from nlp.aliases import alias_pattern
 from nlp.lemmas import lemma_key, lemmatizer_for
-from nlp.lexicons import lexicons
+from nlp.lexicons import FUZZY_KEY_LENGTH, lexicons
 from nlp.tagging import tag_tokens
 from nlp.tags import ArticleTags, TokenView
 
@@ -42,7 +42,6 @@ if not Doc.has_extension("context_fields"):
 if not Doc.has_extension("actor_aliases"):
     Doc.set_extension("actor_aliases", default=frozenset())
 
-FUZZY_MIN_LENGTH = 7
 FUZZY_SCORE = 80
 
 
@@ -63,11 +62,17 @@ class KeneshLemmatizer:
         if typed_for is not None and low not in shipped_words() and key not in shipped_words():
             # a term typed on a Russian keyboard («оз алдынча», «мулкү»), not a word of its own
             return lemma, typed_for
-        if len(low) >= FUZZY_MIN_LENGTH and low.isalpha() and self._unknown(low, key):
+        if len(low) >= FUZZY_KEY_LENGTH and low.isalpha() and self._unknown(low, key):
             words = lexicons(self.lang).key_words
             found = process.extractOne(low, words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
             if found is not None:
                 key = words[found[0]]
+        elif (
+            len(low) == FUZZY_KEY_LENGTH - 1
+            and low in lexicons(self.lang).dropped_letter
+            and self._unknown(low, key)
+        ):
+            key = lexicons(self.lang).dropped_letter[low]  # «оргнов»: «органов» with a letter dropped
         return lemma, key
 
     def _unknown(self, low: str, key: str) -> bool:

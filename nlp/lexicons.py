@@ -161,6 +161,8 @@ class Lexicons:
     approval_descriptions: re.Pattern[str] | None  # approval verb forms that describe a power
     lsg_accounts: dict[str, re.Pattern[str]]  # flow kind -> an LSG body's account, in a case moving money
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
+    # Russian: a key word of the shortest fuzzy length with one letter dropped -> its lemma («оргнов»)
+    dropped_letter: dict[str, str]
     # Kyrgyz: a term's lemma with ө, ү, ң typed as о, у, н (Russian keyboard) -> the lemma itself
     keyboard_folded: dict[str, str]
     fallback_competence: str | None  # an LSG article that names no field is about this one
@@ -224,6 +226,38 @@ def _heading_terms(spec: dict[str, dict[str, list[str]]], lang: str) -> TermInde
     return idx.finalize()
 
 
+FUZZY_KEY_LENGTH = 7  # words shorter than this are too like other words to be matched as misspelt
+
+
+def _key_words(phrases: list[str], lang: str) -> dict[str, str]:
+    """Words whose misspelling must not change an article's tags, each with its lemma: the words of the LSG
+    bodies' names, the local budget, the formulas that make a mention a passing one («мамлкееттик органдар
+    жана …», «мамлекеттик жана муниципалдык менчик»), the fields' terms and the words that move money. In
+    Russian, every inflected form of them as well (pymorphy3 generates them): «органы» is written in the
+    formula, «органами» in the text and «оргнаами» misspelt."""
+    words = {word for phrase in phrases for word in phrase.split()}
+    forms = {word.lower() for word in words}
+    if lang == "ru":
+        from nlp.lemmas import _morph
+
+        for word in words:
+            for parse in _morph().parse(word.lower())[:1]:
+                forms.update(form.word for form in parse.lexeme)
+    return {form: lemmatize_phrase(form, lang)[0] for form in forms if len(form) >= FUZZY_KEY_LENGTH}
+
+
+def _dropped_letter(key_words: dict[str, str]) -> dict[str, str]:
+    """The key words of ``FUZZY_KEY_LENGTH`` letters, each with one letter dropped, as a hurried typist
+    drops it («органов» → «оргнов»), to the key word's lemma; a spelling two lemmas could give is left out.
+    Too short for a fuzzy match, such a word matches only so."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for form, lemma in key_words.items():
+        if len(form) == FUZZY_KEY_LENGTH:
+            for i in range(len(form)):
+                found[form[:i] + form[i + 1 :]].add(lemma)
+    return {short: next(iter(lemmas)) for short, lemmas in found.items() if len(lemmas) == 1}
+
+
 @lru_cache(maxsize=4)
 def lexicons(lang: str) -> Lexicons:
     taxonomy = load_data("taxonomy.yaml")
@@ -253,19 +287,27 @@ def lexicons(lang: str) -> Lexicons:
     for kind, spec in budget["flows"].items():
         for phrase in spec.get(lang, []):
             flows.add(phrase, lang, kind)
-    # words whose misspelling must not change an article's tags: the LSG bodies' names, the local budget, and
-    # the formulas that make a mention a passing one («мамлкееттик органдар жана …», «мамлекеттик жана
-    # муниципалдык менчик»)
-    key_words: dict[str, str] = {}
-    for phrase in (
+    # Kyrgyz words a fuzzy match may take for a field's term are too many (a word the lexicon saw twice or
+    # less may be one; own-dev competences 0.853 -> 0.839 when tried): only the bodies, the budget and the
+    # formulas are matched there
+    fields_and_flows = (
+        [
+            str(term).partition("|")[0]
+            for spec in taxonomy["competences"].values()
+            for term in spec.get(lang, [])
+        ]
+        + [phrase for spec in budget["flows"].values() for phrase in spec.get(lang, [])]
+        if lang == "ru"
+        else []
+    )
+    key_words = _key_words(
         taxonomy["actors"][lang]
         + budget["local_budget"][lang]
         + taxonomy["generic_public_bodies"][lang]
         + taxonomy["public_sector_pairs"][lang]
-    ):
-        for word in phrase.split():
-            if len(word) >= 7:
-                key_words[word.lower()] = lemmatize_phrase(word, lang)[0]
+        + fields_and_flows,
+        lang,
+    )
     commission = taxonomy["commission_names"][lang]
     lex = Lexicons(
         actors=index(taxonomy["actors"][lang]),
@@ -351,6 +393,7 @@ def lexicons(lang: str) -> Lexicons:
         approval_descriptions=_pattern(budget.get("approval_descriptions", {}).get(lang)),
         lsg_accounts=_lsg_accounts(budget.get("lsg_accounts", {}), lang),
         key_words=key_words,
+        dropped_letter=_dropped_letter(key_words) if lang == "ru" else {},
         keyboard_folded={},
         fallback_competence=taxonomy.get("fallback_competence"),
         alternative_fields=tuple(frozenset(group) for group in taxonomy.get("alternative_fields", [])),

@@ -3301,3 +3301,37 @@ def test_a_misspelt_state_and_lsg_bodies_formula_is_still_a_passing_mention(sent
     clean, misspelt = tag_units([("", sentence), ("", typed)], "ky")
     assert not clean.lsg_relevant and "only in passing" in clean.reason
     assert not misspelt.lsg_relevant and "only in passing" in misspelt.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clean_word", "typo"),
+    [
+        # an inflected form of the formula's word, two letters swapped
+        (
+            "Акты, принятые государственными органами и органами местного самоуправления, могут быть обжалованы в суде.",
+            "органами местного",
+            "оргнаами местного",
+        ),
+        (
+            "Штраф налагается на должностных лиц органов государственной власти и органов местного самоуправления.",
+            "органов местного",
+            "оргнов местного",  # a letter dropped: six letters, too short for a fuzzy match
+        ),
+    ],
+)
+def test_a_misspelt_russian_formula_word_is_still_a_passing_mention(
+    sentence: str, clean_word: str, typo: str
+) -> None:
+    typed = sentence.replace(clean_word, typo)
+    clean, misspelt = tag_units([("", sentence), ("", typed)], "ru")
+    assert not clean.lsg_relevant and "only in passing" in clean.reason
+    assert not misspelt.lsg_relevant and "only in passing" in misspelt.reason
+
+
+def test_a_misspelt_russian_field_term_keeps_its_field() -> None:
+    """A field's term in any inflected form, misspelt, still names the field («водоснабжения» → «водосанбжения»)."""
+    sentence = "Айыл окмоту организует водоснабжение населения и вывоз твердых бытовых отходов."
+    typed = sentence.replace("водоснабжение", "водосанбжение").replace("бытовых", "бытвоых")
+    clean, misspelt = tag_units([("", sentence), ("", typed)], "ru")
+    assert {c.id for c in clean.competences} == {"water_sewerage", "waste"}
+    assert {c.id for c in misspelt.competences} == {"water_sewerage", "waste"}
