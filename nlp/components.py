@@ -62,17 +62,15 @@ class KeneshLemmatizer:
         if typed_for is not None and low not in shipped_words() and key not in shipped_words():
             # a term typed on a Russian keyboard («оз алдынча», «мулкү»), not a word of its own
             return lemma, typed_for
-        if len(low) >= FUZZY_KEY_LENGTH and low.isalpha() and self._unknown(low, key):
-            words = lexicons(self.lang).key_words
-            found = process.extractOne(low, words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
-            if found is not None:
-                key = words[found[0]]
-        elif (
-            len(low) == FUZZY_KEY_LENGTH - 1
-            and low in lexicons(self.lang).dropped_letter
-            and self._unknown(low, key)
-        ):
-            key = lexicons(self.lang).dropped_letter[low]  # «оргнов»: «органов» with a letter dropped
+        if len(low) >= FUZZY_KEY_LENGTH - 1 and low.isalpha() and self._unknown(low, key):
+            lex = lexicons(self.lang)
+            found = (
+                process.extractOne(low, lex.key_words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+                if len(low) >= FUZZY_KEY_LENGTH
+                else None
+            )
+            # else a letter dropped or two swapped: «оргнов» (too short for a fuzzy match), «эсебнен»
+            key = lex.key_words[found[0]] if found is not None else lex.near_misses.get(low, key)
         return lemma, key
 
     def _unknown(self, low: str, key: str) -> bool:

@@ -161,8 +161,9 @@ class Lexicons:
     approval_descriptions: re.Pattern[str] | None  # approval verb forms that describe a power
     lsg_accounts: dict[str, re.Pattern[str]]  # flow kind -> an LSG body's account, in a case moving money
     key_words: dict[str, str]  # surface word -> its lemma, for fuzzy matching of misspellings
-    # Russian: a key word of the shortest fuzzy length with one letter dropped -> its lemma («оргнов»)
-    dropped_letter: dict[str, str]
+    # a key word (or, in Kyrgyz, a field's term or a money word) with one letter dropped or two swapped -> its
+    # lemma («оргнов», «эсебнен»)
+    near_misses: dict[str, str]
     # Kyrgyz: a term's lemma with ө, ү, ң typed as о, у, н (Russian keyboard) -> the lemma itself
     keyboard_folded: dict[str, str]
     fallback_competence: str | None  # an LSG article that names no field is about this one
@@ -246,16 +247,25 @@ def _key_words(phrases: list[str], lang: str) -> dict[str, str]:
     return {form: lemmatize_phrase(form, lang)[0] for form in forms if len(form) >= FUZZY_KEY_LENGTH}
 
 
-def _dropped_letter(key_words: dict[str, str]) -> dict[str, str]:
-    """The key words of ``FUZZY_KEY_LENGTH`` letters, each with one letter dropped, as a hurried typist
-    drops it («органов» → «оргнов»), to the key word's lemma; a spelling two lemmas could give is left out.
-    Too short for a fuzzy match, such a word matches only so."""
+def _near_misses(key_words: dict[str, str], lang: str) -> dict[str, str]:
+    """The key words each with one letter dropped or two neighbours swapped, as a hurried typist types them
+    («органов» → «оргнов», «эсебинен» → «эсебнен», «ветеринардык» → «ветерниардык»), to the key word's lemma.
+    A spelling two lemmas could give is left out, and in Kyrgyz one the lexicon knows as a word of its own
+    («салыктык» less a letter is «салыкты»)."""
+    from nlp.ky_lemmatizer import shipped_words
+
     found: dict[str, set[str]] = defaultdict(set)
     for form, lemma in key_words.items():
-        if len(form) == FUZZY_KEY_LENGTH:
-            for i in range(len(form)):
-                found[form[:i] + form[i + 1 :]].add(lemma)
-    return {short: next(iter(lemmas)) for short, lemmas in found.items() if len(lemmas) == 1}
+        for i in range(len(form)):
+            found[form[:i] + form[i + 1 :]].add(lemma)
+            if i + 1 < len(form) and form[i] != form[i + 1]:
+                found[form[:i] + form[i + 1] + form[i] + form[i + 2 :]].add(lemma)
+    known = shipped_words() if lang == "ky" else {}
+    return {
+        miss: next(iter(lemmas))
+        for miss, lemmas in found.items()
+        if len(lemmas) == 1 and miss not in key_words and miss not in known
+    }
 
 
 @lru_cache(maxsize=4)
@@ -290,24 +300,22 @@ def lexicons(lang: str) -> Lexicons:
     # Kyrgyz words a fuzzy match may take for a field's term are too many (a word the lexicon saw twice or
     # less may be one; own-dev competences 0.853 -> 0.839 when tried): only the bodies, the budget and the
     # formulas are matched there
-    fields_and_flows = (
+    fields_and_flows = _key_words(
         [
             str(term).partition("|")[0]
             for spec in taxonomy["competences"].values()
             for term in spec.get(lang, [])
         ]
-        + [phrase for spec in budget["flows"].values() for phrase in spec.get(lang, [])]
-        if lang == "ru"
-        else []
+        + [phrase for spec in budget["flows"].values() for phrase in spec.get(lang, [])],
+        lang,
     )
     key_words = _key_words(
         taxonomy["actors"][lang]
         + budget["local_budget"][lang]
         + taxonomy["generic_public_bodies"][lang]
-        + taxonomy["public_sector_pairs"][lang]
-        + fields_and_flows,
+        + taxonomy["public_sector_pairs"][lang],
         lang,
-    )
+    ) | (fields_and_flows if lang == "ru" else {})
     commission = taxonomy["commission_names"][lang]
     lex = Lexicons(
         actors=index(taxonomy["actors"][lang]),
@@ -393,7 +401,7 @@ def lexicons(lang: str) -> Lexicons:
         approval_descriptions=_pattern(budget.get("approval_descriptions", {}).get(lang)),
         lsg_accounts=_lsg_accounts(budget.get("lsg_accounts", {}), lang),
         key_words=key_words,
-        dropped_letter=_dropped_letter(key_words) if lang == "ru" else {},
+        near_misses=_near_misses(key_words | fields_and_flows, lang),
         keyboard_folded={},
         fallback_competence=taxonomy.get("fallback_competence"),
         alternative_fields=tuple(frozenset(group) for group in taxonomy.get("alternative_fields", [])),

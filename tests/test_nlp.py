@@ -3335,3 +3335,13 @@ def test_a_misspelt_russian_field_term_keeps_its_field() -> None:
     clean, misspelt = tag_units([("", sentence), ("", typed)], "ru")
     assert {c.id for c in clean.competences} == {"water_sewerage", "waste"}
     assert {c.id for c in misspelt.competences} == {"water_sewerage", "waste"}
+
+
+def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
+    """A letter dropped («эсебнен») or two swapped («ветерниардык»): the field and the spending stay."""
+    sentence = "Айыл өкмөтү малды эмдөө боюнча ветеринардык иш-чараларды айыл өкмөтүнүн каражаттарынын эсебинен уюштурат."
+    typed = sentence.replace("ветеринардык", "ветерниардык").replace("эсебинен", "эсебнен")
+    clean, slipped = tag_units([("", sentence), ("", typed)], "ky")
+    for tags in (clean, slipped):
+        assert tags.lsg_relevant and tags.local_budget
+        assert {c.id for c in tags.competences} == {"local_budget", "veterinary_sanitary"}
