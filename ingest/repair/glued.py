@@ -34,6 +34,10 @@ STEM_SUPPORT = 3.0  # paradigm support a stem needs for an unseen inflected form
 # A text that lost its spaces (ingest/repair/runs.py) gets a looser cut:
 LOOSE_MIN_LETTERS = 5  # «өзалдын» and longer: the shortest runs
 RUN_STEM_SUPPORT = 1.0  # a run's halves make a stem no known word supports («каралууга» is a word)
+LINE_RUN_LETTERS = 30  # a token this long is lines run together, a stretch of it no word covers a piece too
+UNKNOWN_PIECE = 4.0  # the cost of such a piece (a known word costs 1 or less), and of each of its letters:
+# the letters cost most, so that known words cover what they can (lines of three acts: 0.71-0.86 -> 0.77-0.88)
+UNKNOWN_LETTER = 0.5
 # a word before a number («жылдын3-августундагы», «КР2011-жылдын»)
 NUMBER_JOIN = re.compile(r"(?<=[а-яөүң]{3})(?=\d)|(?<=\b[А-ЯӨҮҢ]{2})(?=\d)")
 
@@ -49,11 +53,51 @@ def analysable(piece: str, support: float = STEM_SUPPORT) -> bool:
     return lemma != piece and paradigm_support().get(lemma, 0.0) >= support
 
 
-def segment(token: str, lexicon: Lexicon, refuse: frozenset[str] = frozenset()) -> list[str] | None:
+@lru_cache(maxsize=1)
+def _supported_stems() -> frozenset[str]:
+    """The stems :func:`analysable` accepts by default."""
+    from nlp.ky_lemmatizer import paradigm_support
+
+    return frozenset(stem for stem, support in paradigm_support().items() if support >= STEM_SUPPORT)
+
+
+@lru_cache(maxsize=1)
+def _exceptions() -> frozenset[str]:
+    from nlp.ky_lemmatizer import exceptions
+
+    return frozenset(exceptions())
+
+
+def _shortest_stems(low: str) -> list[float]:
+    """For each position of ``low``, the letters of the shortest supported stem that starts there (as
+    written, or with its last consonant softened: «бөлүг» for бөлүк), or infinity. A lemma is a stem at the
+    start of its word, so a piece starting where no stem does is not :func:`analysable`, and the cut need
+    not ask the lemmatizer (which, asked of every stretch of a whole line run together, costs seconds)."""
+    from nlp.ky_lemmatizer import rules
+
+    stems = _supported_stems()
+    hard = rules()["alternations"]
+    out: list[float] = []
+    for start in range(len(low)):
+        found = math.inf
+        for size in range(2, min(MAX_PIECE, len(low) - start) + 1):
+            piece = low[start : start + size]
+            if piece in stems or (piece[-1] in hard and piece[:-1] + hard[piece[-1]] in stems):
+                found = size
+                break
+        out.append(found)
+    return out
+
+
+def segment(
+    token: str, lexicon: Lexicon, refuse: frozenset[str] = frozenset(), unknown: bool = False
+) -> list[str] | None:
     """The best cut of a run-together token into words, or None when no cut covers it; no piece is one of
-    ``refuse``."""
+    ``refuse``. ``unknown``: a stretch no known word covers may be a piece too, at a cost that makes the
+    cut keep such stretches few and short (a whole line run together holds a name or a rare word)."""
     low = token.lower()
     n = len(low)
+    stem_at = _shortest_stems(low)
     cost = [0.0] + [math.inf] * n  # cheapest cut of low[:i]
     back = [0] * (n + 1)  # where its last piece starts
     for end in range(MIN_PIECE, n + 1):
@@ -66,8 +110,10 @@ def segment(token: str, lexicon: Lexicon, refuse: frozenset[str] = frozenset()) 
             count = lexicon.count(piece) if piece != low else 0
             if count:
                 step = 1.0 - min(math.log10(count + 1), 3.0) / 10  # a common word costs a little less
-            elif analysable(piece):
+            elif (stem_at[start] < end - start or piece in _exceptions()) and analysable(piece):
                 step = 1.6
+            elif unknown:
+                step = UNKNOWN_PIECE + UNKNOWN_LETTER * len(piece)
             else:
                 continue
             if cost[start] + step < cost[end]:
@@ -114,8 +160,9 @@ def suffix_pieces() -> frozenset[str]:
 
 
 def words(text: str) -> list[str]:
-    """The words the gate of :func:`run_together_cuts` counts."""
-    return TOKEN.findall(text)
+    """The words the gate of :func:`run_together_cuts` counts and cuts: the text's, split where a small
+    letter meets a capital, as :func:`split_glued_words` splits them first."""
+    return TOKEN.findall(CASE_JOIN.sub(" ", text))
 
 
 def run_together_cuts(kyrgyz_text: str, lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
@@ -132,14 +179,29 @@ def run_together_cuts(kyrgyz_text: str, lexicon: Lexicon) -> dict[str, tuple[str
         and not is_russian_word(token)
     ]
 
-    def cut(token: str) -> tuple[str, ...] | None:
+    def cut(token: str, known: Lexicon = lexicon, unknown: bool = False) -> tuple[str, ...] | None:
         if analysable(token.lower(), RUN_STEM_SUPPORT):
             return None  # a form of any attested stem («каралууга» of каралуу) is a word, not «кар алууга»
-        pieces = segment(token, lexicon, suffix_pieces())
+        pieces = segment(token, known, suffix_pieces(), unknown)
         return tuple(pieces) if pieces and len(pieces) > 1 else None
 
     cuts = drop_words_written_whole(cut_candidates(found, candidates, cut), found)
-    return cuts if lost_spaces_anywhere(found, cuts) else {}
+    if not lost_spaces_anywhere(found, cuts):
+        return {}
+    # the text's own runs are no words to cut other runs into: a line that lost its spaces holds
+    # «жергиликтүүөзалдынча» whole, and a longer run would keep it as one piece. A token as long as lines
+    # run together is cut around the stretches no word covers (only now: any long token could be cut so,
+    # and would pass for a run at the gate)
+    runs = {token.lower() for token in cuts}
+    own = Counter({word: n for word, n in lexicon.own.items() if word not in runs})
+    words_only = Lexicon(own, lexicon.shipped_counts)
+    long_ones = {token for token in candidates if len(token) >= LINE_RUN_LETTERS}
+    recut = {
+        token: cut(token, words_only, len(token) >= LINE_RUN_LETTERS) or cuts.get(token)
+        for token in dict.fromkeys(found)
+        if token in cuts or token in long_ones
+    }
+    return {token: pieces for token, pieces in recut.items() if pieces}
 
 
 def split_glued_words(
