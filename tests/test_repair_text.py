@@ -1,5 +1,6 @@
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -312,3 +313,43 @@ def test_the_lines_cut_are_those_of_the_part_that_lost_its_spaces() -> None:
     assert not any(lines_that_lost_spaces(([glued] + [clean] * 11) * 20, {"r"}))
     # a short text is judged whole, as before
     assert all(lines_that_lost_spaces([glued] * 3, {"r"}))
+
+
+def test_kyrgyz_lines_that_lost_every_space_get_their_words_back() -> None:
+    """A PDF text layer without spaces: each line one token, cut into known words; the runs themselves are
+    no words to cut others into. «өз алдынча» comes back as «өзалдынча», a spelling the lexicon knows."""
+    lines = [
+        "Жергиликтүү өз алдынча башкаруу органдары айыл өкмөтүнүн сунушу",
+        "боюнча жергиликтүү бюджеттин долбоорун кабыл алышат. Жергиликтүү кеңеш",
+        "бюджеттин аткарылышы жөнүндө отчетту угат жана жарандар менен бирге",
+        "айыл чарба маселелерин талкуулайт.",
+    ]
+    clean = "\n".join(lines)
+    glued = "\n".join(re.sub(r"(\w) (?=\w)", r"\1", line) for line in lines)
+    assert " " not in glued.split("\n")[0]
+    assert repair_text(glued).text == clean.replace("өз алдынча", "өзалдынча")
+
+
+def test_the_looser_kyrgyz_cut_keeps_every_term_the_tagger_matches() -> None:
+    """A cut term loses its field: «жөлөкпул» (allowance) cut into «жөлөк пул» is no social protection. Every
+    one-word Kyrgyz term of the taxonomy and the budget lists, in a text past the gate, stays whole."""
+    import yaml
+
+    from ingest.repair.glued import run_together_cuts
+    from ingest.repair.lexicon import Lexicon
+
+    data = Path(__file__).resolve().parent.parent / "nlp" / "data"
+    taxonomy = yaml.safe_load((data / "taxonomy.yaml").read_text(encoding="utf-8"))
+    budget = yaml.safe_load((data / "budget.yaml").read_text(encoding="utf-8"))
+    lists = [spec.get("ky", []) for spec in taxonomy["competences"].values()]
+    lists += [taxonomy["actors"]["ky"], budget["local_budget"]["ky"]]
+    lists += [spec.get("ky", []) for spec in budget["flows"].values()]
+    terms = {word for terms in lists for term in terms for word in str(term).partition("|")[0].split()}
+    assert "жөлөкпул" in terms
+    # my paragraph with every second space lost: runs enough for the gate among all the terms
+    spaces = iter(range(1000))
+    glued = re.sub(" ", lambda m: "" if next(spaces) % 2 else " ", KYRGYZ_CLEAN)
+    text = glued + "\n" + " ".join(sorted(terms))
+    cuts = run_together_cuts(text, Lexicon.for_text(text))
+    assert cuts["жанажарандар"] == ("жана", "жарандар")  # the text is past the gate
+    assert not terms & set(cuts)

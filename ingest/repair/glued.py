@@ -179,8 +179,11 @@ def run_together_cuts(kyrgyz_text: str, lexicon: Lexicon) -> dict[str, tuple[str
         and not is_russian_word(token)
     ]
 
+    compounds = tuple(runs_data()["ky"]["compounds"])
+
     def cut(token: str, known: Lexicon = lexicon, unknown: bool = False) -> tuple[str, ...] | None:
-        if analysable(token.lower(), RUN_STEM_SUPPORT):
+        low = token.lower()
+        if analysable(low, RUN_STEM_SUPPORT) or low.startswith(compounds):
             return None  # a form of any attested stem («каралууга» of каралуу) is a word, not «кар алууга»
         pieces = segment(token, known, suffix_pieces(), unknown)
         return tuple(pieces) if pieces and len(pieces) > 1 else None
