@@ -275,6 +275,14 @@ def test_russian_lines_that_lost_every_space_get_their_words_back() -> None:
     glued = re.sub(r"(\w) (?=\w)", r"\1", RUSSIAN_CLEAN)
     assert " " not in glued.split(".")[0]
     assert repair_text(glued).text == RUSSIAN_CLEAN.replace("не позднее", "непозднее")
+    # a line holds two short words in a row («их из»), which in a short token would be letters of an unknown
+    # word; the words the first cuts found weigh the second («органом», not «орга ном»)
+    line = (
+        "Перевод их из одного реестра в другой производится органом местного самоуправления в течение месяца."
+    )
+    clean = RUSSIAN_CLEAN + "\n" + line
+    glued = "\n".join(re.sub(r"(\w) (?=\w)", r"\1", one) for one in clean.split("\n"))
+    assert repair_text(glued).text.split("\n")[1] == line
 
 
 @pytest.mark.parametrize(("glued", "clean"), [(RUSSIAN_GLUED, RUSSIAN_CLEAN), (KYRGYZ_GLUED, KYRGYZ_CLEAN)])

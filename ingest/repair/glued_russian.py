@@ -29,6 +29,7 @@ MIN_TOKEN = 4
 MAX_TOKEN = 400  # a whole line that lost every space («НастоящийКодексрегулируетводныеотношения…»)
 MIN_PIECE = 3
 MAX_PIECE = 30  # longer than almost every Russian word
+LINE_RUN = 30  # a token this long is a line run together, where two short words may well meet («их из»)
 _RUNS = runs_data()["ru"]
 # Short words that run into a neighbour; longer ones are judged by the dictionary like any piece.
 SHORT_WORDS = frozenset(_RUNS["short_words"])
@@ -93,8 +94,10 @@ def segment_russian(token: str, counts: Counter[str] | None = None) -> tuple[str
         cuts.append(token[back[end] : end])
         end = back[end]
     cuts.reverse()
-    if any(len(a) < MIN_PIECE and len(b) < MIN_PIECE for a, b in itertools.pairwise(cuts)):
-        return None  # «о к моту»: two short words in a row are letters of an unknown word
+    if n < LINE_RUN and any(len(a) < MIN_PIECE and len(b) < MIN_PIECE for a, b in itertools.pairwise(cuts)):
+        return (
+            None  # «о к моту»: two short words in a row are letters of an unknown word (in a line: «их из»)
+        )
     return tuple(cuts)
 
 
@@ -164,7 +167,21 @@ def run_together_cuts(russian_text: str) -> dict[str, tuple[str, ...]]:
         return {}  # too few unknown words for enough of them to be runs: no need to look for cuts
     # the places where a space was surely lost are split first, as split_glued_russian splits them
     cuts = glued_russian_cuts(_split_boundaries(russian_text)[0])
-    return cuts if lost_spaces_anywhere(found, cuts) else {}
+    if not lost_spaces_anywhere(found, cuts):
+        return {}
+    # A text that lost its spaces writes few words apart to weigh a cut by («государственным органом» or
+    # «государственны морганом»?): the words the first cuts found weigh a second
+    counts = Counter(w.lower() for w in found if w not in cuts)
+    occurrences = Counter(found)
+    for token, pieces in cuts.items():
+        for piece in pieces:
+            counts[piece.lower()] += occurrences[token]
+    return {token: _recut(token, counts) or pieces for token, pieces in cuts.items()}
+
+
+def _recut(token: str, counts: Counter[str]) -> tuple[str, ...] | None:
+    pieces = segment_russian(token, counts)
+    return pieces if pieces and not _known_compound(token, pieces) else None
 
 
 def split_glued_russian(block: str, cuts: dict[str, tuple[str, ...]], stats: Counter[str]) -> str:
