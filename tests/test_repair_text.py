@@ -361,3 +361,14 @@ def test_the_looser_kyrgyz_cut_keeps_every_term_the_tagger_matches() -> None:
     cuts = run_together_cuts(text, Lexicon.for_text(text))
     assert cuts["жанажарандар"] == ("жана", "жарандар")  # the text is past the gate
     assert not terms & set(cuts)
+
+
+def test_two_kyrgyz_words_run_together_in_a_clean_text_are_cut_at_unseen_forms() -> None:
+    """One run in a clean text (no sign of lost spaces): cut where both halves are words, now also unseen
+    forms of well-attested stems of four letters or more («бюджетинин», «аткарылышы»). A part of a
+    hyphenated word is no run («жол-жоболоштурган» is not «жоболош турган»; nor «жоболош турулат», «тур-» being a
+    suffix), nor is a numeral's suffix a hyphenated word («18-беренесиндебелгиленген» is cut)."""
+    text = "Жергиликтүү бюджетининаткарылышы жөнүндө отчет кеңешке берилет, аны мыйзам жол-жоболоштурган."
+    assert repair_text(text).text == text.replace("бюджетининаткарылышы", "бюджетинин аткарылышы")
+    text = "Отчет 18-беренесиндебелгиленген мөөнөттө берилет."
+    assert repair_text(text).text == text.replace("беренесиндебелгиленген", "беренесинде белгиленген")

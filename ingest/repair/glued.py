@@ -133,18 +133,43 @@ PAIR_LEFT_MIN_COUNT = 5
 PAIR_RIGHT_MIN_COUNT = 2
 
 
+PAIR_STEM_MIN = 4  # a half of a pair the lexicon lacks must be a form of a stem this long
+
+
+def _form_of_a_noun_or_verb(piece: str) -> bool:
+    """An unseen form of a well-attested stem of four letters or more («бюджетинин», «аткарылышы»): short
+    stems are also suffixes («тур-», causative: «жоболош|турулат» is one word)."""
+    from nlp.ky_lemmatizer import lemmatize_lower
+
+    return analysable(piece) and len(lemmatize_lower(piece)) >= PAIR_STEM_MIN
+
+
+def _hyphenated(match: re.Match[str]) -> bool:
+    """The token is a part of a hyphenated word («жол-жоболоштурулат»), not a word of its own."""
+    text, start, end = match.string, match.start(), match.end()
+    before = start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()  # not «18-беренесинде»
+    return before or (end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha())
+
+
 def _pair(token: str, lexicon: Lexicon) -> list[str] | None:
     """Two words that lost the space between them («жергиликтүүбюджеттин»), cut only where both halves are
-    whole words of six letters or more that the shipped lexicon knows (the first seen five times), at
-    the one such place, and the token is no form of a known stem («суммасынан» is not «сумма сынан»)."""
+    whole words of six letters or more, at the one such place, and the token is no form of a known stem
+    («суммасынан» is not «сумма сынан»). A half is a word the shipped lexicon knows (the first seen five
+    times) or an unseen form of a well-attested stem («бюджетининаткарылышы»)."""
     low = token.lower()
     if analysable(low):
         return None
     cuts = [
         cut
         for cut in range(PAIR_PIECE_MIN, len(low) - PAIR_PIECE_MIN + 1)
-        if lexicon.shipped_counts.get(low[:cut], 0) >= PAIR_LEFT_MIN_COUNT
-        and lexicon.shipped_counts.get(low[cut:], 0) >= PAIR_RIGHT_MIN_COUNT
+        if (
+            lexicon.shipped_counts.get(low[:cut], 0) >= PAIR_LEFT_MIN_COUNT
+            or _form_of_a_noun_or_verb(low[:cut])
+        )
+        and (
+            lexicon.shipped_counts.get(low[cut:], 0) >= PAIR_RIGHT_MIN_COUNT
+            or _form_of_a_noun_or_verb(low[cut:])
+        )
     ]
     return [token[: cuts[0]], token[cuts[0] :]] if len(cuts) == 1 else None
 
@@ -224,7 +249,7 @@ def split_glued_words(
             stats["glued_words_split"] += len(runs[token]) - 1
             return " ".join(runs[token])
         known = lexicon.shipped_counts.get(token.lower(), 0)  # the document's own words hold this token
-        if len(token) < 2 * PAIR_PIECE_MIN or known or is_russian_word(token):
+        if len(token) < 2 * PAIR_PIECE_MIN or known or is_russian_word(token) or _hyphenated(match):
             return token
         pieces = segment(token, lexicon) if len(token) >= GLUED_MIN_LETTERS else _pair(token, lexicon)
         if not pieces or len(pieces) < 2:
