@@ -220,8 +220,9 @@ def part_of_act_run_together(
     lang: str, perturb: Callable[[str, str], str] = run_together
 ) -> tuple[float, float, int]:
     """An act of which a tenth (its lines in ``PART``) lost its spaces, as one page of a PDF or one pasted
-    annex does: the share of that part's words found as in the clean text, as run together and after repair;
-    and the words of the rest of the act that repair changed (none should be)."""
+    annex does (or took other damage, ``perturb``: typed on a Russian keyboard): the share of that part's
+    words found as in the clean text, as damaged and after repair; and the words of the rest of the act that
+    repair changed (none should be)."""
     from bench.common import need_shared
     from bench.nlp_eval import corpus_text
     from ingest.repair import repair_text
@@ -306,6 +307,13 @@ def main(show: bool = False) -> dict[str, float]:
                 f"{act}, a tenth of it with {name} lost: that part's words as the clean text's {glued:.3f} "
                 f"run together, {mended:.3f} repaired; words of the rest changed {changed}"
             )
+    glued, mended, changed = part_of_act_run_together("ky", keyboard)
+    figures["part_keyboard_ky_words"] = mended
+    figures["part_keyboard_ky_rest_untouched"] = float(changed == 0)
+    print(
+        f"{RUN_TOGETHER_ACTS['ky']}, a tenth of it typed on a Russian keyboard: that part's words as the "
+        f"clean text's {glued:.3f} typed, {mended:.3f} repaired; words of the rest changed {changed}"
+    )
     return figures
 
 

@@ -372,3 +372,16 @@ def test_two_kyrgyz_words_run_together_in_a_clean_text_are_cut_at_unseen_forms()
     assert repair_text(text).text == text.replace("бюджетининаткарылышы", "бюджетинин аткарылышы")
     text = "Отчет 18-беренесиндебелгиленген мөөнөттө берилет."
     assert repair_text(text).text == text.replace("беренесиндебелгиленген", "беренесинде белгиленген")
+
+
+def test_a_part_typed_on_a_russian_keyboard_gets_its_letters_back() -> None:
+    """A Kyrgyz text with its letters, and a part of it (2,000 letters or more) pasted without them: the
+    part is repaired as a text typed so throughout, the rest is left as it is."""
+    from ingest.repair.keyboard import PART_MIN_LETTERS, lines_typed_without
+
+    typed = KYRGYZ_CLEAN.replace("ү", "у").replace("ө", "о").replace("ң", "н")
+    copies = PART_MIN_LETTERS // len(re.findall(r"[а-яА-Я]", typed)) + 1
+    text = "\n".join([KYRGYZ_CLEAN] * 5 + [typed] * copies + [KYRGYZ_CLEAN] * 5)
+    assert repair_text(text).text == "\n".join([KYRGYZ_CLEAN] * (10 + copies))
+    # too short a stretch is no such part: one line without the letters
+    assert not any(lines_typed_without([KYRGYZ_CLEAN, typed, KYRGYZ_CLEAN]))

@@ -24,8 +24,9 @@ from ingest.repair.glued import words as kyrgyz_words
 from ingest.repair.glued_russian import run_together_cuts, split_glued_russian
 from ingest.repair.glued_russian import words as russian_words
 from ingest.repair.hyphenation import join_hyphenated_lines
-from ingest.repair.keyboard import repair_keyboard, typed_without_kyrgyz_letters
+from ingest.repair.keyboard import lines_typed_without, repair_keyboard, typed_without_kyrgyz_letters
 from ingest.repair.lexicon import Lexicon
+from ingest.repair.lines import by_lines
 from ingest.repair.mojibake import repair_mojibake
 from ingest.repair.normalize import normalize
 from ingest.repair.runs import cut_where_lost
@@ -77,10 +78,18 @@ def repair_language_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> 
     # splitter would cut into dictionary pieces: such a text is left to the Kyrgyz repairs alone
     russian_text = "\n\n".join(b for b, ru in zip(blocks, russian, strict=True) if ru)
     cuts = {} if typed_without else run_together_cuts(russian_text)
-    blocks = [
-        repair_keyboard(block, lexicon, stats, typed_without) if ky else block
-        for block, ky in zip(blocks, kyrgyz, strict=True)
-    ]
+    if typed_without:
+        blocks = [
+            repair_keyboard(block, lexicon, stats, True) if ky else block
+            for block, ky in zip(blocks, kyrgyz, strict=True)
+        ]
+    else:  # a part may have been typed so, pasted into a text that has its letters
+        blocks = by_lines(
+            blocks,
+            kyrgyz,
+            lines_typed_without,
+            lambda part, typed: repair_keyboard(part, lexicon, stats, typed),
+        )
     runs = kyrgyz_run_cuts("\n\n".join(b for b, ky in zip(blocks, kyrgyz, strict=True) if ky), lexicon)
     # a text may lose its spaces in a part only: only the lines of that part are cut (ingest/repair/runs.py)
     blocks = cut_where_lost(

@@ -171,6 +171,9 @@ def _all_rounded_swapped(word: str, own: int, lexicon: Lexicon) -> str | None:
 KYRGYZ_LETTERS = re.compile(r"[өүңӨҮҢ]")
 CYRILLIC_LETTERS = re.compile(r"[а-яёөүңА-ЯЁӨҮҢ]")
 TYPED_WITHOUT_MIN_LETTERS = 200  # a short text may lack them by chance
+# A part of a text that has them elsewhere: clean acts hold stretches of up to 1,200 letters without them
+# (lists, headings, a line of Russian), so a part must be longer than that to count
+PART_MIN_LETTERS = 2000
 
 
 def typed_without_kyrgyz_letters(kyrgyz_text: str) -> bool:
@@ -178,6 +181,22 @@ def typed_without_kyrgyz_letters(kyrgyz_text: str) -> bool:
     (every Kyrgyz paragraph of real length has dozens of them: «жергиликтүү», «үчүн», «өз»)."""
     letters = len(CYRILLIC_LETTERS.findall(kyrgyz_text))
     return letters >= TYPED_WITHOUT_MIN_LETTERS and not KYRGYZ_LETTERS.search(kyrgyz_text)
+
+
+def lines_typed_without(lines: list[str]) -> list[bool]:
+    """The lines of each stretch of ``PART_MIN_LETTERS`` letters or more without ө, ү, ң: a part of a
+    Kyrgyz text typed on a Russian keyboard (pasted from another source) while the rest has its letters.
+    A line without letters neither breaks a stretch nor counts."""
+    flags = [False] * len(lines)
+    start, letters = 0, 0
+    for n, line in enumerate([*lines, "ө"]):  # a last stretch is closed by a line with the letters
+        if KYRGYZ_LETTERS.search(line):
+            if letters >= PART_MIN_LETTERS:
+                flags[start:n] = [True] * (n - start)
+            start, letters = n + 1, 0
+        else:
+            letters += len(CYRILLIC_LETTERS.findall(line))
+    return flags
 
 
 def repair_keyboard(text: str, lexicon: Lexicon, stats: Counter[str], typed_without: bool = False) -> str:

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from ingest.repair.lines import by_lines
+
 RUN_SHARE = 0.02  # the share of a text's words that must be runs before any is cut
 MIN_RUNS = 3  # and the fewest such words
 MOSTLY_RUNS = 0.25  # a text with this share of runs lost most of its spaces (whole lines run together)
@@ -119,23 +121,9 @@ def cut_where_lost(
     as they are. ``words_of``: a line's words, as the gate counted them."""
     if not cuts:
         return [cut(block, False) if pick else block for block, pick in zip(blocks, chosen, strict=True)]
-    lines = [block.splitlines(keepends=True) for block, pick in zip(blocks, chosen, strict=True) if pick]
-    flags = iter(lines_that_lost_spaces([words_of(line) for block in lines for line in block], cuts))
-    per_block = iter(lines)
-    out = []
-    for block, pick in zip(blocks, chosen, strict=True):
-        if not pick:
-            out.append(block)
-            continue
-        parts: list[tuple[str, bool]] = []
-        for line in next(per_block):
-            flag = next(flags)
-            if parts and parts[-1][1] == flag:
-                parts[-1] = (parts[-1][0] + line, flag)
-            else:
-                parts.append((line, flag))
-        out.append("".join(cut(text, flag) for text, flag in parts))
-    return out
+    return by_lines(
+        blocks, chosen, lambda lines: lines_that_lost_spaces([words_of(line) for line in lines], cuts), cut
+    )
 
 
 def _ngrams(words: list[str], wanted: set[tuple[str, ...]]) -> Counter[tuple[str, ...]]:
