@@ -252,7 +252,7 @@ def _near_misses(key_words: dict[str, str], lang: str) -> dict[str, str]:
     («органов» → «оргнов», «эсебинен» → «эсебнен», «ветеринардык» → «ветерниардык»), to the key word's lemma.
     A spelling two lemmas could give is left out, and in Kyrgyz one the lexicon knows as a word of its own
     («салыктык» less a letter is «салыкты»)."""
-    from nlp.ky_lemmatizer import shipped_words
+    from ingest.repair.lexicon import shipped_words
 
     found: dict[str, set[str]] = defaultdict(set)
     for form, lemma in key_words.items():

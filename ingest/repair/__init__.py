@@ -78,18 +78,13 @@ def repair_language_blocks(text: str, lexicon: Lexicon, stats: Counter[str]) -> 
     # splitter would cut into dictionary pieces: such a text is left to the Kyrgyz repairs alone
     russian_text = "\n\n".join(b for b, ru in zip(blocks, russian, strict=True) if ru)
     cuts = {} if typed_without else run_together_cuts(russian_text)
-    if typed_without:
-        blocks = [
-            repair_keyboard(block, lexicon, stats, True) if ky else block
-            for block, ky in zip(blocks, kyrgyz, strict=True)
-        ]
-    else:  # a part may have been typed so, pasted into a text that has its letters
-        blocks = by_lines(
-            blocks,
-            kyrgyz,
-            lines_typed_without,
-            lambda part, typed: repair_keyboard(part, lexicon, stats, typed),
-        )
+    # typed without its letters throughout, or in a part pasted into a text that has them
+    blocks = by_lines(
+        blocks,
+        kyrgyz,
+        (lambda lines: [True] * len(lines)) if typed_without else lines_typed_without,
+        lambda part, typed: repair_keyboard(part, lexicon, stats, typed),
+    )
     runs = kyrgyz_run_cuts("\n\n".join(b for b, ky in zip(blocks, kyrgyz, strict=True) if ky), lexicon)
     # a text may lose its spaces in a part only: only the lines of that part are cut (ingest/repair/runs.py)
     blocks = cut_where_lost(

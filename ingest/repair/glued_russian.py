@@ -94,10 +94,9 @@ def segment_russian(token: str, counts: Counter[str] | None = None) -> tuple[str
         cuts.append(token[back[end] : end])
         end = back[end]
     cuts.reverse()
+    # «о к моту»: two short words in a row are letters of an unknown word (but in a line, «их из»)
     if n < LINE_RUN and any(len(a) < MIN_PIECE and len(b) < MIN_PIECE for a, b in itertools.pairwise(cuts)):
-        return (
-            None  # «о к моту»: two short words in a row are letters of an unknown word (in a line: «их из»)
-        )
+        return None
     return tuple(cuts)
 
 
@@ -135,11 +134,11 @@ def _kyrgyz(token: str) -> bool:
 
 def glued_russian_cuts(text: str) -> dict[str, tuple[str, ...]]:
     """Every run-together token of a Russian text with its cut (see the module doc)."""
-    words = [m.group() for m in TOKEN.finditer(text)]
-    counts = Counter(w.lower() for w in words)
+    found = _tokens(text)
+    counts = Counter(w.lower() for w in found)
     candidates = [
         token
-        for token in dict.fromkeys(words)
+        for token in dict.fromkeys(found)
         if MIN_TOKEN <= len(token) <= MAX_TOKEN and not is_russian_word(token)
     ]
 
@@ -149,24 +148,29 @@ def glued_russian_cuts(text: str) -> dict[str, tuple[str, ...]]:
             return pieces
         return None
 
-    return drop_words_written_whole(cut_candidates(words, candidates, cut), words)
+    return drop_words_written_whole(cut_candidates(found, candidates, cut), found)
 
 
 def words(text: str) -> list[str]:
     """The words the gate of :func:`run_together_cuts` counts: the text's, split where a space was surely
     lost, as :func:`split_glued_russian` splits them."""
-    return [m.group() for m in TOKEN.finditer(_split_boundaries(text)[0])]
+    return _tokens(_split_boundaries(text)[0])
+
+
+def _tokens(text: str) -> list[str]:
+    return [m.group() for m in TOKEN.finditer(text)]
 
 
 def run_together_cuts(russian_text: str) -> dict[str, tuple[str, ...]]:
     """The cuts to make in a text's Russian blocks, or none when too few of its words are runs to show it
     lost its spaces (ingest/repair/runs.py)."""
-    found = words(russian_text)
+    # the places where a space was surely lost are split first, as split_glued_russian splits them
+    split = _split_boundaries(russian_text)[0]
+    found = _tokens(split)
     unknown = {w: (w,) for w in found if MIN_TOKEN <= len(w) <= MAX_TOKEN and not is_russian_word(w)}
     if not lost_spaces_anywhere(found, unknown):
         return {}  # too few unknown words for enough of them to be runs: no need to look for cuts
-    # the places where a space was surely lost are split first, as split_glued_russian splits them
-    cuts = glued_russian_cuts(_split_boundaries(russian_text)[0])
+    cuts = glued_russian_cuts(split)
     if not lost_spaces_anywhere(found, cuts):
         return {}
     # A text that lost its spaces writes few words apart to weigh a cut by («государственным органом» or
