@@ -3164,16 +3164,25 @@ def test_a_russian_article_that_lost_its_spaces_is_tagged_as_the_clean_one() -> 
     cut back into words, so the article keeps its local-budget cost and its fields."""
     from tests.test_repair_text import RUSSIAN_CLEAN, RUSSIAN_GLUED
 
-    runner = CliRunner()
-
-    def tags(text: str) -> Any:
-        out = runner.invoke(app, ["tag", "-", "--json", "--lang", "ru"], input=text)
-        article = json.loads(out.stdout)[0]["articles"][0]
-        return article["lsg_relevant"], article["local_budget"], [c["id"] for c in article["competences"]]
-
-    clean = tags(RUSSIAN_CLEAN)
+    clean = _cli_tags(RUSSIAN_CLEAN, "ru")
     assert clean[0] and clean[1] and {"local_budget", "roads"} <= set(clean[2])
-    assert tags(RUSSIAN_GLUED) == clean
+    assert _cli_tags(RUSSIAN_GLUED, "ru") == clean
+
+
+def _cli_tags(text: str, lang: str) -> tuple[bool, bool, list[str]]:
+    """What `kenesh tag - --json` says of a one-article text: LSG, local budget, the fields in order."""
+    out = CliRunner().invoke(app, ["tag", "-", "--json", "--lang", lang], input=text)
+    article = json.loads(out.stdout)[0]["articles"][0]
+    return article["lsg_relevant"], article["local_budget"], [c["id"] for c in article["competences"]]
+
+
+def test_a_kyrgyz_norm_written_with_letters_of_other_alphabets_is_tagged_as_the_clean_one() -> None:
+    """`kenesh tag` normalises before it tags: ө written as the Latin barred «ɵ» (the Kyrgyz tax code does so)
+    is the Kyrgyz letter, so «айыл ɵкмɵтү» is still the ayil okmotu spending its own funds."""
+    clean = "Айыл өкмөтү өз каражаттарынын эсебинен көчөлөрдү жарыктандырууну камсыз кылат."
+    odd = clean.replace("ө", "ɵ")
+    assert set(_cli_tags(clean, "ky")[2]) == {"local_budget", "street_lighting"}
+    assert _cli_tags(odd, "ky") == _cli_tags(clean, "ky")
 
 
 def test_a_change_of_a_stored_act_touches_what_its_article_is_about(tmp_path: Path) -> None:
