@@ -11,11 +11,12 @@ from typing import Any
 
 from nlp.article import Article
 from nlp.budget_impact import Budget
-from nlp.tags import CompetenceHit
+from nlp.tags import CompetenceHit, distinct_spans
 
 COMPETENCE_MIN = 0.7
 TAX_ARTICLE_FIELDS = {"local_taxes_fees", "local_budget", "delegated_powers_general", "lsg_organisation"}
 MAX_COMPETENCES = 3
+WEAK_TERM = 0.4  # a term that needs a second one, as the taxonomy's «|0.4»
 TOPIC_LIST_FIELDS = 3  # other fields in a forum's article: the topics it takes up
 
 
@@ -35,6 +36,24 @@ def inside_longer_dropped(hits: list[tuple[int, int, Any]]) -> list[tuple[int, i
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n = len(shorter)
     return len(longer) > n and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def weakened_in_context(art: Article, hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """A field's terms inside one of the field's weak contexts (the taxonomy's ``weak_contexts``) weigh
+    together as one weak term, which needs a second one: «Мэрия … по делегированным государственным
+    полномочиям – соответствующим государственным органам» says whom the mayoralty reports to, not that
+    powers are delegated."""
+    spans = {cid: [m.span() for m in p.finditer(art.text)] for cid, p in art.lex.weak_contexts.items()}
+    weighed: set[tuple[str, int]] = set()  # (field, context) already given its weak weight
+    out = []
+    for i, j, (cid, weight) in hits:
+        start, end = art.tokens[i].start, art.tokens[j - 1].end
+        inside = next((n for n, (a, b) in enumerate(spans.get(cid, ())) if a <= start and end <= b), None)
+        if inside is not None:
+            weight = 0.0 if (cid, inside) in weighed else min(weight, WEAK_TERM)
+            weighed.add((cid, inside))
+        out.append((i, j, (cid, weight)))
+    return out
 
 
 def short_forms_dropped(hits: list[tuple[int, int, Any]], lemmas: list[str]) -> list[tuple[int, int, Any]]:
@@ -132,8 +151,11 @@ def choose_competences(
         c
         for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
         if (n == 0 or c.id in kept or c.id in taxed)
-        or (n == 1 and (c.score >= 1.0 or len(c.evidence) >= 2 or coordinated(art.text, first, c)))
-        or (c.score >= 1.0 and len(c.evidence) >= 3)
+        or (
+            n == 1
+            and (c.score >= 1.0 or len(distinct_spans(c.evidence)) >= 2 or coordinated(art.text, first, c))
+        )
+        or (c.score >= 1.0 and len(distinct_spans(c.evidence)) >= 3)
     ]
 
 

@@ -138,6 +138,8 @@ class Lexicons:
     # field -> weight and patterns on the words as written, for wordings a lemma sequence cannot hold (a
     # delegation whose object and verb stand apart: «мамлекеттик ыйгарым укуктар … өткөрүлүп берилет»)
     competence_patterns: tuple[tuple[str, float, re.Pattern[str]], ...]
+    # field -> wordings (as written) in which its terms are a passing detail and weigh as weak ones
+    weak_contexts: dict[str, re.Pattern[str]]
     coordinators: Coordinators  # «жана», «и»: coordinated modifiers share the term's head
     weights: dict[str, float]
     local_budget: TermIndex
@@ -286,8 +288,11 @@ def lexicons(lang: str) -> Lexicons:
     competences = TermIndex()
     weights: dict[str, float] = {}
     competence_patterns = []
+    weak_contexts: dict[str, re.Pattern[str]] = {}
     for cid, spec in taxonomy["competences"].items():
         weights[cid] = float(spec.get("weight", 0.7))
+        if weak := spec.get("weak_contexts", {}).get(lang):
+            weak_contexts[cid] = re.compile("|".join(f"(?:{w})" for w in weak), re.I)
         for phrase in spec.get(lang, []):
             term, _, own = str(phrase).partition("|")
             competences.add(term.strip(), lang, (cid, float(own) if own else weights[cid]))
@@ -372,6 +377,7 @@ def lexicons(lang: str) -> Lexicons:
         boilerplate=re.compile("|".join(taxonomy["boilerplate"][lang]), re.I),
         competences=competences.finalize(),
         competence_patterns=tuple(competence_patterns),
+        weak_contexts=weak_contexts,
         coordinators=Coordinators(lemma_set(coord["conjunctions"]), lemma_set(coord["pronouns"])),
         weights=weights,
         local_budget=index(budget["local_budget"][lang]),

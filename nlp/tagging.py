@@ -26,6 +26,7 @@ from nlp.competence_choice import (
     choose_competences,
     inside_longer_dropped,
     short_forms_dropped,
+    weakened_in_context,
 )
 from nlp.lexicons import Lexicons
 from nlp.passing import (
@@ -152,7 +153,7 @@ def tag_tokens(
         t for t in terms if not any(p[2][0] == t[2][0] and p[0] <= t[0] and t[1] <= p[1] for p in patterns)
     ]
     hits = inside_longer_dropped([h for h in terms + patterns if h[0] not in portfolio])
-    hits = short_forms_dropped(hits, lemmas)
+    hits = weakened_in_context(art, short_forms_dropped(hits, lemmas))
     budget = budget_impact(art, actors, local_act, local_tax_section, frozenset(portfolio))
     if procedural:  # the money it names is only mentioned
         budget = Budget(evidence=budget.evidence, local_terms=budget.local_terms)

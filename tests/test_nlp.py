@@ -2366,6 +2366,48 @@ def test_a_local_budget_article_lists_local_taxes_as_its_detail() -> None:
     assert ids[0] == "local_budget" and "local_taxes_fees" not in ids
 
 
+REPORTING_LINE = {
+    "ky": (
+        "Айыл өкмөтү өз иши боюнча айылдык кеңешке, ал эми өткөрүлүп берилген мамлекеттик ыйгарым укуктар "
+        "боюнча – тийиштүү мамлекеттик органдарга отчет берет. Айыл өкмөтүнүн башчысы айылдык кеңештин "
+        "сессиясында жыл сайын отчет берет.",
+        "Мамлекеттик ыйгарым укуктар жергиликтүү өз алдынча башкаруу органдарына аларды ишке ашыруу үчүн "
+        "зарыл каражаттары менен кошо өткөрүлүп берилет. Өткөрүлүп берилген ыйгарым укуктар боюнча "
+        "жергиликтүү өз алдынча башкаруу органдары мамлекеттик органдарга отчет беришет.",
+    ),
+    "ru": (
+        "Айыл окмоту в своей деятельности подотчетен айыльному кенешу, а по делегированным государственным "
+        "полномочиям – соответствующим государственным органам. Глава айыл окмоту ежегодно отчитывается на "
+        "сессии айыльного кенеша.",
+        "Отдельные государственные полномочия передаются органам местного самоуправления с передачей "
+        "необходимых для их осуществления средств. По делегированным полномочиям органы местного "
+        "самоуправления подотчетны государственным органам.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_whom_a_body_reports_to_on_delegated_powers_is_no_delegation(lang: str) -> None:
+    """A body's status names its line of accountability for delegated powers in passing: the article is
+    its organisation. An article that delegates powers names the delegation otherwise too, and keeps it."""
+    status, delegation = REPORTING_LINE[lang]
+    assert [c.id for c in one(status, lang).competences] == ["lsg_organisation"]
+    assert one(delegation, lang).competences[0].id == "delegated_powers_general"
+
+
+def test_a_mention_found_by_overlapping_terms_counts_once() -> None:
+    """«питьевой водой» holds the term «водой»: one mention, not two. A third field must be named often,
+    and drinking water named once beside the water users' association is a passing detail of a
+    monitoring article."""
+    tags = one(
+        "Члены местного сообщества на сходах, курултаях и общественных слушаниях вместе с депутатами и "
+        "исполнительным органом оценивают исполнение проектов, а ассоциация водопользователей докладывает о "
+        "снабжении сел питьевой водой; отчеты публикуются.",
+        "ru",
+    )
+    assert [c.id for c in tags.competences] == ["citizen_participation", "lsg_organisation"]
+
+
 def test_state_powers_delegated_with_their_funding_are_tagged_alike_in_both_languages() -> None:
     # DOMAIN.md: delegated powers need resources (Constitution art. 114(2)); the object and the verb of the
     # delegation stand apart in the Kyrgyz wording, so a lemma sequence alone cannot hold it
