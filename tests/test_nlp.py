@@ -2395,6 +2395,31 @@ def test_whom_a_body_reports_to_on_delegated_powers_is_no_delegation(lang: str) 
     assert one(delegation, lang).competences[0].id == "delegated_powers_general"
 
 
+@pytest.mark.parametrize(
+    ("lang", "fine", "work"),
+    [
+        (
+            "ru",
+            "Штраф, наложенный за совершение правонарушения, уплачивается в течение тридцати дней и зачисляется "
+            "в местный бюджет по месту совершения правонарушения.",
+            "Органы местного самоуправления рассматривают дела о правонарушениях и налагают взыскания.",
+        ),
+        (
+            "ky",
+            "Укук бузуу үчүн салынган айып пул отуз күндүн ичинде төлөнөт жана жергиликтүү бюджетке чегерилет.",
+            "Жергиликтүү өз алдынча башкаруу органдары укук бузуулардын алдын алуу боюнча иштерди уюштурат.",
+        ),
+    ],
+)
+def test_an_offence_named_as_the_ground_of_a_fine_is_no_public_order_work(
+    lang: str, fine: str, work: str
+) -> None:
+    """The fine's article credits money to the local budget; the offence it is paid for names whom it is paid
+    by. LSG bodies hearing offences or preventing them do keep public order."""
+    assert [c.id for c in one(fine, lang).competences] == ["local_budget"]
+    assert [c.id for c in one(work, lang).competences] == ["public_order"]
+
+
 def test_a_mention_found_by_overlapping_terms_counts_once() -> None:
     """«питьевой водой» holds the term «водой»: one mention, not two. A third field must be named often,
     and drinking water named once beside the water users' association is a passing detail of a
