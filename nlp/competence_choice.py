@@ -83,20 +83,20 @@ def choose_competences(
     catalogue of fields (``agenda``) keeps every one named, others the strongest few."""
     local_budget = bool(budget.kinds)
     competences: dict[str, CompetenceHit] = {}
-    seen_terms: set[tuple[str, tuple[str, ...]]] = set()
+    term_weights: dict[tuple[str, tuple[str, ...]], float] = {}  # each term counts once, at its strongest
     for i, j, (cid, weight) in hits:
         if cid == "local_budget" and not (local_budget or budget.topic or local_act):
             continue  # outside a council's own act, decided by the budget detector, not by words alone
         hit = competences.setdefault(cid, CompetenceHit(cid, 0.0))
         key = (cid, tuple(art.lemmas[i:j]))
-        if key not in seen_terms:
-            seen_terms.add(key)
-            hit.score = min(1.0, hit.score + weight)
+        term_weights[key] = max(term_weights.get(key, 0.0), weight)
         hit.evidence.append(art.span(i, j))
+    for (cid, _), weight in term_weights.items():
+        competences[cid].score = min(1.0, competences[cid].score + weight)
     if (local_budget and budget.via_budget_term) or budget.topic:
         hit = competences.setdefault("local_budget", CompetenceHit("local_budget", 0.0))
         hit.score = 1.0
-        hit.evidence.extend(budget.evidence[:3] if budget.via_budget_term else budget.topic)
+        hit.evidence.extend(budget.evidence if budget.via_budget_term else budget.topic)
     if budget.revenue_terms and local_budget:
         hit = competences.setdefault("local_taxes_fees", CompetenceHit("local_taxes_fees", 0.0))
         hit.score = max(hit.score, 0.9)

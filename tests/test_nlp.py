@@ -2420,6 +2420,48 @@ def test_an_offence_named_as_the_ground_of_a_fine_is_no_public_order_work(
     assert [c.id for c in one(work, lang).competences] == ["public_order"]
 
 
+def test_a_term_weak_in_one_place_still_counts_where_it_is_strong() -> None:
+    """The offender's offence is weak evidence, the offences LSG bodies hear are strong: the same word in
+    both places counts once, at its strongest."""
+    tags = one(
+        "Лицо, совершившее правонарушение, уплачивает штраф. Органы местного самоуправления рассматривают дела "
+        "о правонарушениях и налагают взыскания.",
+        "ru",
+    )
+    assert [c.id for c in tags.competences] == ["public_order"]
+
+
+BUDGET_ANNEX = """Ош шаардык Кеңешинин кезексиз XXV сессиясынын № 251-токтомуна № 2-тиркеме
+2015-жылга Ош шаарынын бюджетинин кирешелер бөлүгү
+(миң сом)
+№ | Кирешелер | Суммасы
+1 | Киреше салыгы | 260338
+2 | Кыймылсыз мүлккө салык | 58800
+3 | Сатуудан түшүүчү салык | 245219.5
+4 | Тамарка участокторун пайдалангандыгы үчүн жер салыгы | 7500
+5 | Айыл чарба жерлерин пайдалангандыгы үчүн жер салыгы | 730
+6 | Бирдиктүү салык | 4500
+7 | Транспорт каражаттарына салык | 33600
+8 | Патенттин негизиндеги салык | 14800
+Жалпы кирешелер | 625488.5
+Ош шаардык Кеңешинин кезексиз XXV сессиясынын № 251-токтомуна № 3-тиркеме
+2015-жылга Ош шаарынын бюджетинин чыгашалар бөлүгү
+№ | Чыгашалар | Суммасы
+1 | Билим берүүгө | 319121.2
+2 | Турак-жай жана коммуналдык кызмат көрсөтүүлөргө | 305526.9
+Жалпы чыгашалар | 624648.1
+"""
+
+
+def test_a_city_budgets_annex_is_about_the_local_budget() -> None:
+    """Its tax lines are the budget's revenue, named more often than the budget itself: every mention of
+    the budget counts, so the budget stays its first field. The session that adopted the resolution, named
+    in each annex's caption, is no organisation of the council."""
+    lsg, budget, fields = _cli_tags(BUDGET_ANNEX, "ky")
+    assert lsg and budget
+    assert fields == ["local_budget", "local_taxes_fees"]
+
+
 def test_a_mention_found_by_overlapping_terms_counts_once() -> None:
     """«питьевой водой» holds the term «водой»: one mention, not two. A third field must be named often,
     and drinking water named once beside the water users' association is a passing detail of a
