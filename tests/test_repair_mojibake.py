@@ -41,6 +41,22 @@ def test_second_font_chosen_by_font_name_and_russian_words_left_alone() -> None:
     assert "объект и подъезд" in text
 
 
+def test_legacy_words_with_only_russian_letters_become_forms_of_known_words() -> None:
+    """A word whose only legacy letter is «ъ» (ө) or «ё» (ң) is a Russian letter too: it is changed where it
+    becomes another form of a known word («тълъм» → «төлөм», as «төлөмдөр»), also in a compound that breaks
+    vowel harmony («търагасы» → «төрагасы»). Russian's hard sign before е, ё, ю, я stays («субъекттер»)."""
+    raw = (
+        "Аймактык кеңештин търагасы ай сайын тълъм жүргүзөт, бълмълърдън тышкары.\n"
+        "Салык субъекттери жана объекттерин каттоо, сүйлъъ маданияты."
+    )
+    text, mapping = repair_mojibake(raw, fonts=["A97_Oktom_Times"])
+    assert mapping == "a97_oktom"
+    assert text == (
+        "Аймактык кеңештин төрагасы ай сайын төлөм жүргүзөт, бөлмөлөрдөн тышкары.\n"
+        "Салык субъекттери жана объекттерин каттоо, сүйлөө маданияты."
+    )
+
+
 def test_second_font_found_by_vocabulary_without_font_name() -> None:
     raw = "Ош шаардык Кеёешинин токтому: жергиликт\\\\ бюджеттен каражат бъл\\\\ жън\\ндъ"
     text, mapping = repair_mojibake(raw)

@@ -5,11 +5,12 @@ Repairs ask "is this a real word?" before changing text, so a rule can never inv
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -56,12 +57,37 @@ class Lexicon:
         low = word.lower()
         return self.shipped_counts.get(low, 0) + self.own.get(low, 0)
 
+    def shares_stem(self, word: str, min_prefix: int = 5, spare: int = 3) -> bool:
+        """True if a known word begins with the word's first ``max(min_prefix, len - spare)`` letters: the
+        same stem with other suffixes («төлөм» of «төлөмдөр», «бөлмөлөрдөн» of «бөлмөлөрдү»)."""
+        low = word.lower()
+        n = max(min_prefix, len(low) - spare)
+        if len(low) < n:
+            return False
+        prefix = low[:n]
+        return any(_begins_a_word(words, prefix) for words in (_sorted_shipped(), self._sorted_own))
+
+    @cached_property
+    def _sorted_own(self) -> list[str]:
+        return sorted(self.own)
+
     def knows_stem(self, word: str, min_stem: int = 5) -> bool:
         """True if the word, or a known word sharing its first ``min_stem``+ letters, is known."""
         low = word.lower()
         if low in self:
             return True
         return any(low[:n] in self for n in range(len(low) - 1, min_stem - 1, -1))
+
+
+@lru_cache(maxsize=1)
+def _sorted_shipped() -> list[str]:
+    return sorted(shipped_words())
+
+
+def _begins_a_word(words: list[str], prefix: str) -> bool:
+    """True if a word of the sorted ``words`` begins with ``prefix``."""
+    at = bisect.bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
 
 
 def harmonic(word: str) -> bool:

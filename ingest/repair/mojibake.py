@@ -19,6 +19,9 @@ from ingest.repair.lexicon import Lexicon, harmonic, shipped_words
 from ingest.repair.russian import is_russian_word
 
 DATA = Path(__file__).parent / "data" / "legacy_fonts.yaml"
+# «ъ» before е, ё, ю, я is Russian's hard sign (объект, субъекттер, съезд), not a legacy font's «ө»: no
+# Kyrgyz word has «ө» before those letters
+RUSSIAN_HARD_SIGN = re.compile("[ъЪ][еёюяЕЁЮЯ]")
 CYR_LETTERS = "а-яёөүңА-ЯЁӨҮҢ"
 
 
@@ -74,7 +77,7 @@ def convert_token(
 ) -> str | None:
     """The repaired word, or None when this token should stay as it is."""
     sources = {c for c in token if c in mapping.table}
-    if not sources or not any(c.isalpha() for c in token):
+    if not sources or not any(c.isalpha() for c in token) or RUSSIAN_HARD_SIGN.search(token):
         return None
     # Strong characters at the edges of a word are punctuation-like (``жана/``) only if nothing else
     # suggests mojibake; a strong character between letters or closing a word (``жергиликт==``) is not.
@@ -94,6 +97,10 @@ def convert_token(
     if is_russian_word(token):
         return None
     if kyrgyz_context and harmonic(mapped) and lexicon.knows_stem(mapped, min_stem=4):
+        return mapped
+    # … or another form of a known word («тълъм» → «төлөм» of «төлөмдөр»; «търагасынын» → «төрагасынын»,
+    # a compound that breaks vowel harmony)
+    if kyrgyz_context and lexicon.shares_stem(mapped):
         return mapped
     return None
 
