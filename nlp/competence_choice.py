@@ -96,6 +96,7 @@ def choose_competences(
     if (local_budget and budget.via_budget_term) or budget.topic:
         hit = competences.setdefault("local_budget", CompetenceHit("local_budget", 0.0))
         hit.score = 1.0
+        # every mention, as for the other fields: a budget annex names its taxes more often than itself
         hit.evidence.extend(budget.evidence if budget.via_budget_term else budget.topic)
     if budget.revenue_terms and local_budget:
         hit = competences.setdefault("local_taxes_fees", CompetenceHit("local_taxes_fees", 0.0))
@@ -146,16 +147,15 @@ def choose_competences(
         chosen = [c for c in chosen if c.id in kept]
     # Past the first, a field named by a single weak term is a passing detail, not what the article
     # regulates; past the first two, only a field named strongly (full score from distinct terms) is kept.
+    # A mention that several terms found («питьевой водой» and «водой») is one mention.
     first = chosen[0] if chosen else None
+    mentions = {c.id: len(distinct_spans(c.evidence)) for c in chosen}
     return [
         c
         for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
         if (n == 0 or c.id in kept or c.id in taxed)
-        or (
-            n == 1
-            and (c.score >= 1.0 or len(distinct_spans(c.evidence)) >= 2 or coordinated(art.text, first, c))
-        )
-        or (c.score >= 1.0 and len(distinct_spans(c.evidence)) >= 3)
+        or (n == 1 and (c.score >= 1.0 or mentions[c.id] >= 2 or coordinated(art.text, first, c)))
+        or (c.score >= 1.0 and mentions[c.id] >= 3)
     ]
 
 
