@@ -1079,6 +1079,21 @@ def test_places_in_the_russian_forms_drafts_use() -> None:
     }
 
 
+def test_the_older_russian_spelling_of_ayil_bodies_and_territories() -> None:
+    """Acts of the 1990s write «аил окмоту», «аильный кенеш» and «аильный округ»: the bodies are LSG bodies,
+    the territory is a place (and, in a list of territorial levels, only a place)."""
+    from nlp.entities import find_entities
+
+    assert one("Аил окмоту ведет учет земельных участков на своей территории.", "ru").lsg_relevant
+    places = find_entities("Земли Кара-Суйского аильного округа и аильного округа Марказ учитываются.", "ru")
+    assert {(e["kind"], e["name"]) for e in places if e["label"] == "PLACE"} == {
+        ("ayil_aimak", "Кара-Суйский"),
+        ("ayil_aimak", "Марказ"),
+    }
+    levels = "Учетные данные формируются по населенным пунктам, аильным округам, районам и областям."
+    assert not one(levels, "ru").lsg_relevant
+
+
 def test_an_ayil_aimak_and_its_body_are_both_found() -> None:
     from nlp.entities import find_entities
 
