@@ -43,7 +43,12 @@ def weakened_in_context(art: Article, hits: list[tuple[int, int, Any]]) -> list[
     together as one weak term, which needs a second one: «Мэрия … по делегированным государственным
     полномочиям – соответствующим государственным органам» says whom the mayoralty reports to, not that
     powers are delegated."""
-    spans = {cid: [m.span() for m in p.finditer(art.text)] for cid, p in art.lex.weak_contexts.items()}
+    named = {hit[2][0] for hit in hits}  # only the fields found are worth a scan of the text
+    spans = {
+        cid: [m.span() for m in p.finditer(art.text)]
+        for cid, p in art.lex.weak_contexts.items()
+        if cid in named
+    }
     weighed: set[tuple[str, int]] = set()  # (field, context) already given its weak weight
     out = []
     for i, j, (cid, weight) in hits:
