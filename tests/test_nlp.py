@@ -3476,3 +3476,21 @@ def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
     for tags in (clean, slipped):
         assert tags.lsg_relevant and tags.local_budget
         assert {c.id for c in tags.competences} == {"local_budget", "veterinary_sanitary"}
+
+
+def test_a_council_point_on_a_field_is_tagged_with_that_field() -> None:
+    """Points of village council decisions name their field in everyday words («ички жолдор», «мазар»,
+    «бала бакча»): tests/data/council_points.yaml holds one per field and language,
+    and each must get its field, whatever else it gets."""
+    import yaml
+
+    spec = yaml.safe_load((Path(__file__).parent / "data" / "council_points.yaml").read_text(encoding="utf-8"))
+    missed = []
+    for lang in ("ky", "ru"):
+        tags = tag_units([("", f"1. {text}") for _, text in spec[lang]], lang, local_act=True)
+        missed += [
+            f"{lang} {field}: {text}"
+            for (field, text), t in zip(spec[lang], tags, strict=True)
+            if field not in {c.id for c in t.competences}
+        ]
+    assert missed == []
