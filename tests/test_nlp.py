@@ -3484,7 +3484,9 @@ def test_a_council_point_on_a_field_is_tagged_with_that_field() -> None:
     and each must get its field, whatever else it gets."""
     import yaml
 
-    spec = yaml.safe_load((Path(__file__).parent / "data" / "council_points.yaml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load(
+        (Path(__file__).parent / "data" / "council_points.yaml").read_text(encoding="utf-8")
+    )
     missed = []
     for lang in ("ky", "ru"):
         tags = tag_units([("", f"1. {text}") for _, text in spec[lang]], lang, local_act=True)
