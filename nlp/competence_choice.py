@@ -155,12 +155,19 @@ def choose_competences(
     # A mention that several terms found («питьевой водой» and «водой») is one mention.
     first = chosen[0] if chosen else None
     mentions = {c.id: len(distinct_spans(c.evidence)) for c in chosen}
+    # weak terms alone are hints, however many: relatives' «балдары» and «үй-бүлөсү» name no children's field
+    named = {cid for (cid, _), weight in term_weights.items() if weight > WEAK_TERM}
     return [
         c
         for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
         if (n == 0 or c.id in kept or c.id in taxed)
-        or (n == 1 and (c.score >= 1.0 or mentions[c.id] >= 2 or coordinated(art.text, first, c)))
-        or (c.score >= 1.0 and mentions[c.id] >= 3)
+        or (
+            c.id in named
+            and (
+                (n == 1 and (c.score >= 1.0 or mentions[c.id] >= 2 or coordinated(art.text, first, c)))
+                or (c.score >= 1.0 and mentions[c.id] >= 3)
+            )
+        )
     ]
 
 

@@ -3496,3 +3496,68 @@ def test_a_council_point_on_a_field_is_tagged_with_that_field() -> None:
             if field not in {c.id for c in t.competences}
         ]
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "12-берене. Кызматтагы чектөөлөр\nМуниципалдык кызматчы өзүнө түздөн-түз баш ийген кызмат ордуна өзүнүн "
+            "жакын туугандарын (ата-энесин, жубайын, бир тууганын, балдарын) дайындай албайт. Муниципалдык "
+            "кызматчынын үй-бүлө мүчөлөрү анын кызмат абалын пайдаланууга укуксуз.",
+            "ky",
+        ),
+        (
+            "Статья 12. Ограничения по службе\nМуниципальный служащий не вправе назначать на непосредственно "
+            "подчиненную ему должность своих близких родственников (родителей, супруга, братьев, сестер, детей). "
+            "Члены семьи муниципального служащего не вправе пользоваться его служебным положением.",
+            "ru",
+        ),
+    ],
+)
+def test_a_second_field_named_only_by_hints_is_no_field(text: str, lang: str) -> None:
+    """A municipal servant's children and family are his relatives: «балдары» and «үй-бүлө» are only hints of
+    the children's field (weak terms), and however many of them a second field gathers, they name none."""
+    assert _cli_tags(text, lang) == (True, False, ["lsg_organisation"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "40-берене. Ушул Мыйзамды колдонууга киргизүү\n1. Ушул Мыйзам расмий жарыяланган күндөн тартып он күн "
+            "өткөндөн кийин күчүнө кирет.\n\n2. Министрлер Кабинети, жергиликтүү мамлекеттик администрациялар жана "
+            "жергиликтүү өз алдынча башкаруу органдары:\n\n- ушул Мыйзамды ишке ашыруу боюнча зарыл чараларды "
+            "көрсүн;\n\n- өздөрүнүн ченемдик укуктук актыларын ушул Мыйзамга ылайык келтирсин.",
+            "ky",
+        ),
+        (
+            "Статья 40. Порядок введения в действие настоящего Закона\n1. Настоящий Закон вступает в силу по "
+            "истечении десяти дней со дня официального опубликования.\n\n2. Кабинету Министров, местным "
+            "государственным администрациям и органам местного самоуправления:\n\n- принять необходимые меры по "
+            "реализации настоящего Закона;\n\n- привести свои нормативные правовые акты в соответствие с "
+            "настоящим Законом.",
+            "ru",
+        ),
+    ],
+)
+def test_final_provisions_telling_every_body_to_carry_out_a_law_are_boilerplate(text: str, lang: str) -> None:
+    """Entry into force, and the bodies told to carry the law out and bring their acts in line with it:
+    the LSG bodies in the list's lead-in are told nothing of their own."""
+    assert _cli_tags(text, lang) == (False, False, [])
+
+
+def test_state_powers_vested_in_lsg_bodies_are_delegated_powers_in_both_languages() -> None:
+    """«мамлекеттик ыйгарым укуктар … ыйгарылышы мүмкүн» is the Russian «могут наделяться государственными
+    полномочиями»: both delegate, however many words the means given with the powers take."""
+    ky = (
+        "7-берене. Мамлекеттик ыйгарым укуктар\nЖергиликтүү өз алдынча башкаруу органдарына мамлекеттик ыйгарым "
+        "укуктар, аларды аткаруу үчүн керектүү каржылык жана материалдык каражаттар менен кошо, мыйзам менен "
+        "ыйгарылышы мүмкүн."
+    )
+    ru = (
+        "Статья 7. Государственные полномочия\nОрганы местного самоуправления могут наделяться законом "
+        "государственными полномочиями вместе с финансовыми и материальными средствами, необходимыми для их "
+        "осуществления."
+    )
+    assert _cli_tags(ky, "ky") == _cli_tags(ru, "ru") == (True, False, ["delegated_powers_general"])
