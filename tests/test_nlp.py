@@ -3561,3 +3561,28 @@ def test_state_powers_vested_in_lsg_bodies_are_delegated_powers_in_both_language
         "осуществления."
     )
     assert _cli_tags(ky, "ky") == _cli_tags(ru, "ru") == (True, False, ["delegated_powers_general"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Статья 9. Запрос комиссии\nКомиссия вправе направлять запросы министерствам, за исключением органов, "
+            "ведущих следствие по конкретным делам, органам местного самоуправления, организациям и учреждениям по "
+            "вопросам своего ведения.",
+            "ru",
+        ),
+        (
+            "9-берене. Комиссиянын суроо-талабы\nКомиссия өз карамагындагы маселелер боюнча министрликтерге, "
+            "конкреттүү иштер боюнча тергөө жүргүзгөн органдардан тышкары, жергиликтүү өз алдынча башкаруу "
+            "органдарына, уюмдарга жана мекемелерге суроо-талап жөнөтүүгө укуктуу.",
+            "ky",
+        ),
+    ],
+)
+def test_lsg_bodies_among_organisations_a_request_may_go_to_are_a_passing_mention(
+    text: str, lang: str
+) -> None:
+    """Organisations and institutions beside the LSG bodies make the list everyone a commission may ask:
+    the commission's power, not the LSG bodies'."""
+    assert _cli_tags(text, lang) == (False, False, [])
