@@ -104,6 +104,7 @@ RU_KNOWN = {  # forms pymorphy3 reads as another, commoner word; rare in legal t
     "угле": "prepositional of уголь, read as угол (corner)",
     "судов аксакалов": "genitive plural of суд, read as судно (ship)",
     "селе": "prepositional of сель (mudflow), read as село (village)",
+    "вдовой": "instrumental of вдова (widow), read as вдовый (widowed)",
 }
 
 

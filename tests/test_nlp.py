@@ -3478,18 +3478,18 @@ def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
         assert {c.id for c in tags.competences} == {"local_budget", "veterinary_sanitary"}
 
 
-def test_a_council_point_on_a_field_is_tagged_with_that_field() -> None:
+@pytest.mark.parametrize(("fixture", "local"), [("council_points.yaml", True), ("field_norms.yaml", False)])
+def test_a_point_or_norm_on_a_field_is_tagged_with_that_field(fixture: str, local: bool) -> None:
     """Points of village council decisions name their field in everyday words («ички жолдор», «мазар»,
-    «бала бакча»): tests/data/council_points.yaml holds one per field and language,
-    and each must get its field, whatever else it gets."""
+    «бала бакча»), norms of laws in a law's («зеленые насаждения»): tests/data/council_points.yaml and
+    field_norms.yaml hold one per field and language, and each must get its field, whatever else it gets."""
     import yaml
 
-    spec = yaml.safe_load(
-        (Path(__file__).parent / "data" / "council_points.yaml").read_text(encoding="utf-8")
-    )
+    spec = yaml.safe_load((Path(__file__).parent / "data" / fixture).read_text(encoding="utf-8"))
     missed = []
     for lang in ("ky", "ru"):
-        tags = tag_units([("", f"1. {text}") for _, text in spec[lang]], lang, local_act=True)
+        units = [("", f"1. {text}" if local else text) for _, text in spec[lang]]
+        tags = tag_units(units, lang, local_act=local)
         missed += [
             f"{lang} {field}: {text}"
             for (field, text), t in zip(spec[lang], tags, strict=True)
