@@ -128,6 +128,7 @@ class Lexicons:
     other_body_bodies: frozenset[str]
     other_body_state: frozenset[str]  # … or whose head is a body of the state service named
     glossary_subjects: frozenset[str]  # a heading with one of these defines terms
+    glossary_generic: TermIndex  # LSG bodies as such: defined alone, they make no glossary an LSG article
     agenda_issues: TermIndex  # a heading so headed catalogues the issues of local significance
     agenda_functions: TermIndex  # … or, with an LSG body named, its functions
     forums: TermIndex  # a heading naming one of these lists the topics a forum takes up
@@ -369,6 +370,7 @@ def lexicons(lang: str) -> Lexicons:
         other_body_bodies=lemma_set(taxonomy["other_body_headings"]["bodies"][lang]),
         other_body_state=lemma_set(taxonomy["other_body_headings"]["state"][lang]),
         glossary_subjects=lemma_set(taxonomy["glossary_headings"][lang]),
+        glossary_generic=index(taxonomy["glossary_generic_bodies"][lang]),
         agenda_issues=index(taxonomy["agenda_headings"]["issues"][lang]),
         agenda_functions=index(taxonomy["agenda_headings"]["functions"][lang]),
         forums=index(taxonomy["forum_headings"][lang]),

@@ -138,6 +138,9 @@ def tag_tokens(
         defined = defined_terms(text)
         in_definition = [(i, j) for i, j in actors if not any(a <= tokens[i].start < b for a, b in defined)]
         actors = [a for a in actors if a not in in_definition]
+        generic_terms = {(i, j) for i, j, _ in lex.glossary_generic.find(lemmas)}
+        if actors and all(a in generic_terms for a in actors):  # only LSG bodies as such, defined
+            in_definition, actors = in_definition + actors, []
     counterparts = []
     if other_body:  # another body's powers: an LSG body there is its partner unless obliged itself
         counterparts = [(i, j) for i, j in actors if not obliged(tokens, i, j, spans, text, lex)]

@@ -2070,9 +2070,8 @@ def test_an_lsg_body_inside_a_definition_is_not_regulated_by_a_glossary() -> Non
     tagged = tag_units([(heading, f"{heading}\n{inside}")], "ru")[0]
     assert not tagged.lsg_relevant and "inside a definition" in tagged.reason
     assert tag_units([("", inside)], "ru")[0].lsg_relevant  # the same words outside a glossary
-    defined = (
-        "5) органы местного самоуправления - представительные и исполнительные органы местного сообщества;"
-    )
+    # a body of LSG defined by what it does is the glossary's term (LSG bodies as such are not: see below)
+    defined = "5) айыл окмоту - исполнительный орган местного самоуправления, который ведет учет пастбищ;"
     assert tag_units([(heading, f"{heading}\n{defined}")], "ru")[0].lsg_relevant
 
 
@@ -3586,3 +3585,25 @@ def test_lsg_bodies_among_organisations_a_request_may_go_to_are_a_passing_mentio
     """Organisations and institutions beside the LSG bodies make the list everyone a commission may ask:
     the commission's power, not the LSG bodies'."""
     assert _cli_tags(text, lang) == (False, False, [])
+
+
+GLOSSARY_RU = (
+    "Статья 2. Основные понятия, применяемые в настоящем Законе\nВ настоящем Законе применяются следующие "
+    "понятия:\nпастух - лицо, осуществляющее выпас скота по договору;\n{lsg};\nпородистый скот - скот, имеющий "
+    "племенное свидетельство."
+)
+
+
+def test_a_glossary_defining_lsg_bodies_as_such_is_not_an_lsg_article() -> None:
+    """A sectoral law defines «органы местного самоуправления» to use the phrase: no LSG article; a glossary
+    that defines the ayil okmotu by what it does is one."""
+    generic = "органы местного самоуправления - представительные и исполнительные органы, решающие вопросы местного значения"
+    own = "айыл окмоту - исполнительный орган местного самоуправления, который ведет учет пастбищ"
+    ky = (
+        "2-берене. Ушул Мыйзамда колдонулуучу негизги түшүнүктөр\nУшул Мыйзамда төмөнкү түшүнүктөр колдонулат:\n"
+        "малчы - келишим боюнча мал жаюучу адам;\nжергиликтүү өз алдынча башкаруу органдары - жергиликтүү маанидеги "
+        "маселелерди чечүүчү өкүлчүлүктүү жана аткаруу органдары;\nасыл тукум мал - асыл тукум күбөлүгү бар мал."
+    )
+    assert _cli_tags(GLOSSARY_RU.format(lsg=generic), "ru") == (False, False, [])
+    assert _cli_tags(ky, "ky") == (False, False, [])
+    assert _cli_tags(GLOSSARY_RU.format(lsg=own), "ru")[0] is True
