@@ -5,13 +5,12 @@ rule sees the same substance.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from nlp.ky_cases import can_begin_compound
 from nlp.lexicons import Coordinators, Lexicons, TermIndex
-from nlp.passing import list_items, signature_sentences
+from nlp.passing import boilerplate_lead_ins, list_items, signature_sentences
 from nlp.tags import Evidence, TokenView, span_of
 
 
@@ -82,36 +81,6 @@ def read_article(tokens: list[TokenView], text: str, lex: Lexicons) -> Article:
     # A «sentence» of a point number or a name's initials («2.», «(М.») says nothing on its own.
     substantive = {s for s in range(sentences) if s not in boiler_sents and words[s] >= 2}
     return Article(tokens, text, lex, lemmas, substantive, list_items(text))
-
-
-MARKER = r"(?:[-–—•]|\d{1,2}\)|[а-яa-z]\))"
-ENDS_BEFORE_ITEM = re.compile(rf"\s{MARKER}\s*$")  # an item's marker ends the sentence before it
-ENDS_LEAD_IN = re.compile(rf":\s*{MARKER}?\s*$")
-
-
-def boilerplate_lead_ins(spans: dict[int, tuple[int, int]], text: str, boiler: set[int]) -> set[int]:
-    """A sentence that introduces a list of boilerplate orders is boilerplate too: «Өкмөтү, … жергиликтүү
-    өз алдынча башкаруу органдары: - ушул Мыйзамды ишке ашыруу боюнча чараларды көрсүн; - өз чечимдерин
-    ушул Мыйзамга ылайык келтирсин» tells everyone to carry out a law, no LSG body anything of its own."""
-    # each sentence up to the next one's first word: its words' spans leave out the colon, and the marker of
-    # an item stands before that item's first word
-    order = sorted(spans)
-    ends = [spans[n][0] for n in order[1:]] + [len(text)]
-    upto = {s: (spans[s][0], end) for s, end in zip(order, ends, strict=True)}
-    out = set()
-    for s, (a, b) in upto.items():
-        if not ENDS_LEAD_IN.search(text, a, b):
-            continue
-        items = []
-        for n in range(s + 1, order[-1] + 1):
-            if n not in upto or n - 1 not in upto:
-                break
-            if not ENDS_BEFORE_ITEM.search(text, *upto[n - 1]):
-                break
-            items.append(n)
-        if items and all(n in boiler for n in items):
-            out.add(s)
-    return out
 
 
 def tokens_within(tokens: list[TokenView], start: int, end: int) -> list[int]:

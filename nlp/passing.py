@@ -55,6 +55,36 @@ def _only_heading_before_repeal(text: str) -> bool:
     )
 
 
+MARKER = r"(?:[-–—•]|\d{1,2}\)|[а-яa-z]\))"
+ENDS_BEFORE_ITEM = re.compile(rf"\s{MARKER}\s*$")  # an item's marker ends the sentence before it
+ENDS_LEAD_IN = re.compile(rf":\s*{MARKER}?\s*$")
+
+
+def boilerplate_lead_ins(spans: dict[int, tuple[int, int]], text: str, boiler: set[int]) -> set[int]:
+    """A sentence that introduces a list of boilerplate orders is boilerplate too: «Өкмөтү, … жергиликтүү
+    өз алдынча башкаруу органдары: - ушул Мыйзамды ишке ашыруу боюнча чараларды көрсүн; - өз чечимдерин
+    ушул Мыйзамга ылайык келтирсин» tells everyone to carry out a law, no LSG body anything of its own."""
+    # each sentence up to the next one's first word: its words' spans leave out the colon, and the marker of
+    # an item stands before that item's first word
+    order = sorted(spans)
+    ends = [spans[n][0] for n in order[1:]] + [len(text)]
+    upto = {s: (spans[s][0], end) for s, end in zip(order, ends, strict=True)}
+    out = set()
+    for s, (a, b) in upto.items():
+        if not ENDS_LEAD_IN.search(text, a, b):
+            continue
+        items = []
+        for n in range(s + 1, order[-1] + 1):
+            if n not in upto or n - 1 not in upto:
+                break
+            if not ENDS_BEFORE_ITEM.search(text, *upto[n - 1]):
+                break
+            items.append(n)
+        if items and all(n in boiler for n in items):
+            out.add(s)
+    return out
+
+
 def signature_sentences(tokens: list[TokenView], text: str) -> set[int]:
     """Sentences that are a signature block («Ош шаардык Кеңешинин төрагасы У.Примов»): a few words
     ending with a name and its initials. They name an LSG body but decide nothing."""
