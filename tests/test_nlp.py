@@ -3607,3 +3607,22 @@ def test_a_glossary_defining_lsg_bodies_as_such_is_not_an_lsg_article() -> None:
     assert _cli_tags(GLOSSARY_RU.format(lsg=generic), "ru") == (False, False, [])
     assert _cli_tags(ky, "ky") == (False, False, [])
     assert _cli_tags(GLOSSARY_RU.format(lsg=own), "ru")[0] is True
+
+
+@pytest.mark.parametrize(
+    ("point", "lang"),
+    [
+        ("Жол оңдоо үчүн каралган 200 000 сом суу түтүгүн оңдоого которулсун.", "ky"),
+        ("Перенаправить 200 000 сомов, предусмотренных на ремонт дорог, на ремонт водопровода.", "ru"),
+        ("Ашыкча түшкөн кирешелердин эсебинен ардагерлерге материалдык жардам көрсөтүлсүн.", "ky"),
+        ("За счет сверхплановых доходов оказать материальную помощь ветеранам.", "ru"),
+        ("Соода түйүндөрүнөн алынуучу жыйымдын өлчөмү айына 500 сом болуп белгиленсин.", "ky"),
+        ("Установить размер сбора с торговых точек в сумме 500 сомов в месяц.", "ru"),
+        ("Утвердить арендную плату за землю в размере 1 200 сомов за гектар.", "ru"),
+    ],
+)
+def test_a_council_point_moving_its_money_without_naming_its_budget_affects_it(point: str, lang: str) -> None:
+    """A council's own sum moved to another purpose, its revenue over the plan spent, the amount of a fee
+    or of the rent it charges: its budget, though the point never says «budget»."""
+    tags = tag_units([("", f"1. {point}")], lang, local_act=True)[0]
+    assert tags.lsg_relevant and tags.local_budget
