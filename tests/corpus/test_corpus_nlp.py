@@ -87,3 +87,14 @@ def test_places_and_organisations_on_real_texts(part: str, shared: Path) -> None
     assert places.gold >= 20 and organisations.gold >= 12
     assert places.f1 >= FLOORS[f"entities_{part}_places_f1"]
     assert organisations.f1 >= FLOORS[f"entities_{part}_organisations_f1"]
+
+
+def test_council_points_never_tuned_on_get_their_field() -> None:
+    """Own council points written beside tests/data/council_points.yaml and never tuned on (bench/council_points.py):
+    how far the taxonomy's terms reach past the wordings they were added for. Needs no ../shared, but it is a
+    quality figure with a floor, as the corpus checks are."""
+    from bench.council_points import main as council_points
+
+    figures = council_points()
+    for lang in ("ky", "ru"):
+        assert figures[f"unseen_{lang}"] >= FLOORS[f"council_points_unseen_{lang}"], lang
