@@ -19,9 +19,10 @@ from nlp.tagger_service import tag_units
 SETS = {"tuned": "council_points.yaml", "unseen": "council_points_unseen.yaml"}
 
 
-def found(points: list[list[str]], lang: str) -> list[tuple[str, str, list[str]]]:
-    """(field, point, fields found) for each point, tagged as a point of a council's own act."""
-    tags = tag_units([("", f"1. {text}") for _, text in points], lang, local_act=True)
+def found(points: list[list[str]], lang: str, local: bool = True) -> list[tuple[str, str, list[str]]]:
+    """(field, text, fields found) for each point of a council's own act (``local``) or norm of a law."""
+    units = [("", f"1. {text}" if local else text) for _, text in points]
+    tags = tag_units(units, lang, local_act=local)
     pairs = zip(points, tags, strict=True)
     return [(field, text, [c.id for c in t.competences]) for (field, text), t in pairs]
 

@@ -19,6 +19,7 @@ KEY_DATA = (  # the data that decides a word's key: an index built with other da
     "nlp/data/ky_whole_stems.txt",
     "nlp/data/ru_stems.tsv",
     "ingest/repair/data/ky_lexicon.tsv",
+    "ingest/repair/data/ky_lexicon_added.tsv",
 )
 
 TOKEN = re.compile(r"\w+(?:-\w+)*")

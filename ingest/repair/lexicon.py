@@ -23,12 +23,14 @@ BACK = set("аоуы")
 
 @lru_cache(maxsize=1)
 def shipped_words() -> dict[str, int]:
+    """The seeds' words (ky_lexicon.tsv, rebuilt by scripts/build_lexicon.py) and those added by hand."""
     words: dict[str, int] = {}
-    for line in (DATA / "ky_lexicon.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        word, _, count = line.partition("\t")
-        words[word] = int(count or 1)
+    for name in ("ky_lexicon.tsv", "ky_lexicon_added.tsv"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            word, _, count = line.partition("\t")
+            words[word] = words.get(word, 0) + int(count or 1)
     return words
 
 
