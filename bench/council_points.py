@@ -16,7 +16,11 @@ import yaml
 from bench.common import ROOT
 from nlp.tagger_service import tag_units
 
-SETS = {"tuned": "council_points.yaml", "unseen": "council_points_unseen.yaml"}
+SETS = {
+    "tuned": "council_points.yaml",
+    "unseen": "council_points_unseen.yaml",
+    "unseen2": "council_points_unseen_2.yaml",
+}
 
 
 def found(points: list[list[str]], lang: str, local: bool = True) -> list[tuple[str, str, list[str]]]:
@@ -35,7 +39,7 @@ def main() -> dict[str, float]:
             rows = found(spec[lang], lang)
             share = sum(field in got for field, _, got in rows) / len(rows)
             figures[f"{name}_{lang}"] = share
-            print(f"{name:6} {lang} n={len(rows):2} | field found {share:.3f}")
+            print(f"{name:7} {lang} n={len(rows):2} | field found {share:.3f}")
             if "--misses" in sys.argv:
                 for field, text, got in rows:
                     if field not in got:
