@@ -172,6 +172,7 @@ def _candidates(word: str) -> list[tuple[str, int, bool]]:
     out = [(word, 0, False)]
     frontier: list[tuple[str, int, bool, str, str]] = [(word, -1, False, "", "")]
     non_final = set(rules().get("non_final", []))
+    agent_noun = re.compile(rules()["agent_noun_stem"])
     verbal_after = _verbal_endings()
     standalone = shipped_words()
     seen = {word}
@@ -188,6 +189,8 @@ def _candidates(word: str) -> list[tuple[str, int, bool]]:
                 rest = stem[: -len(suffix.text)]
                 if rest in seen or not _plausible(rest, suffix):
                     continue
+                if suffix.group == "possessive" and agent_noun.search(rest) and standalone.get(rest, 0) < MIN_KNOWN:
+                    continue  # жүргүнчү is a passenger, not «жүргүнч» with «its»
                 seen.add(rest)
                 vowel = suffix.text[0] in VOWELS or suffix.group == "possessive"
                 nxt.append((rest, suffix.slot, vowel, suffix.group, suffix.text))

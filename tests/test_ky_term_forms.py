@@ -105,6 +105,10 @@ RU_KNOWN = {  # forms pymorphy3 reads as another, commoner word; rare in legal t
     "судов аксакалов": "genitive plural of суд, read as судно (ship)",
     "селе": "prepositional of сель (mudflow), read as село (village)",
     "вдовой": "instrumental of вдова (widow), read as вдовый (widowed)",
+    "паводков": "genitive plural of паводок (flood), read as паводковый",
+    "спортивному залу": "dative of зал (hall), read as зала",
+    "спортивных залы": "a form the generator leaves half-inflected; «залы» is read as зала",
+    "спортивным залом": "instrumental of зал, read as зала",
 }
 
 
