@@ -1,9 +1,9 @@
 """How far the taxonomy's terms reach past the wordings they were written for: the share of council-decision
-points of one field each (own wording, tests/data/) tagged with that field, per language. The tuned sets are
-council_points.yaml (tests/test_nlp.py asserts every point of it), council_points_2.yaml and
-council_points_3.yaml (written as never-tuned sets in sessions 18 and 19, tuned on since); council_points_unseen.yaml
-was written before any change of session 19 and is never tuned on, so ``--misses`` lists the tuned sets' misses
-only. Needs no ../shared.
+points of one field each (own wording, tests/data/) tagged with that field, per language. The tuned sets
+are council_points.yaml (tests/test_nlp.py asserts every point of it), council_points_2.yaml and
+council_points_3.yaml (written as never-tuned sets in sessions 18 and 19, tuned on since);
+council_points_unseen.yaml was written before any change of session 19 and is never tuned on, so
+``--misses`` lists the tuned sets' misses only. Needs no ../shared.
 
 Usage: .venv/bin/python -m bench.council_points [--misses]
 """

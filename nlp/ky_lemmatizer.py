@@ -189,7 +189,8 @@ def _candidates(word: str) -> list[tuple[str, int, bool]]:
                 rest = stem[: -len(suffix.text)]
                 if rest in seen or not _plausible(rest, suffix):
                     continue
-                if suffix.group == "possessive" and agent_noun.search(rest) and standalone.get(rest, 0) < MIN_KNOWN:
+                agent = suffix.group == "possessive" and agent_noun.search(rest)
+                if agent and standalone.get(rest, 0) < MIN_KNOWN:
                     continue  # жүргүнчү is a passenger, not «жүргүнч» with «its»
                 seen.add(rest)
                 vowel = suffix.text[0] in VOWELS or suffix.group == "possessive"
