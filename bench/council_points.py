@@ -27,11 +27,12 @@ SETS = {
 
 
 def found(points: list[list[str]], lang: str, local: bool = True) -> list[tuple[str, str, list[str]]]:
-    """(field, text, fields found) for each point of a council's own act (``local``) or norm of a law."""
-    units = [("", f"1. {text}" if local else text) for _, text in points]
+    """(field, text, fields found) for each point of a council's own act (``local``) or norm of a law; a
+    point's third item, where it has one, says why it is left out of the test."""
+    units = [("", f"1. {point[1]}" if local else point[1]) for point in points]
     tags = tag_units(units, lang, local_act=local)
     pairs = zip(points, tags, strict=True)
-    return [(field, text, [c.id for c in t.competences]) for (field, text), t in pairs]
+    return [(point[0], point[1], [c.id for c in t.competences]) for point, t in pairs]
 
 
 def main() -> dict[str, float]:
