@@ -43,6 +43,7 @@ if not Doc.has_extension("actor_aliases"):
     Doc.set_extension("actor_aliases", default=frozenset())
 
 FUZZY_SCORE = 80
+KNOWN_STEM = 3  # a Kyrgyz lemma seen this often on its own is a word, whatever suffixes a rare form adds
 
 
 class KeneshLemmatizer:
@@ -62,7 +63,7 @@ class KeneshLemmatizer:
         if typed_for is not None and low not in shipped_words() and key not in shipped_words():
             # a term typed on a Russian keyboard («оз алдынча», «мулкү»), not a word of its own
             return lemma, typed_for
-        if len(low) >= FUZZY_KEY_LENGTH - 1 and low.isalpha() and self._unknown(low, key):
+        if len(low) >= FUZZY_KEY_LENGTH - 1 and low.isalpha() and self._unknown(low, lemma):
             lex = lexicons(self.lang)
             found = (
                 process.extractOne(low, lex.key_words.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
@@ -73,9 +74,11 @@ class KeneshLemmatizer:
             key = lex.key_words[found[0]] if found is not None else lex.near_misses.get(low, key)
         return lemma, key
 
-    def _unknown(self, low: str, key: str) -> bool:
+    def _unknown(self, low: str, lemma: str) -> bool:
         if self.lang == "ky":
-            known = shipped_words()  # a word seen once or twice may itself be a typo of a key term
+            known = shipped_words()  # a word seen once or twice may itself be a typo of a key term …
+            if lemma != low and known.get(lemma, 0) >= KNOWN_STEM:
+                return False  # … not a rare form of a common word: «кызматына» is «кызмат», not «кызматчы»
             return known.get(low, 0) <= 2 and low not in lexicons(self.lang).key_words
         from nlp.lemmas import _morph
 

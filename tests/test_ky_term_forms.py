@@ -109,6 +109,8 @@ RU_KNOWN = {  # forms pymorphy3 reads as another, commoner word; rare in legal t
     "спортивному залу": "dative of зал (hall), read as зала",
     "спортивных залы": "a form the generator leaves half-inflected; «залы» is read as зала",
     "спортивным залом": "instrumental of зал, read as зала",
+    "домашнему животному": "dative singular of животное, read as the adjective животный",
+    "домашнем животном": "prepositional singular of животное, read as the adjective животный",
 }
 
 

@@ -67,6 +67,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "acts"
         ("отчеттор", "отчет"),
         ("комитет", "комитет"),
         ("комитетинин", "комитет"),
+        # an agent noun in -чу after a long vowel or a consonant keeps its vowel; a stem in -ч keeps its own
+        ("жүргүнчүлөрдү", "жүргүнчү"),
+        ("камкорчу", "камкорчу"),
+        ("төлөөчүлөр", "төлөөчү"),
+        ("айдоочуга", "айдоочу"),
+        ("күчү", "күч"),
+        ("башчысы", "башчы"),
     ],
 )
 def test_kyrgyz_lemmas(word: str, lemma: str) -> None:
@@ -283,6 +290,17 @@ def test_kyrgyz_and_russian_versions_of_one_norm_are_tagged_alike() -> None:
 def test_misspelled_key_term_is_matched() -> None:
     tags = one("Жергилкитүү өз алдынча башкаруу органдары салыктын ставкасын белгилейт.", "ky")
     assert tags.lsg_relevant
+
+
+def test_a_rare_form_of_a_common_word_is_not_taken_for_a_misspelt_key_word() -> None:
+    """«кызматына» is seen once in the lexicon, but its lemma «кызмат» is common: it is that word, not a
+    misspelling of «кызматчы» (a servant, of the LSG bodies' names), and the field's term meets it."""
+    from nlp.components import KeneshLemmatizer
+
+    assert KeneshLemmatizer("ky").key_of("кызматына") == ("кызмат", "кызмат")
+    assert KeneshLemmatizer("ky").key_of("жергилкитүү")[1] == "жергиликтүү"
+    tags = one("Айыл өкмөтү аскер кызматына милдеттүү жарандардын эсебин жүргүзөт.", "ky")
+    assert [c.id for c in tags.competences] == ["military_registration"]
 
 
 def test_mere_mention_is_not_budget_impact() -> None:
@@ -3484,6 +3502,7 @@ def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
         ("council_points_2.yaml", True),
         ("council_points_3.yaml", True),
         ("field_norms.yaml", False),
+        ("field_norms_2.yaml", False),
     ],
 )
 def test_a_point_or_norm_on_a_field_is_tagged_with_that_field(fixture: str, local: bool) -> None:
