@@ -238,8 +238,32 @@ def whole_stems() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+LINKED_STEM_SUPPORT = 2.0  # paradigm support a loanword stem needs to shed its linking vowel
+LINKED_MAX_KNOWN = 5  # a form seen this often on its own is a word of its own (алты «six», not алт-ы)
+
+
+def _without_linking_vowel(form: str) -> str:
+    """A loanword ending in a consonant cluster takes a high vowel before its possessive and case endings
+    (объект-и-си, пункт-у-нун, фонд-у): the cut leaves that vowel on, and the loanword is the lemma."""
+    base = form[:-1]
+    if (
+        len(base) >= 4
+        and form[-1] in HIGH
+        and base[-2:] in rules()["final_clusters"]
+        and paradigm_support().get(base, 0.0) >= LINKED_STEM_SUPPORT
+        and shipped_words().get(form, 0) < LINKED_MAX_KNOWN
+    ):
+        return base
+    return form
+
+
 @lru_cache(maxsize=200_000)
 def lemmatize_lower(word: str) -> str:
+    lemma = _lemmatize_lower(word)
+    return lemma if "-" in lemma or lemma in exceptions().values() else _without_linking_vowel(lemma)
+
+
+def _lemmatize_lower(word: str) -> str:
     if word in exceptions():
         return exceptions()[word]
     if "-" in word:
