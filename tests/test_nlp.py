@@ -3660,3 +3660,20 @@ def test_a_council_point_moving_its_money_without_naming_its_budget_affects_it(p
     or of the rent it charges: its budget, though the point never says «budget»."""
     tags = tag_units([("", f"1. {point}")], lang, local_act=True)[0]
     assert tags.lsg_relevant and tags.local_budget
+
+
+def test_offence_cases_are_public_order_a_tax_offence_named_in_passing_is_not() -> None:
+    """LSG bodies hearing offence cases keep public order in both languages; a bare «правонарушение» is a
+    hint, as «укук бузуу» is in Kyrgyz, so the tax identification number a body must write on a penalty for
+    a tax offence names no public order."""
+    for text, lang in [
+        ("Органы местного самоуправления рассматривают дела о правонарушениях и налагают взыскания.", "ru"),
+        ("Жергиликтүү өз алдынча башкаруу органдары укук бузуулар жөнүндө иштерди карашат.", "ky"),
+    ]:
+        assert "public_order" in {c.id for c in one(text, lang).competences}, lang
+    passing = one(
+        "Органы местного самоуправления обязаны указывать ИНН в решениях о взысканиях по налоговым "
+        "правонарушениям.",
+        "ru",
+    )
+    assert "public_order" not in {c.id for c in passing.competences}
