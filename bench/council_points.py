@@ -24,6 +24,7 @@ SETS = {
     "tuned3": "council_points_3.yaml",
     "unseen": "council_points_unseen.yaml",
     "norms2": "field_norms_2.yaml",  # norms of laws: tagged as a law's articles
+    "norms3": "field_norms_3.yaml",
 }
 
 
