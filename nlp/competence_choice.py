@@ -157,10 +157,20 @@ def choose_competences(
     mentions = {c.id: len(distinct_spans(c.evidence)) for c in chosen}
     # weak terms alone are hints, however many: relatives' «балдары» and «үй-бүлөсү» name no children's field
     named = {cid for (cid, _), weight in term_weights.items() if weight > WEAK_TERM}
+    # A law that puts a cost on the local budget names what it pays for («Расходы на содержание … дошкольных
+    # учреждений финансируются за счет местного бюджета»): that is a field of the norm, though named once
+    budget_sentences = {art.tokens[i].sent for i, _ in budget.local_terms}
+    purpose = not local_act and first is not None and first.id == "local_budget" and "local_budget" in kept
     return [
         c
         for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
         if (n == 0 or c.id in kept or c.id in taxed)
+        or (
+            purpose
+            and n == 1
+            and c.id in named
+            and any(art.tokens[i].sent in budget_sentences for i in _token_starts(art, c))
+        )
         or (
             c.id in named
             and (
@@ -169,6 +179,12 @@ def choose_competences(
             )
         )
     ]
+
+
+def _token_starts(art: Article, hit: CompetenceHit) -> list[int]:
+    """The tokens where a field's evidence begins."""
+    starts = {span.start for span in hit.evidence}
+    return [k for k, t in enumerate(art.tokens) if t.start in starts]
 
 
 # the words between two conjuncts: the first one's dependents (two at most), a comma or «жана» / «и», the
