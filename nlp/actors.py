@@ -81,25 +81,6 @@ def agent_of_duty(tokens: list[TokenView], j: int, lex: Lexicons) -> bool:
     return bool(agent.fullmatch(tokens[j].text) and verb.fullmatch(rest_of_sentence(tokens, j)[-1].text))
 
 
-def subject_of_duty(tokens: list[TokenView], i: int, j: int, lex: Lexicons) -> bool:
-    """Whether the bodies named at tokens ``i``..``j`` open their sentence as its subject and a verb in the
-    present ends it: a law tells them what to do in the plain present as with a modal («Мамлекеттик органдар
-    жана жергиликтүү өз алдынча башкаруу органдары … жыйналыштарды өткөрүү планын … жарыялайт»); a
-    sentence that ends in «… болуп саналат» defines them instead, and a subject that runs on to others
-    («… органдары жана алардын кызмат адамдары … жоопкерчилик тартышат») is everyone in public power."""
-    if lex.subject_duty is None or (
-        j < len(tokens) and tokens[j].text.lower() in lex.coordinators.conjunctions | {","}
-    ):
-        return False
-    subject, verb, defining = lex.subject_duty
-    sentence = [t for t in rest_of_sentence(tokens, i) if t.text[:1].isalpha()]
-    before = [t for t in tokens[:i] if t.sent == tokens[i].sent and t.text[:1].isalpha()]
-    if before or not sentence or not subject.fullmatch(tokens[j - 1].text.lower()):
-        return False
-    last = sentence[-1].text.lower()
-    return bool(verb.fullmatch(last)) and not defining.fullmatch(last)
-
-
 PASSIVE_PARTICIPLE = re.compile(r"\w+(?:[ыиуү]л|[аеоөыиуүэюя]н)[гк][аеоө]н")  # «уюштурулган», «бөлүнгөн»
 
 

@@ -107,8 +107,6 @@ class Lexicons:
     public_officials: TermIndex  # a public body's own people, not others beside it in a list
     rights_holders: re.Pattern[str]  # … and not where it opens with everyone's or the citizens' right
     agent_duty: tuple[re.Pattern[str], re.Pattern[str]] | None  # (agent, passive verb): told what to do
-    # (subject, present verb, defining verb): the bodies as the subject of a sentence in the present
-    subject_duty: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None
     public_sector_pairs: TermIndex  # «state and municipal property / servants»: never LSG's as such
     territory_units: TermIndex  # ayil aimaks, which a list of regions and districts names as places
     territory_levels: frozenset[str]  # region, district: the other levels of such a list
@@ -348,15 +346,6 @@ def lexicons(lang: str) -> Lexicons:
                 _pattern(taxonomy["agent_duties"][lang]["verb"]),
             )
             if lang in taxonomy["agent_duties"]
-            else None
-        ),
-        subject_duty=(
-            (
-                _pattern(taxonomy["subject_duties"][lang]["subject"]),
-                _pattern(taxonomy["subject_duties"][lang]["verb"]),
-                _pattern(taxonomy["subject_duties"][lang]["defining"]),
-            )
-            if lang in taxonomy.get("subject_duties", {})
             else None
         ),
         public_sector_pairs=index(taxonomy["public_sector_pairs"][lang]),

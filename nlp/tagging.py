@@ -17,7 +17,6 @@ from nlp.actors import (
     election_objects,
     obliged,
     parallel_public_sector,
-    subject_of_duty,
 )
 from nlp.amounts import amounts_in
 from nlp.article import first_line_end, read_article, sentence_spans
@@ -83,7 +82,6 @@ def tag_tokens(
         for i, j, _ in lex.generic_public_bodies.find(lemmas)
         if (tokens[i].sent not in duty_sentences or agent_of_participle(tokens, j, lex))
         and not agent_of_duty(tokens, j, lex)
-        and not subject_of_duty(tokens, i, j, lex)
         for k in range(i, j)
     }
     generic |= {  # «…, ЖӨБ органдарынын жана башка органдардын …»: examples of all bodies

@@ -3664,9 +3664,9 @@ def test_a_council_point_moving_its_money_without_naming_its_budget_affects_it(p
 
 
 def test_offence_cases_are_public_order_a_tax_offence_named_in_passing_is_not() -> None:
-    """LSG bodies hearing offence cases keep public order in both languages; a bare «правонарушение» is a
-    hint, as «укук бузуу» is in Kyrgyz, so the tax identification number a body must write on a penalty for
-    a tax offence names no public order."""
+    """LSG bodies hearing offence cases keep public order in both languages; a tax offence is the tax
+    service's business, so the tax identification number a body must write on a penalty for one names no
+    public order."""
     for text, lang in [
         ("Органы местного самоуправления рассматривают дела о правонарушениях и налагают взыскания.", "ru"),
         ("Жергиликтүү өз алдынча башкаруу органдары укук бузуулар жөнүндө иштерди карашат.", "ky"),
@@ -3678,20 +3678,3 @@ def test_offence_cases_are_public_order_a_tax_offence_named_in_passing_is_not() 
         "ru",
     )
     assert "public_order" not in {c.id for c in passing.competences}
-
-
-def test_state_and_lsg_bodies_told_in_the_present_what_to_do_is_an_lsg_duty() -> None:
-    """«State and LSG bodies» is every public authority, unless the sentence gives them a duty: a law states
-    one in the plain present with them as its subject as well as with a modal; a definition («… болуп
-    саналат») or a subject that runs on to their officials is not one."""
-    duty = one(
-        "Мамлекеттик органдар жана жергиликтүү өз алдынча башкаруу органдары ай сайын жыйындардын планын "
-        "жарыялайт.",
-        "ky",
-    )
-    everyone = one(
-        "Мамлекеттик органдар, жергиликтүү өз алдынча башкаруу органдары жана алардын кызмат адамдары "
-        "мыйзамда каралган тартипте жоопкерчилик тартышат.",
-        "ky",
-    )
-    assert duty.lsg_relevant and not everyone.lsg_relevant
