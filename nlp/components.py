@@ -39,6 +39,8 @@ if not Doc.has_extension("heading_fields"):
     Doc.set_extension("heading_fields", default=frozenset())
 if not Doc.has_extension("context_fields"):
     Doc.set_extension("context_fields", default=())
+if not Doc.has_extension("generic_subject"):
+    Doc.set_extension("generic_subject", default=False)
 if not Doc.has_extension("actor_aliases"):
     Doc.set_extension("actor_aliases", default=frozenset())
 
@@ -124,6 +126,7 @@ class KeneshTagger:
             agenda=bool(doc._.agenda),
             forum=bool(doc._.forum),
             context_fields=tuple(doc._.context_fields),
+            generic_subject=bool(doc._.generic_subject),
             actor_alias=alias_pattern(frozenset(doc._.actor_aliases)),
         )
         return doc

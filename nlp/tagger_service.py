@@ -93,6 +93,19 @@ def context_fields(headings: str, language: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(cid for _, _, (cid, weight) in found if weight >= HEADING_TERM_MIN))
 
 
+@cache
+def names_all_public_bodies(headings: str, language: str) -> bool:
+    """True when the act's title or a chapter around the article names «state and LSG bodies» as one phrase
+    (the access to information law: «Мамлекеттик органдардын жана жергиликтүү өзалдынча башкаруу
+    органдарынын …»): there the phrase is the act's subject, the bodies it regulates, not every public
+    authority named in passing. Not where organisations are named beside them (the reglament's chapter on
+    parliament's dealings «с избирателями, государственными органами, органами местного самоуправления и
+    организациями»): that is everyone parliament deals with."""
+    lex = lexicons(language)
+    lemmas = list(lemmatize_phrase(headings, language))
+    return bool(lex.generic_public_bodies.find(lemmas)) and not lex.private_persons.find(lemmas)
+
+
 def other_body_heading(heading: str, language: str) -> bool:
     """True when an article's heading gives another body's powers («Полномочия Торага», «Райондук
     мамлекеттик администрациянын компетенциясы»: a power word and a body) or is about a state body
@@ -206,6 +219,7 @@ def _tag_in(
         doc._.forum = forum_heading(heading, language)
         doc._.local_tax_section = names_local_tax(sections[n] if sections else "", language)
         doc._.context_fields = context_fields(sections[n] if sections else "", language)
+        doc._.generic_subject = names_all_public_bodies(sections[n] if sections else "", language)
         doc._.actor_aliases = aliases[n] if aliases else frozenset()
         docs.append(doc)
     return [doc._.tags for doc in nlp.pipe(docs, batch_size=64)] if docs else []

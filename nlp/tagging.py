@@ -54,6 +54,7 @@ def tag_tokens(
     forum: bool = False,
     actor_alias: re.Pattern[str] | None = None,
     context_fields: tuple[str, ...] = (),
+    generic_subject: bool = False,
 ) -> ArticleTags:
     """``local_act``: the article belongs to an LSG body's own act. ``local_tax_section``: it sits in a
     chapter or section whose heading names a local tax, so its bare «tax» is that tax. ``procedural``:
@@ -65,7 +66,9 @@ def tag_tokens(
     local significance or an LSG body's functions, so every field it names is kept. ``actor_alias``: the
     short names the act gives an LSG body («(мындан ары АК)»), each a mention of that body.
     ``context_fields``: the fields the act's title and the chapters around the article name, the subject
-    of a council's point that names neither a field nor an LSG body."""
+    of a council's point that names neither a field nor an LSG body. ``generic_subject``: the act's title or
+    chapter names «state and LSG bodies» as one phrase, so that phrase is the bodies the act regulates, not
+    every public authority in passing."""
     if repealed(text):
         return ArticleTags(False, False, [], BudgetImpact(None), "repealed: no norm left to tag")
     art = read_article(tokens, text, lex)
@@ -80,7 +83,8 @@ def tag_tokens(
     generic = {
         k
         for i, j, _ in lex.generic_public_bodies.find(lemmas)
-        if (tokens[i].sent not in duty_sentences or agent_of_participle(tokens, j, lex))
+        if not generic_subject
+        and (tokens[i].sent not in duty_sentences or agent_of_participle(tokens, j, lex))
         and not agent_of_duty(tokens, j, lex)
         for k in range(i, j)
     }

@@ -3678,3 +3678,18 @@ def test_offence_cases_are_public_order_a_tax_offence_named_in_passing_is_not() 
         "ru",
     )
     assert "public_order" not in {c.id for c in passing.competences}
+
+
+def test_state_and_lsg_bodies_in_the_acts_title_are_its_subject() -> None:
+    """In a law titled with «state and LSG bodies» (access to the information they hold), the phrase in its
+    articles is the bodies it regulates, not every public authority in passing; without such a title, or
+    where the title names organisations beside them, it stays every public authority."""
+    from nlp.tagger_service import tag_units
+
+    text = "Мамлекеттик органдар жана жергиликтүү өз алдынча башкаруу органдары маалымат берет."
+    title = (
+        "Мамлекеттик органдардын жана жергиликтүү өз алдынча башкаруу органдарынын маалыматына жетүү жөнүндө"
+    )
+    everyone = f"{title} жана уюмдар менен иштөө"
+    subject, passing, listed = tag_units([("", text)] * 3, "ky", sections=[title, "", everyone])
+    assert subject.lsg_relevant and not passing.lsg_relevant and not listed.lsg_relevant
