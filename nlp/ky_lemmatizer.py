@@ -167,12 +167,18 @@ def _verbal_endings() -> frozenset[str]:
     return frozenset({sx.text for sx in suffixes() if sx.group in groups} | set(spec.get("texts", [])))
 
 
+@lru_cache(maxsize=1)
+def _agent_noun_stem() -> re.Pattern[str]:
+    """A stem the possessive vowel may not be cut back to (``agent_noun_stem`` in the rules)."""
+    return re.compile(rules()["agent_noun_stem"])
+
+
 def _candidates(word: str) -> list[tuple[str, int, bool]]:
     """(stem, letters cut, whether the cut suffix began with a vowel) for every allowed stacking."""
     out = [(word, 0, False)]
     frontier: list[tuple[str, int, bool, str, str]] = [(word, -1, False, "", "")]
     non_final = set(rules().get("non_final", []))
-    agent_noun = re.compile(rules()["agent_noun_stem"])
+    agent_noun = _agent_noun_stem()
     verbal_after = _verbal_endings()
     standalone = shipped_words()
     seen = {word}

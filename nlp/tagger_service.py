@@ -38,11 +38,18 @@ def is_local_act(act: ParsedAct) -> bool:
     return local_act(act.root.own_text, act.header.type)
 
 
+@cache
+def section_lemmas(headings: str, language: str) -> list[str]:
+    """The lemmas of what an article sits under (the act's title and its chapters' headings): the same for
+    every article of a chapter, so read once for all the questions asked of it."""
+    return list(lemmatize_phrase(headings, language))
+
+
 def names_local_tax(heading: str, language: str) -> bool:
     """True when a chapter or section heading names a local tax («Налог на имущество», «Мүлк салыгы»)."""
     if not heading:
         return False
-    return bool(lexicons(language).revenue_sources.find(list(lemmatize_phrase(heading, language))))
+    return bool(lexicons(language).revenue_sources.find(section_lemmas(heading, language)))
 
 
 HEADING_TERM_MIN = 0.5  # a weak term (депутат, ыйгарым укук) in a heading does not state its subject
@@ -88,12 +95,10 @@ def context_fields(headings: str, language: str) -> tuple[str, ...]:
     """The fields the act's title and the chapters around an article name, in the order named (the same
     for every article of a chapter, so read once)."""
     lex = lexicons(language)
-    lemmas = list(lemmatize_phrase(headings, language))
-    found = sorted(lex.competences.find(lemmas), key=lambda hit: hit[0])
+    found = sorted(lex.competences.find(section_lemmas(headings, language)), key=lambda hit: hit[0])
     return tuple(dict.fromkeys(cid for _, _, (cid, weight) in found if weight >= HEADING_TERM_MIN))
 
 
-@cache
 def names_all_public_bodies(headings: str, language: str) -> bool:
     """True when the act's title or a chapter around the article names «state and LSG bodies» as one phrase
     (the access to information law: «Мамлекеттик органдардын жана жергиликтүү өзалдынча башкаруу
@@ -102,7 +107,7 @@ def names_all_public_bodies(headings: str, language: str) -> bool:
     parliament's dealings «с избирателями, государственными органами, органами местного самоуправления и
     организациями»): that is everyone parliament deals with."""
     lex = lexicons(language)
-    lemmas = list(lemmatize_phrase(headings, language))
+    lemmas = section_lemmas(headings, language)
     return bool(lex.generic_public_bodies.find(lemmas)) and not lex.private_persons.find(lemmas)
 
 
