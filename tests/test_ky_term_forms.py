@@ -111,6 +111,12 @@ RU_KNOWN = {  # forms pymorphy3 reads as another, commoner word; rare in legal t
     "спортивным залом": "instrumental of зал, read as зала",
     "домашнему животному": "dative singular of животное, read as the adjective животный",
     "домашнем животном": "prepositional singular of животное, read as the adjective животный",
+    "безнадзорному животному": "dative singular of животное, read as the adjective животный",
+    "безнадзорном животном": "prepositional singular of животное, read as the adjective животный",
+    "молодёжных политик": "a plural the policy never takes; read as политик (politician)",
+    "молодёжным политикам": "a plural the policy never takes; read as политик (politician)",
+    "молодёжными политиками": "a plural the policy never takes; read as политик (politician)",
+    "молодёжных политиках": "a plural the policy never takes; read as политик (politician)",
 }
 
 
