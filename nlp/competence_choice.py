@@ -225,3 +225,24 @@ def one_of_alternatives(
             if c is not lead and c.id not in stated and 2 * len(c.evidence) < len(lead.evidence)
         }
     return [c for c in chosen if c.id not in dropped]
+
+
+HINT_MIN = 0.5  # a hint strong enough to name the field of a council's point that names no other
+
+
+def named_hint(art: Article, hits: list[tuple[int, int, Any]]) -> CompetenceHit | None:
+    """The field a council's point names only by a hint («Борбордук көчө оңдолсун»: a street), where it
+    names no field outright: a point is one order about one thing, so its one named thing is its subject,
+    more than the act's title. A hint of a word that needs a second one (жер, салык: «|0.4») is not enough."""
+    weights: dict[tuple[str, tuple[str, ...]], float] = {}
+    for i, j, (cid, weight) in hits:
+        if cid != "local_budget":
+            key = (cid, tuple(art.lemmas[i:j]))
+            weights[key] = max(weights.get(key, 0.0), weight)
+    scores: dict[str, float] = {}
+    for (cid, _), weight in weights.items():
+        scores[cid] = scores.get(cid, 0.0) + weight
+    best = max(scores, key=lambda cid: scores[cid], default=None)  # the first among equals
+    if best is None or scores[best] < HINT_MIN:
+        return None
+    return CompetenceHit(best, round(scores[best], 2), [art.span(i, j) for i, j, p in hits if p[0] == best])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any, overload
 
 import yaml
 
+from nlp.council_orders import order_test
 from nlp.lemmas import lemmatize_phrase
 
 DATA = Path(__file__).parent / "data"
@@ -178,6 +180,7 @@ class Lexicons:
     commission_ends: TermIndex  # what follows it (Kyrgyz names the portfolio before «комиссия»)
     commission_word: str  # the lemma that must follow the end marker, where there is one
     commission_standing: frozenset[str]  # a standing (council) commission is named so
+    is_order: Callable[[str], bool]  # a council's point so worded orders something (nlp/council_orders.py)
 
 
 @overload
@@ -426,6 +429,7 @@ def lexicons(lang: str) -> Lexicons:
         commission_standing=frozenset(
             lemma for word in commission.get("standing", []) for lemma in lemmatize_phrase(word, lang)
         ),
+        is_order=order_test(lang),
     )
     if lang == "ky":
         indexes = [value for value in vars(lex).values() if isinstance(value, TermIndex)]

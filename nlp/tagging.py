@@ -25,6 +25,7 @@ from nlp.competence_choice import (
     COMPETENCE_MIN,
     choose_competences,
     inside_longer_dropped,
+    named_hint,
     short_forms_dropped,
     weakened_in_context,
 )
@@ -200,6 +201,10 @@ def tag_tokens(
         # only a local budget, no LSG body, makes it LSG's (the local share of a law's costs): it is the field
         mentioned_budget = [art.span(i, j) for i, j in budget.local_terms[:2]]
         chosen = [CompetenceHit("local_budget", COMPETENCE_MIN, mentioned_budget)]
+    if lsg and not chosen and own_act and not agenda and lex.is_order(text):
+        # a council's order naming its one thing by a hint (a street to repair) is about that thing
+        hint = named_hint(art, hits)
+        chosen = [hint] if hint is not None else []
     from_context = lsg and not chosen and not actor_evidence and bool(context_fields)
     if from_context:
         # a council's point that names neither a field nor an LSG body («the auction rules are approved»)

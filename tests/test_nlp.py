@@ -3693,3 +3693,44 @@ def test_state_and_lsg_bodies_in_the_acts_title_are_its_subject() -> None:
     everyone = f"{title} жана уюмдар менен иштөө"
     subject, passing, listed = tag_units([("", text)] * 3, "ky", sections=[title, "", everyone])
     assert subject.lsg_relevant and not passing.lsg_relevant and not listed.lsg_relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "order"),
+    [
+        ("Айылдын борбордук көчөсү оңдолсун.", "ky", True),
+        ("Маселе боюнча маалымат айыл өкмөтүнө тапшырылсын.", "ky", True),
+        ("Айыл өкмөтү көчөлөрдү оңдойт.", "ky", False),
+        ("Поручить айыл окмоту отремонтировать центральную улицу.", "ru", True),
+        ("Айыл окмоту обеспечить ремонт центральной улицы.", "ru", True),
+        ("Айыл окмоту имеет право проводить ремонт улиц.", "ru", False),
+        ("Место нахождения кенеша: город Ош, улица Ленина, 221.", "ru", False),
+    ],
+)
+def test_a_councils_order_is_told_from_a_rule(text: str, lang: str, order: bool) -> None:
+    from nlp.council_orders import is_order
+
+    assert is_order(text, lang) is order
+
+
+@pytest.mark.parametrize(
+    ("point", "rule", "lang"),
+    [
+        (
+            "Айылдын борбордук көчөсү оңдолсун.",
+            "Кеңештин жайгашкан жери: Ош шаары, Ленин көчөсү, 221.",
+            "ky",
+        ),
+        (
+            "Отремонтировать центральную улицу села.",
+            "Место нахождения кенеша: город Ош, улица Ленина, 221.",
+            "ru",
+        ),
+    ],
+)
+def test_a_councils_order_naming_only_a_hint_is_about_it(point: str, rule: str, lang: str) -> None:
+    """A street («көчө», a hint that alone names no field) is what a council's order to repair it is
+    about; the same word in a regulation's rule (the council's address) is no field of it."""
+    ordered, described = tag_units([("", f"1. {point}"), ("", f"1. {rule}")], lang, local_act=True)
+    assert [c.id for c in ordered.competences] == ["roads"]
+    assert "roads" not in [c.id for c in described.competences]
