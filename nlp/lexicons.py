@@ -98,6 +98,21 @@ def load_data(name: str) -> dict[str, Any]:
     return data
 
 
+DERIVED_MIN = 0.5  # a one-word term this strong lends its weight to the adjectives derived from it
+
+
+@lru_cache(maxsize=1)
+def relational_adjectives() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Noun (as lemmas) -> the Russian relational adjectives derived from it
+    (nlp/data/ru_relational_adjectives.tsv)."""
+    out: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for line in (DATA / "ru_relational_adjectives.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            adjective, noun = line.split("\t")
+            out[lemmatize_phrase(noun, "ru")].append(adjective)
+    return {noun: tuple(adjectives) for noun, adjectives in out.items()}
+
+
 @dataclass
 class Lexicons:
     actors: TermIndex
@@ -289,6 +304,7 @@ def lexicons(lang: str) -> Lexicons:
         return frozenset(lemma for word in words for lemma in lemmatize_phrase(word, lang))
 
     coord = taxonomy["coordinators"][lang]
+    derived = relational_adjectives() if lang == "ru" else {}
     competences = TermIndex()
     weights: dict[str, float] = {}
     competence_patterns = []
@@ -299,7 +315,11 @@ def lexicons(lang: str) -> Lexicons:
             weak_contexts[cid] = re.compile("|".join(f"(?:{w})" for w in weak), re.I)
         for phrase in spec.get(lang, []):
             term, _, own = str(phrase).partition("|")
-            competences.add(term.strip(), lang, (cid, float(own) if own else weights[cid]))
+            weight = float(own) if own else weights[cid]
+            competences.add(term.strip(), lang, (cid, weight))
+            if weight >= DERIVED_MIN:  # «кладбищенский» is found as «кладбище»
+                for adjective in derived.get(lemmatize_phrase(term, lang), ()):
+                    competences.add(adjective, lang, (cid, weight))
         for pattern in spec.get("patterns", {}).get(lang, []):
             competence_patterns.append((cid, weights[cid], re.compile(pattern, re.I)))
     flows = TermIndex()

@@ -3734,3 +3734,18 @@ def test_a_councils_order_naming_only_a_hint_is_about_it(point: str, rule: str, 
     ordered, described = tag_units([("", f"1. {point}"), ("", f"1. {rule}")], lang, local_act=True)
     assert [c.id for c in ordered.competences] == ["roads"]
     assert "roads" not in [c.id for c in described.competences]
+
+
+def test_a_russian_relational_adjective_is_found_as_its_nouns_term() -> None:
+    """pymorphy3 lemmatises «кладбищенской» to «кладбищенский», not «кладбище»: the adjectives listed in
+    nlp/data/ru_relational_adjectives.tsv carry their noun's field; a weak noun's adjective does not."""
+    lex = lexicons("ru")
+    fields = {
+        p[0] for _, _, p in lex.competences.find(list(lemmatize_phrase("кладбищенской территории", "ru")))
+    }
+    assert fields == {"funeral_services"}
+    [point] = tag_units(
+        [("", "1. Отремонтировать ограждение кладбищенской территории.")], "ru", local_act=True
+    )
+    assert [c.id for c in point.competences] == ["funeral_services"]
+    assert not lex.competences.find(list(lemmatize_phrase("налоговый", "ru")))
