@@ -15,6 +15,7 @@ import yaml
 
 from nlp.council_orders import order_test
 from nlp.lemmas import lemmatize_phrase
+from nlp.verb_forms import verb_keys
 
 DATA = Path(__file__).parent / "data"
 
@@ -31,6 +32,13 @@ class TermIndex:
 
     def add(self, phrase: str, lang: str, payload: Any) -> None:
         lemmas = lemmatize_phrase(phrase, lang)
+        self._add(phrase, lemmas, lang, payload)
+        if lang == "ky" and lemmas:  # «көчөлөрдү жарыктандыруу» meets «көчөлөрү жарыктандырылсын»
+            verb = verb_keys(phrase.split()[-1].lower(), lambda form: lemmatize_phrase(form, lang)[0])
+            for key in sorted(verb - {lemmas[-1]}):
+                self._add(phrase, (*lemmas[:-1], key), lang, payload)
+
+    def _add(self, phrase: str, lemmas: tuple[str, ...], lang: str, payload: Any) -> None:
         if lemmas and (lemmas, payload) not in self.by_first[lemmas[0]]:
             # two spellings of one term («мүлк салыгы», «мүлккө салык») are one entry: found once
             self.by_first[lemmas[0]].append((lemmas, payload))

@@ -3749,3 +3749,19 @@ def test_a_russian_relational_adjective_is_found_as_its_nouns_term() -> None:
     )
     assert [c.id for c in point.competences] == ["funeral_services"]
     assert not lex.competences.find(list(lemmatize_phrase("налоговый", "ru")))
+
+
+def test_a_verbal_noun_term_meets_the_verb_an_order_uses() -> None:
+    """«көчөлөрдү жарыктандыруу» (lighting the streets) is a term; a council orders «көчөлөрү
+    жарыктандырылсын», and a norm says residents «демилге көтөрө алышат»: the verb's forms meet the term,
+    but not a form cut past the root («камсыздалган» → камсыз, an adjective)."""
+    from nlp.verb_forms import finite_forms, verb_keys
+
+    assert "жарыктандырылсын" in finite_forms("жарыктандыруу")
+    assert {"эмделсин", "оңдолсун", "тазалансын", "көтөрө"} <= {
+        form for noun in ("эмдөө", "оңдоо", "тазалоо", "көтөрүү") for form in finite_forms(noun)
+    }
+    assert "камсыз" not in verb_keys("камсыздоо", lambda form: lemmatize_phrase(form, "ky")[0])
+    points = ["Айылдын көчөлөрү жарыктандырылсын.", "Ири мүйүздүү мал эмделсин."]
+    tags = tag_units([("", f"1. {p}") for p in points], "ky", local_act=True)
+    assert [[c.id for c in t.competences] for t in tags] == [["street_lighting"], ["veterinary_sanitary"]]
