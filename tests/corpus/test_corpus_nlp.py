@@ -90,7 +90,7 @@ def test_places_and_organisations_on_real_texts(part: str, shared: Path) -> None
 
 
 def test_council_points_never_tuned_on_get_their_field() -> None:
-    """Own council points (tests/data/council_points_unseen*.yaml) never tuned on (bench/council_points.py):
+    """Own council points (tests/data/council_points_unseen*.yaml) and norms of laws (field_norms_unseen.yaml) never tuned on (bench/council_points.py):
     how far the taxonomy's terms reach past the wordings they were added for. Needs no ../shared, but it is a
     quality figure with a floor, as the corpus checks are."""
     from bench.council_points import main as council_points
@@ -99,3 +99,4 @@ def test_council_points_never_tuned_on_get_their_field() -> None:
     for lang in ("ky", "ru"):
         assert figures[f"unseen_{lang}"] >= FLOORS[f"council_points_unseen_{lang}"], lang
         assert figures[f"unseen2_{lang}"] >= FLOORS[f"council_points_unseen_2_{lang}"], lang
+        assert figures[f"norms_unseen_{lang}"] >= FLOORS[f"field_norms_unseen_{lang}"], lang
