@@ -32,13 +32,9 @@ class TermIndex:
 
     def add(self, phrase: str, lang: str, payload: Any) -> None:
         lemmas = lemmatize_phrase(phrase, lang)
-        self._add(phrase, lemmas, lang, payload)
-        if lang == "ky" and lemmas:  # «көчөлөрдү жарыктандыруу» meets «көчөлөрү жарыктандырылсын»
-            verb = verb_keys(phrase.split()[-1].lower(), lambda form: lemmatize_phrase(form, lang)[0])
-            for key in sorted(verb - {lemmas[-1]}):
-                self._add(phrase, (*lemmas[:-1], key), lang, payload)
+        self.add_lemmas(phrase, lemmas, lang, payload)
 
-    def _add(self, phrase: str, lemmas: tuple[str, ...], lang: str, payload: Any) -> None:
+    def add_lemmas(self, phrase: str, lemmas: tuple[str, ...], lang: str, payload: Any) -> None:
         if lemmas and (lemmas, payload) not in self.by_first[lemmas[0]]:
             # two spellings of one term («мүлк салыгы», «мүлккө салык») are one entry: found once
             self.by_first[lemmas[0]].append((lemmas, payload))
@@ -107,6 +103,34 @@ def load_data(name: str) -> dict[str, Any]:
 
 
 DERIVED_MIN = 0.5  # a one-word term this strong lends its weight to the adjectives derived from it
+VERB_MIN = 0.7  # a one-word term this strong (озеленение) is found as its verb too; a hint (сбор) is not
+
+
+def verb_variants(term: str, lang: str, weight: float) -> list[tuple[str, ...]]:
+    """A field's term as the verb it names would write it: Kyrgyz «көчөлөрдү жарыктандыруу» as «көчөлөрү
+    жарыктандырылсын» (nlp/verb_forms.py), Russian «ремонт дорог» as «Отремонтировать дороги»; a one-word
+    Russian term only at full weight (озеленение → озеленить, but сбор|0.3 is no «собрать»)."""
+    lemmas = lemmatize_phrase(term, lang)
+    if not lemmas:
+        return []
+    if lang == "ky":
+        keys = verb_keys(term.split()[-1].lower(), lambda form: lemmatize_phrase(form, lang)[0])
+        return [(*lemmas[:-1], key) for key in sorted(keys - {lemmas[-1]})]
+    if len(lemmas) == 1 and weight < VERB_MIN:
+        return []
+    return [(verb, *lemmas[1:]) for verb in russian_verbs().get(lemmas[0], ())]
+
+
+@lru_cache(maxsize=1)
+def russian_verbs() -> dict[str, tuple[str, ...]]:
+    """Verbal noun lemma -> the lemmas of the verbs it names (nlp/data/ru_verbal_nouns.tsv)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in (DATA / "ru_verbal_nouns.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            noun, verbs = line.split("\t")
+            key = lemmatize_phrase(noun, "ru")[0]
+            out[key] = tuple(lemmatize_phrase(verb, "ru")[0] for verb in verbs.split(","))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -328,6 +352,8 @@ def lexicons(lang: str) -> Lexicons:
             if weight >= DERIVED_MIN:  # «кладбищенский» is found as «кладбище»
                 for adjective in derived.get(lemmatize_phrase(term, lang), ()):
                     competences.add(adjective, lang, (cid, weight))
+            for variant in verb_variants(term.strip(), lang, weight):
+                competences.add_lemmas(term.strip(), variant, lang, (cid, weight))
         for pattern in spec.get("patterns", {}).get(lang, []):
             competence_patterns.append((cid, weights[cid], re.compile(pattern, re.I)))
     flows = TermIndex()

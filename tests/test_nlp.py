@@ -3765,3 +3765,20 @@ def test_a_verbal_noun_term_meets_the_verb_an_order_uses() -> None:
     points = ["Айылдын көчөлөрү жарыктандырылсын.", "Ири мүйүздүү мал эмделсин."]
     tags = tag_units([("", f"1. {p}") for p in points], "ky", local_act=True)
     assert [[c.id for c in t.competences] for t in tags] == [["street_lighting"], ["veterinary_sanitary"]]
+
+
+def test_a_russian_verbal_noun_term_meets_its_verb() -> None:
+    """«эвакуация», «приватизация», «вывоз мусора» are terms; a norm or an order uses the verb («эвакуируют
+    население», «Вывезти строительный мусор»): nlp/data/ru_verbal_nouns.tsv brings each verb to its noun's
+    field; a hint's noun (сбор|0.3) lends its verb nothing."""
+    norms = [
+        "Органы местного самоуправления эвакуируют население при угрозе его жизни.",
+        "Айыл окмоту вправе приватизировать здания, не используемые для решения вопросов местного значения.",
+    ]
+    tags = tag_units([("", n) for n in norms], "ru")
+    assert [[c.id for c in t.competences][:1] for t in tags] == [
+        ["emergency_civil_protection"],
+        ["municipal_property"],
+    ]
+    lex = lexicons("ru")
+    assert not lex.competences.find(list(lemmatize_phrase("собрать", "ru")))
