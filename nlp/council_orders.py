@@ -6,6 +6,7 @@ rule's hints are mostly words in passing (an address, «… жолу менен�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,6 @@ def is_order(text: str, language: str) -> bool:
     return any(_first_verb_is_infinitive(s) for s in SENTENCE.findall(text))
 
 
-def order_test(language: str) -> Any:
+def order_test(language: str) -> Callable[[str], bool]:
     """``is_order`` for one language (a ``Lexicons`` field)."""
     return partial(is_order, language=language)
