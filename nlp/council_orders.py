@@ -13,17 +13,24 @@ from typing import Any
 
 import yaml
 
+from nlp.ky_lemmatizer import lemmatize
 from nlp.lemmas import _morph
 
 SENTENCE = re.compile(r"[^.!?;]+")
-WORD = re.compile(r"[А-Яа-яЁё]+")
+WORD = re.compile(r"[А-Яа-яЁёӨөҮүҢң]+")
 
 
 @cache
-def _ky_order() -> re.Pattern[str]:
+def _ky_imperative() -> re.Pattern[str]:
     path = Path(__file__).parent / "data" / "order_forms.yaml"
     spec: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return re.compile(spec["ky"], re.I)
+    return re.compile(spec["ky"])
+
+
+def _ky_order(text: str) -> bool:
+    """A word in the imperative whose whole ending the lemmatizer cuts, leaving a verb root."""
+    words = (w.lower() for w in WORD.findall(text))
+    return any(_ky_imperative().search(w) and w[:-3].startswith(lemmatize(w)) for w in words)
 
 
 def _first_verb_is_infinitive(sentence: str) -> bool:
@@ -41,7 +48,7 @@ def _first_verb_is_infinitive(sentence: str) -> bool:
 def is_order(text: str, language: str) -> bool:
     """The point, or one of its sentences, orders something."""
     if language == "ky":
-        return bool(_ky_order().search(text))
+        return _ky_order(text)
     return any(_first_verb_is_infinitive(s) for s in SENTENCE.findall(text))
 
 
