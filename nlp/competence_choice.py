@@ -75,6 +75,23 @@ def short_forms_dropped(hits: list[tuple[int, int, Any]], lemmas: list[str]) -> 
     ]
 
 
+def scored_fields(
+    art: Article, hits: list[tuple[int, int, Any]]
+) -> tuple[dict[str, CompetenceHit], dict[tuple[str, tuple[str, ...]], float]]:
+    """Each field found, its evidence and its score: the weights of its distinct terms, each term counted
+    once at its strongest (up to 1.0); and those term weights."""
+    competences: dict[str, CompetenceHit] = {}
+    term_weights: dict[tuple[str, tuple[str, ...]], float] = {}
+    for i, j, (cid, weight) in hits:
+        hit = competences.setdefault(cid, CompetenceHit(cid, 0.0))
+        key = (cid, tuple(art.lemmas[i:j]))
+        term_weights[key] = max(term_weights.get(key, 0.0), weight)
+        hit.evidence.append(art.span(i, j))
+    for (cid, _), weight in term_weights.items():
+        competences[cid].score = min(1.0, competences[cid].score + weight)
+    return competences, term_weights
+
+
 def choose_competences(
     art: Article,
     hits: list[tuple[int, int, Any]],
@@ -87,17 +104,11 @@ def choose_competences(
     """Fields the article regulates, strongest first, from the terms found and the budget signals; a
     catalogue of fields (``agenda``) keeps every one named, others the strongest few."""
     local_budget = bool(budget.kinds)
-    competences: dict[str, CompetenceHit] = {}
-    term_weights: dict[tuple[str, tuple[str, ...]], float] = {}  # each term counts once, at its strongest
-    for i, j, (cid, weight) in hits:
-        if cid == "local_budget" and not (local_budget or budget.topic or local_act):
-            continue  # outside a council's own act, decided by the budget detector, not by words alone
-        hit = competences.setdefault(cid, CompetenceHit(cid, 0.0))
-        key = (cid, tuple(art.lemmas[i:j]))
-        term_weights[key] = max(term_weights.get(key, 0.0), weight)
-        hit.evidence.append(art.span(i, j))
-    for (cid, _), weight in term_weights.items():
-        competences[cid].score = min(1.0, competences[cid].score + weight)
+    # outside a council's own act, the local budget is decided by the budget detector, not by words alone
+    words_decide_budget = local_budget or bool(budget.topic) or local_act
+    competences, term_weights = scored_fields(
+        art, [h for h in hits if h[2][0] != "local_budget" or words_decide_budget]
+    )
     if (local_budget and budget.via_budget_term) or budget.topic:
         hit = competences.setdefault("local_budget", CompetenceHit("local_budget", 0.0))
         hit.score = 1.0
@@ -234,15 +245,6 @@ def named_hint(art: Article, hits: list[tuple[int, int, Any]]) -> CompetenceHit 
     """The field a council's point names only by a hint («Борбордук көчө оңдолсун»: a street), where it
     names no field outright: a point is one order about one thing, so its one named thing is its subject,
     more than the act's title. A hint of a word that needs a second one (жер, салык: «|0.4») is not enough."""
-    weights: dict[tuple[str, tuple[str, ...]], float] = {}
-    for i, j, (cid, weight) in hits:
-        if cid != "local_budget":
-            key = (cid, tuple(art.lemmas[i:j]))
-            weights[key] = max(weights.get(key, 0.0), weight)
-    scores: dict[str, float] = {}
-    for (cid, _), weight in weights.items():
-        scores[cid] = scores.get(cid, 0.0) + weight
-    best = max(scores, key=lambda cid: scores[cid], default=None)  # the first among equals
-    if best is None or scores[best] < HINT_MIN:
-        return None
-    return CompetenceHit(best, round(scores[best], 2), [art.span(i, j) for i, j, p in hits if p[0] == best])
+    fields, _ = scored_fields(art, [h for h in hits if h[2][0] != "local_budget"])
+    best = max(fields.values(), key=lambda c: c.score, default=None)  # the first among equals
+    return best if best is not None and best.score >= HINT_MIN else None

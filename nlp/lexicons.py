@@ -106,11 +106,11 @@ DERIVED_MIN = 0.5  # a one-word term this strong lends its weight to the adjecti
 VERB_MIN = 0.7  # a one-word term this strong (озеленение) is found as its verb too; a hint (сбор) is not
 
 
-def verb_variants(term: str, lang: str, weight: float) -> list[tuple[str, ...]]:
+def verb_variants(term: str, lemmas: tuple[str, ...], lang: str, weight: float) -> list[tuple[str, ...]]:
     """A field's term as the verb it names would write it: Kyrgyz «көчөлөрдү жарыктандыруу» as «көчөлөрү
     жарыктандырылсын» (nlp/verb_forms.py), Russian «ремонт дорог» as «Отремонтировать дороги»; a one-word
-    Russian term only at full weight (озеленение → озеленить, but сбор|0.3 is no «собрать»)."""
-    lemmas = lemmatize_phrase(term, lang)
+    Russian term only at full weight (озеленение → озеленить, but сбор|0.3 is no «собрать»). ``lemmas``:
+    the term's own."""
     if not lemmas:
         return []
     if lang == "ky":
@@ -347,13 +347,14 @@ def lexicons(lang: str) -> Lexicons:
             weak_contexts[cid] = re.compile("|".join(f"(?:{w})" for w in weak), re.I)
         for phrase in spec.get(lang, []):
             term, _, own = str(phrase).partition("|")
-            weight = float(own) if own else weights[cid]
-            competences.add(term.strip(), lang, (cid, weight))
+            term, weight = term.strip(), float(own) if own else weights[cid]
+            lemmas = lemmatize_phrase(term, lang)
+            competences.add_lemmas(term, lemmas, lang, (cid, weight))
             if weight >= DERIVED_MIN:  # «кладбищенский» is found as «кладбище»
-                for adjective in derived.get(lemmatize_phrase(term, lang), ()):
+                for adjective in derived.get(lemmas, ()):
                     competences.add(adjective, lang, (cid, weight))
-            for variant in verb_variants(term.strip(), lang, weight):
-                competences.add_lemmas(term.strip(), variant, lang, (cid, weight))
+            for variant in verb_variants(term, lemmas, lang, weight):
+                competences.add_lemmas(term, variant, lang, (cid, weight))
         for pattern in spec.get("patterns", {}).get(lang, []):
             competence_patterns.append((cid, weights[cid], re.compile(pattern, re.I)))
     flows = TermIndex()
