@@ -196,12 +196,31 @@ def tag(
         print_json(results)
         return
     for result in results:
-        if not _file_header(result):
-            continue
-        for article in result["articles"]:
-            if article["lsg_relevant"]:
-                flag = "[yellow]budget[/yellow]" if article["local_budget"] else "LSG"
-                stdout.print(f"  {article['id']:16} {flag:8} {article['reason'][:100]}")
+        if _file_header(result):
+            _print_tag_summary(result["summary"])
+
+
+def _print_tag_summary(summary: dict[str, Any]) -> None:
+    """The document's summary as an analyst reads it: how many articles touch LSG and local budgets, the
+    fields touched, then each flagged article (budget ones first) with its reason and the money it names.
+    Saying «none» outright tells a clean draft from one whose articles were not read."""
+    lsg, budget = summary["lsg_relevant"], summary["local_budget"]
+    stdout.print(
+        f"  {summary['articles']} articles: {lsg} {'touches' if lsg == 1 else 'touch'} LSG, "
+        f"{budget} {'moves' if budget == 1 else 'move'} local-budget money"
+    )
+    if summary["competences"]:
+        fields = ", ".join(f"{cid} {n}" for cid, n in summary["competences"].items())
+        stdout.print(f"  competences: {fields}", markup=False)
+    for article in summary["flagged"]:
+        flag = "[yellow]budget[/yellow]" if article["local_budget"] else "LSG   "
+        stdout.print(f"  {article['id']:16} {flag} ", end="")
+        stdout.print(article["reason"], markup=False)
+        money = "; ".join(
+            a["text"] + (f" ({a['period']})" if a["period"] else "") for a in article["amounts"]
+        )
+        if money:
+            stdout.print(f"  {'':16}        amounts: {money}", markup=False)
 
 
 @app.command()

@@ -172,6 +172,18 @@ def choose_competences(
     # учреждений финансируются за счет местного бюджета»): that is a field of the norm, though named once
     budget_sentences = {art.tokens[i].sent for i, _ in budget.local_terms}
     purpose = not local_act and first is not None and first.id == "local_budget" and "local_budget" in kept
+    if purpose and len(chosen) == 1:
+        # … though only by a hint («Содержание школ … за счёт средств местного бюджета»): the one thing
+        # the cost is for, in the sentence that puts it on the local budget
+        hinted = [
+            c
+            for c in competences.values()
+            if HINT_MIN <= c.score < COMPETENCE_MIN
+            and any(art.tokens[i].sent in budget_sentences for i in _token_starts(art, c))
+        ]
+        if len(hinted) == 1:
+            chosen.append(hinted[0])
+            named.add(hinted[0].id)
     return [
         c
         for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])

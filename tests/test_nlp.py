@@ -883,6 +883,59 @@ def test_cli_tag_and_lemmatize(tmp_path: Path) -> None:
     assert pairs == [{"word": "бюджетов", "lemma": "бюджет"}]
 
 
+@pytest.mark.parametrize(
+    "text,lang,want",
+    [
+        (
+            "Мектептерди күтүү чыгымдары жергиликтүү бюджеттин эсебинен каржыланат.",
+            "ky",
+            ["local_budget", "education_municipal"],
+        ),
+        (
+            "Содержание школ осуществляется за счёт средств местного бюджета.",
+            "ru",
+            ["local_budget", "education_municipal"],
+        ),
+        # two things paid for, each only hinted: neither is the norm's one purpose
+        (
+            "Мектептерди жана көчөлөрдү күтүү чыгымдары жергиликтүү бюджеттин эсебинен каржыланат.",
+            "ky",
+            ["local_budget"],
+        ),
+        ("Содержание школ и улиц осуществляется за счёт средств местного бюджета.", "ru", ["local_budget"]),
+        # a hint outside the sentence that puts the cost on the local budget is another matter
+        (
+            "Расходы на проведение выборов покрываются из местного бюджета. Школы предоставляют помещения.",
+            "ru",
+            ["local_budget"],
+        ),
+    ],
+)
+def test_a_law_putting_a_cost_on_the_local_budget_names_its_one_purpose_even_by_a_hint(
+    text: str, lang: str, want: list[str]
+) -> None:
+    tags = tag_units([("", text)], lang)[0]
+    assert tags.local_budget and [c.id for c in tags.competences] == want
+
+
+def test_cli_tag_prints_the_documents_summary() -> None:
+    """Without --json, `kenesh tag` shows what an analyst reads first: the counts, the fields touched, each
+    flagged article with its reason and the money it names; a text nothing in which touches LSG says so."""
+    runner = CliRunner()
+    costly = runner.invoke(
+        app,
+        ["tag", "-", "--lang", "ru"],
+        input="Содержание школ в размере 1 200 000 сомов в год осуществляется за счёт средств местного бюджета.",
+    )
+    assert costly.exit_code == 0, costly.output
+    assert "1 articles: 1 touches LSG, 1 moves local-budget money" in costly.stdout
+    assert "competences: local_budget 1" in costly.stdout and "education_municipal" in costly.stdout
+    assert "amounts: 1 200 000 сомов" in costly.stdout
+    plain = runner.invoke(app, ["tag", "-", "--lang", "ru"], input="Граждане вправе обращаться в суд.")
+    assert "1 articles: 0 touch LSG, 0 move local-budget money" in plain.stdout
+    assert "competences" not in plain.stdout
+
+
 def test_load_uses_the_packaged_directory() -> None:
     assert load("ky").meta["name"] == "kenesh_ky"
 
