@@ -918,6 +918,26 @@ def test_a_law_putting_a_cost_on_the_local_budget_names_its_one_purpose_even_by_
     assert tags.local_budget and [c.id for c in tags.competences] == want
 
 
+@pytest.mark.parametrize(
+    "text,lang,want",
+    [
+        ("Мэрия организует ремонт бордюров и нанесение дорожной разметки.", "ru", "roads"),
+        ("Мэрия шаардын микроавтобустарынын жана трамвайларынын ишин уюштурат.", "ky", "public_transport"),
+        # two hints of one field make it: the police and the law-enforcement bodies
+        (
+            "Айыл окмоту совместно с полицией и правоохранительными органами проводит рейды.",
+            "ru",
+            "public_order",
+        ),
+        ("Айыл өкмөтү шарп оорусуна каршы иш-чараларды уюштурат.", "ky", "veterinary_sanitary"),
+        ("Мэрия содержит кинотеатры и филармонию города.", "ru", "culture_heritage_libraries"),
+    ],
+)
+def test_everyday_words_of_a_field_name_it(text: str, lang: str, want: str) -> None:
+    """Words found among the embedding neighbours of the fields' terms (session 21), checked by hand."""
+    assert [c.id for c in tag_units([("", text)], lang)[0].competences] == [want]
+
+
 def test_cli_tag_prints_the_documents_summary() -> None:
     """Without --json, `kenesh tag` shows what an analyst reads first: the counts, the fields touched, each
     flagged article with its reason and the money it names; a text nothing in which touches LSG says so."""
