@@ -47,8 +47,8 @@ def estimate_pages(text: str) -> int:
     return max(1, -(-len(text) // CHARS_PER_PAGE))
 
 
-def process_file(path: Path, settings: Settings) -> Processed:
-    extraction = extract(path, settings)
+def process_file(path: Path, settings: Settings, name: str | None = None) -> Processed:
+    extraction = extract(path, settings, name)
     repaired = repair_pages(extraction.pages, fonts=extraction.fonts, paged=extraction.paged)
     language, paragraph_languages = detect(repaired.text)
     repairs: dict[str, Any] = dict(repaired.stats)
@@ -82,12 +82,12 @@ def warm_up() -> None:
     morph_analyzer()
 
 
-def _child(path: str, settings_json: str, conn: Any) -> None:
+def _child(path: str, settings_json: str, conn: Any, name: str | None = None) -> None:
     settings = Settings.model_validate_json(settings_json)
     limit = settings.extract_memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
-        result = process_file(Path(path), settings)
+        result = process_file(Path(path), settings, name)
         conn.send(("ok", asdict(result)))
     except KeneshError as exc:
         conn.send(("error", {"code": exc.code, "stage": exc.stage, "message": exc.message}))
@@ -118,15 +118,15 @@ def _child(path: str, settings_json: str, conn: Any) -> None:
         conn.close()
 
 
-def process_file_bounded(path: Path, settings: Settings) -> Processed:
+def process_file_bounded(path: Path, settings: Settings, name: str | None = None) -> Processed:
     """``process_file`` in a forked child with ``extract_timeout_s`` and ``extract_memory_mb`` limits."""
     if not settings.sandbox:
-        return process_file(path, settings)
+        return process_file(path, settings, name)
     warm_up()
     gc.freeze()  # objects so far stay shared with the child instead of being copied by its collector
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(str(path), settings.model_dump_json(), child), daemon=True)
+    proc = ctx.Process(target=_child, args=(str(path), settings.model_dump_json(), child, name), daemon=True)
     proc.start()
     child.close()
     try:

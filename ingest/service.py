@@ -96,7 +96,7 @@ class Ingestor:
                 log.info("duplicate", file=str(path), version_id=existing.id)
                 return self._outcome(path, existing, "duplicate")
         try:
-            processed = process_file_bounded(self.store.get(sha), self.settings)
+            processed = process_file_bounded(self.store.get(sha), self.settings, path.name)
         except KeneshError as exc:
             return self._record_failure(path, sha, size, document_id, exc)
         return self._record_success(path, sha, size, document_id, processed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 import pikepdf
@@ -109,7 +110,7 @@ def test_too_many_pages_is_a_clear_error(pdf_file: Path, tmp_path: Path) -> None
 def test_a_reader_that_hangs_is_stopped(
     pdf_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def hang(path: Path, settings: Settings) -> None:
+    def hang(path: Path, settings: Settings, name: str | None = None) -> None:
         import time
 
         time.sleep(60)
@@ -122,7 +123,7 @@ def test_a_reader_that_hangs_is_stopped(
 def test_a_reader_that_eats_memory_is_stopped(
     pdf_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def greedy(path: Path, settings: Settings) -> None:
+    def greedy(path: Path, settings: Settings, name: str | None = None) -> None:
         blocks = [bytearray(256 * 1024 * 1024) for _ in range(64)]
         raise AssertionError(len(blocks))
 
@@ -143,3 +144,20 @@ def test_bad_files_do_not_block_good_ones(pdf_file: Path, tmp_path: Path, settin
     outcomes = [Ingestor(settings).ingest(p) for p in iter_files([folder])]
     assert [o.status for o in outcomes] == ["failed", "failed", "ingested", "failed"]
     assert [o.error.code for o in outcomes if o.error] == ["empty", "corrupt", "not_found"]
+
+
+def test_ingest_reads_the_stored_copy_with_the_name_the_file_came_with(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """Ingest reads the stored copy (named by its hash), but the extension still tells a broken Word file
+    from an unknown one: the error says what is wrong, as `kenesh tag` on the file itself does."""
+    fake = tmp_path / "draft.docx"
+    fake.write_bytes(b"PK\x03\x04" + b"garbage" * 100)
+    outcome = Ingestor(settings).ingest(fake)
+    assert outcome.status == "failed" and outcome.error is not None
+    assert outcome.error.code == "corrupt" and "Word document" in outcome.error.message
+    archive = tmp_path / "drafts.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("draft.txt", B.ARTICLE_1)
+    error = Ingestor(settings).ingest(archive).error
+    assert error is not None and "'.zip'" in error.message

@@ -43,11 +43,13 @@ def choose_reader(probe: Probe) -> Reader:
     return reader
 
 
-def extract(path: Path, settings: Settings) -> Extraction:
-    """Detect the format of ``path`` by content and read its raw text. Raises typed ingest errors."""
+def extract(path: Path, settings: Settings, name: str | None = None) -> Extraction:
+    """Detect the format of ``path`` by content and read its raw text. Raises typed ingest errors.
+    ``name``: the name the file came with, where ``path`` is its stored copy (named by its hash): content
+    wins, but the extension still tells a broken DOCX from an unknown file."""
     if not path.is_file():
         raise NotFound(f"No such file: {path}", stage="detect")
-    probe = Probe.of(path)
+    probe = Probe.of(path, name)
     if probe.size == 0:
         raise EmptyDocument("The file is empty (0 bytes).", stage="detect")
     if probe.size > settings.max_file_bytes:

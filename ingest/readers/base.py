@@ -18,16 +18,17 @@ class Probe:
     path: Path
     head: bytes
     size: int
+    name: str | None = None  # the name the file came with, where ``path`` is a stored copy without one
 
     @property
     def extension(self) -> str:
-        return self.path.suffix.lower().lstrip(".")
+        return Path(self.name or self.path.name).suffix.lower().lstrip(".")
 
     @classmethod
-    def of(cls, path: Path) -> Probe:
+    def of(cls, path: Path, name: str | None = None) -> Probe:
         with path.open("rb") as fh:
             head = fh.read(PROBE_BYTES)
-        return cls(path=path, head=head, size=path.stat().st_size)
+        return cls(path=path, head=head, size=path.stat().st_size, name=name)
 
 
 @dataclass
