@@ -34,11 +34,22 @@ def _ru_stems() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((s, lemma) for s, lemma in rows), key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=1)
+def _ru_exceptions() -> dict[str, str]:
+    path = Path(__file__).parent / "data" / "ru_lemma_exceptions.tsv"
+    rows = [
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
+    ]
+    return {form.replace("ё", "е"): lemma for form, lemma in rows}
+
+
 @lru_cache(maxsize=300_000)
 def ru_lemmatize(word: str) -> str:
     low = word.lower().replace("ё", "е")
     if not re.search("[а-я]", low):
         return low
+    if low in _ru_exceptions():
+        return _ru_exceptions()[low]
     if "-" in low and not low.startswith("-"):
         return "-".join(ru_lemmatize(part) if part else part for part in low.split("-"))
     for stem, lemma in _ru_stems():

@@ -14,7 +14,7 @@ from typing import Any, overload
 import yaml
 
 from nlp.council_orders import order_test
-from nlp.lemmas import lemmatize_phrase
+from nlp.lemmas import _morph, lemmatize_phrase
 from nlp.verb_forms import verb_keys
 
 DATA = Path(__file__).parent / "data"
@@ -29,6 +29,11 @@ class TermIndex:
     # Kyrgyz compounds whose first word stands bare («жер салыгы», land tax): a text that inflects that
     # word («катталган жериндеги салык органы», the tax office of the place) holds another phrase
     bare_first: set[tuple[str, ...]] = field(default_factory=set)
+    # Russian terms of a noun and the noun in the genitive it governs («ремонт дорог»): a text may put the
+    # second noun's adjectives between them («ремонт местных автомобильных дорог»); ``modifier`` says
+    # which lemmas are such adjectives
+    gapped: set[tuple[str, ...]] = field(default_factory=set)
+    modifier: Callable[[str], bool] | None = None
 
     def add(self, phrase: str, lang: str, payload: Any) -> None:
         lemmas = lemmatize_phrase(phrase, lang)
@@ -62,13 +67,32 @@ class TermIndex:
                 n = len(terms)
                 if tuple(lemmas[i : i + n]) == terms:
                     hits.append((i, i + n, payload))
+                elif terms in self.gapped and (end := self._gapped_end(lemmas, i, terms)):
+                    hits.append((i, end, payload))
                 elif coordinators is not None and n > 1:
                     end = _coordinated_end(lemmas, i, terms, coordinators)
                     if end:
                         hits.append((i, end, payload))
         return hits
 
+    def _gapped_end(self, lemmas: list[str], i: int, terms: tuple[str, ...]) -> int:
+        """The end of «noun + adjectives + genitive noun…» for a gapped term at ``i``, or 0. Not where the
+        adjectives begin a term of their own, the more particular reading: «поддержка женского
+        предпринимательства» is women's entrepreneurship, not the support of enterprise at large."""
+        k = i + 1
+        while k < len(lemmas) and k - i <= MODIFIER_GAP and self.modifier and self.modifier(lemmas[k]):
+            k += 1
+        rest = terms[1:]
+        if k == i + 1 or tuple(lemmas[k : k + len(rest)]) != rest:
+            return 0
+        for start in range(i + 1, k):
+            for other, _ in self.by_first.get(lemmas[start], ()):
+                if len(other) > 1 and tuple(lemmas[start : start + len(other)]) == other:
+                    return 0
+        return k + len(rest)
 
+
+MODIFIER_GAP = 2  # adjectives between a gapped term's nouns («содержание внутрипоселковых автодорог»)
 COORDINATED_GAP = 4  # words of the other coordinated modifier between a term's modifier and its head
 
 
@@ -93,6 +117,24 @@ def _coordinated_end(lemmas: list[str], i: int, terms: tuple[str, ...], coordina
                 if tuple(lemmas[start : start + len(head)]) == head:
                     return start + len(head)
     return 0
+
+
+@lru_cache(maxsize=100_000)
+def ru_modifier(lemma: str) -> bool:
+    """A Russian adjective or participle (its lemma, «местный», «закреплённый»): what may stand between a
+    noun and the genitive it governs."""
+    parse = _morph().parse(lemma)[0]
+    return parse.tag.POS in {"ADJF", "PRTF"}
+
+
+def ru_governs_genitive(term: str) -> bool:
+    """A term whose first two words are a noun and a noun in the genitive it governs («ремонт дорог»,
+    «оплата труда учителей»)."""
+    words = term.split()
+    if len(words) < 2:
+        return False
+    head, dependent = (_morph().parse(w)[0].tag for w in words[:2])
+    return head.POS == "NOUN" and dependent.POS == "NOUN" and dependent.case == "gent"
 
 
 @lru_cache(maxsize=8)
@@ -337,7 +379,7 @@ def lexicons(lang: str) -> Lexicons:
 
     coord = taxonomy["coordinators"][lang]
     derived = relational_adjectives() if lang == "ru" else {}
-    competences = TermIndex()
+    competences = TermIndex(modifier=ru_modifier if lang == "ru" else None)
     weights: dict[str, float] = {}
     competence_patterns = []
     weak_contexts: dict[str, re.Pattern[str]] = {}
@@ -350,6 +392,8 @@ def lexicons(lang: str) -> Lexicons:
             term, weight = term.strip(), float(own) if own else weights[cid]
             lemmas = lemmatize_phrase(term, lang)
             competences.add_lemmas(term, lemmas, lang, (cid, weight))
+            if lang == "ru" and ru_governs_genitive(term):
+                competences.gapped.add(lemmas)
             if weight >= DERIVED_MIN:  # «кладбищенский» is found as «кладбище»
                 for adjective in derived.get(lemmas, ()):
                     competences.add(adjective, lang, (cid, weight))

@@ -5,6 +5,8 @@ this test and is fixed in the data (ky_whole_stems.txt, ky_lemma_exceptions.tsv)
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
 from nlp.lemmas import lemmatize_phrase
@@ -120,13 +122,24 @@ RU_KNOWN = {  # forms pymorphy3 reads as another, commoner word; rare in legal t
 }
 
 
+def _nominal_parse(morph: Any, word: str) -> Any:
+    """A term's word as a noun or adjective where pymorphy3 has that reading, though it reads the bare word
+    first as a verb form: the «устав» of «устав местного сообщества» is the charter, not «having tired»."""
+    parses = morph.parse(word)
+    if parses[0].tag.POS in {"GRND", "VERB", "INFN", "PRTS"}:
+        return next((p for p in parses if p.tag.POS in {"NOUN", "ADJF", "PRTF"}), parses[0])
+    return parses[0]
+
+
 def russian_forms(term: str) -> list[str]:
     """The term in five cases and two numbers: its words up to the head noun agree, the rest stay."""
     import pymorphy3
 
     morph = pymorphy3.MorphAnalyzer()
     words = term.split()
-    parses = [morph.parse(w)[0] for w in words]
+    if term.isupper():  # an abbreviation (ОМСУ) does not inflect
+        return []
+    parses = [_nominal_parse(morph, w) for w in words]
     head = next((k for k, p in enumerate(parses) if "NOUN" in p.tag), None)
     if head is None:
         return []

@@ -938,6 +938,67 @@ def test_everyday_words_of_a_field_name_it(text: str, lang: str, want: str) -> N
     assert [c.id for c in tag_units([("", text)], lang)[0].competences] == [want]
 
 
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("ОМСУ обеспечивают ремонт местных дорог.", ["roads"]),
+        ("Айыл окмоту обеспечивает содержание внутрипоселковых автомобильных дорог.", ["roads"]),
+        ("Айыл окмоту организует сбор бытового мусора.", ["waste"]),
+        # the adjective begins a term of its own, the more particular reading
+        ("Айыл окмоту участвует в реализации программ поддержки женского предпринимательства.", ["gender"]),
+    ],
+)
+def test_a_russian_term_meets_its_nouns_with_adjectives_between(text: str, want: list[str]) -> None:
+    """«ремонт дорог» in «ремонт местных дорог»: the adjectives of the governed noun stand between."""
+    assert [c.id for c in tag_units([("", text)], "ru")[0].competences] == want
+
+
+def test_russian_nouns_pymorphy_reads_first_as_verbs_keep_their_lemma() -> None:
+    """«Устав» is the charter, not «having tired»: the nominative and the other cases meet on one lemma, so
+    «Устав местного сообщества» is found in every form (nlp/data/ru_lemma_exceptions.tsv)."""
+    from nlp.lemmas import ru_lemmatize
+
+    for forms, lemma in [
+        (["устав", "устава", "уставом"], "устав"),
+        (["надел", "надела", "наделом"], "надел"),
+        (["пеня", "пени", "пеню"], "пеня"),
+        (["полив", "полива"], "полив"),
+    ]:
+        assert {ru_lemmatize(f) for f in forms} == {lemma}
+    assert ru_lemmatize("наделение") == "наделение"  # exact forms only: vesting powers stays itself
+    for text in [
+        "Устав местного сообщества принимается айыльным кенешем.",
+        "Айыльный кенеш вносит изменения в Устав местного сообщества и обсуждает их на сходах.",
+    ]:
+        assert "citizen_participation" in [c.id for c in tag_units([("", text)], "ru")[0].competences]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        (
+            "Органы местного самоуправления выдают справки в порядке, предусмотренном Уставом местного сообщества.",
+            "ru",
+        ),
+        ("Айыл өкмөтү жергиликтүү жамааттын уставына ылайык маалымкат берет.", "ky"),
+    ],
+)
+def test_the_charter_cited_as_where_a_rule_is_laid_down_is_no_participation(text: str, lang: str) -> None:
+    assert [c.id for c in tag_units([("", text)], lang)[0].competences] == ["lsg_organisation"]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("ЖӨБОлордун ыйгарым укуктары мыйзам менен аныкталат.", "ky"),
+        ("ОМСУ утверждают местный бюджет.", "ru"),
+    ],
+)
+def test_the_abbreviations_of_lsg_bodies_name_them(text: str, lang: str) -> None:
+    tags = tag_units([("", text)], lang)[0]
+    assert tags.lsg_relevant and tags.reason.startswith("names")
+
+
 def test_cli_tag_prints_the_documents_summary() -> None:
     """Without --json, `kenesh tag` shows what an analyst reads first: the counts, the fields touched, each
     flagged article with its reason and the money it names; a text nothing in which touches LSG says so."""
