@@ -56,7 +56,15 @@ def ru_lemmatize(word: str) -> str:
         if low.startswith(stem) and len(low) - len(stem) <= 4:
             return lemma
     parses = _morph().parse(low)
-    return str(parses[0].normal_form) if parses else low
+    if not parses:
+        return low
+    best = parses[0]
+    if best.tag.POS == "NOUN" and best.normal_form.endswith(("ое", "ее")):
+        # an adjective used as a neuter noun («малое», «среднее», «животное») is read as the noun in some
+        # cases and as the adjective in others («малое и среднее предпринимательство» → малый, средний, but
+        # «малого и среднего …» → малое, среднее): the adjective's lemma, for all of them alike
+        best = next((p for p in parses if p.tag.POS in {"ADJF", "PRTF"}), best)
+    return str(best.normal_form)
 
 
 def lemmatizer_for(lang: str) -> Callable[[str], str]:

@@ -1003,6 +1003,31 @@ def test_the_abbreviations_of_lsg_bodies_name_them(text: str, lang: str) -> None
     assert tags.lsg_relevant and tags.reason.startswith("names")
 
 
+def test_an_adjective_used_as_a_neuter_noun_keeps_the_adjectives_lemma() -> None:
+    """pymorphy3 reads «малого», «среднего» first as the nouns «малое», «среднее», but «малое» as the
+    adjective: one lemma for all cases, so «малое и среднее предпринимательство» meets its genitive."""
+    from nlp.lemmas import ru_lemmatize
+
+    assert {ru_lemmatize(w) for w in ["малое", "малого", "малому", "малым"]} == {"малый"}
+    assert {ru_lemmatize(w) for w in ["среднее", "среднего", "средним"]} == {"средний"}
+    text = (
+        "Органы местного самоуправления создают условия для развития малого и среднего предпринимательства."
+    )
+    assert [c.id for c in tag_units([("", text)], "ru")[0].competences] == ["econ_dev_investment"]
+
+
+@pytest.mark.parametrize(
+    "text,lang,want",
+    [
+        ("Айыл өкмөтү жергиликтүү жамааттардын ассоциациясына мүчө болот.", "ky", "intermunicipal"),
+        ("Органы местного самоуправления вправе объединяться в ассоциации и союзы.", "ru", "intermunicipal"),
+        ("Айыл окмоту организует отлов безнадзорных собак.", "ru", "veterinary_sanitary"),
+    ],
+)
+def test_associations_of_communities_and_stray_dogs(text: str, lang: str, want: str) -> None:
+    assert [c.id for c in tag_units([("", text)], lang)[0].competences] == [want]
+
+
 def test_cli_tag_prints_the_documents_summary() -> None:
     """Without --json, `kenesh tag` shows what an analyst reads first: the counts, the fields touched, each
     flagged article with its reason and the money it names; a text nothing in which touches LSG says so."""
