@@ -1022,9 +1022,22 @@ def test_an_adjective_used_as_a_neuter_noun_keeps_the_adjectives_lemma() -> None
         ("Айыл өкмөтү жергиликтүү жамааттардын ассоциациясына мүчө болот.", "ky", "intermunicipal"),
         ("Органы местного самоуправления вправе объединяться в ассоциации и союзы.", "ru", "intermunicipal"),
         ("Айыл окмоту организует отлов безнадзорных собак.", "ru", "veterinary_sanitary"),
+        ("Мэрия обеспечивает зимнее содержание городских улиц.", "ru", "roads"),
+        (
+            "Органы местного самоуправления осуществляют функции органов опеки и попечительства.",
+            "ru",
+            "children",
+        ),
+        (
+            "Жергиликтүү өз алдынча башкаруу органдары камкордук жана көзөмөлчүлүк органдарынын милдеттерин аткарат.",
+            "ky",
+            "children",
+        ),
+        ("Айыл окмоту организует уход за одинокими престарелыми гражданами.", "ru", "social_protection"),
+        ("Айыл өкмөтү жалгыз басты карыларды багууну уюштурат.", "ky", "social_protection"),
     ],
 )
-def test_associations_of_communities_and_stray_dogs(text: str, lang: str, want: str) -> None:
+def test_associations_of_communities_and_everyday_wordings(text: str, lang: str, want: str) -> None:
     assert [c.id for c in tag_units([("", text)], lang)[0].competences] == [want]
 
 
