@@ -6,6 +6,7 @@ rule sees the same substance.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from nlp.ky_cases import can_begin_compound
@@ -42,6 +43,11 @@ class Article:
     in_substance: set[int]
     items: list[tuple[int, int, int]]  # its list items («1)», «а)», «-»), found once
 
+    @cached_property
+    def words(self) -> list[str]:
+        """The tokens as written: what a gapped Kyrgyz term's object must look like (the accusative)."""
+        return [t.text for t in self.tokens]
+
     def span(self, i: int, j: int) -> Evidence:
         return span_of(self.tokens, i, j, self.text)
 
@@ -52,7 +58,7 @@ class Article:
         """The index's terms in the article's substance, each in a form its words allow."""
         return [
             (i, j, p)
-            for i, j, p in self.substantive(index.find(self.lemmas, coordinators))
+            for i, j, p in self.substantive(index.find(self.lemmas, coordinators, self.words))
             if tuple(self.lemmas[i:j]) not in index.bare_first or can_begin_compound(self.tokens[i].text)
         ]
 

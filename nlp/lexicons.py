@@ -34,6 +34,9 @@ class TermIndex:
     # which lemmas are such adjectives
     gapped: set[tuple[str, ...]] = field(default_factory=set)
     modifier: Callable[[str], bool] | None = None
+    # what the text's first word of a gapped term must look like, where its lemma alone does not say: a
+    # Kyrgyz object in the accusative («жолдорду»), not «жерлерде» (in places) before «пайдалануудагы»
+    gap_head: Callable[[str], bool] | None = None
 
     def add(self, phrase: str, lang: str, payload: Any) -> None:
         lemmas = lemmatize_phrase(phrase, lang)
@@ -56,7 +59,9 @@ class TermIndex:
             self.by_first[key].sort(key=lambda item: -len(item[0]))  # longest match first
         return self
 
-    def find(self, lemmas: list[str], coordinators: Coordinators | None = None) -> list[tuple[int, int, Any]]:
+    def find(
+        self, lemmas: list[str], coordinators: Coordinators | None = None, words: list[str] | None = None
+    ) -> list[tuple[int, int, Any]]:
         """(start, end, payload) of every term occurrence in a lemma sequence; longest wins at a start.
         With ``coordinators``, a term whose head is shared by coordinated modifiers is found too:
         «мектепке чейинки жана мектептен тышкаркы билим берүү» holds «мектепке чейинки билим берүү»,
@@ -67,7 +72,11 @@ class TermIndex:
                 n = len(terms)
                 if tuple(lemmas[i : i + n]) == terms:
                     hits.append((i, i + n, payload))
-                elif terms in self.gapped and (end := self._gapped_end(lemmas, i, terms)):
+                elif (
+                    terms in self.gapped
+                    and self._may_gap(words, i)
+                    and (end := self._gapped_end(lemmas, i, terms))
+                ):
                     hits.append((i, end, payload))
                 elif coordinators is not None and n > 1:
                     end = _coordinated_end(lemmas, i, terms, coordinators)
@@ -75,24 +84,29 @@ class TermIndex:
                         hits.append((i, end, payload))
         return hits
 
+    def _may_gap(self, words: list[str] | None, i: int) -> bool:
+        return self.gap_head is None or (words is not None and self.gap_head(words[i]))
+
     def _gapped_end(self, lemmas: list[str], i: int, terms: tuple[str, ...]) -> int:
-        """The end of «noun + adjectives + genitive noun…» for a gapped term at ``i``, or 0. Not where the
-        adjectives begin a term of their own, the more particular reading: «поддержка женского
-        предпринимательства» is women's entrepreneurship, not the support of enterprise at large."""
-        k = i + 1
-        while k < len(lemmas) and k - i <= MODIFIER_GAP and self.modifier and self.modifier(lemmas[k]):
-            k += 1
+        """The end of «noun + adjectives + genitive noun…» (Russian) or «object + how, when, where + verbal
+        noun» (Kyrgyz) for a gapped term at ``i``, or 0. Not where the words between begin a term of their
+        own, the more particular reading: «поддержка женского предпринимательства» is women's
+        entrepreneurship, not the support of enterprise at large."""
         rest = terms[1:]
-        if k == i + 1 or tuple(lemmas[k : k + len(rest)]) != rest:
-            return 0
-        for start in range(i + 1, k):
-            for other, _ in self.by_first.get(lemmas[start], ()):
-                if len(other) > 1 and tuple(lemmas[start : start + len(other)]) == other:
-                    return 0
-        return k + len(rest)
+        for k in range(i + 2, i + 2 + MODIFIER_GAP):
+            if k > len(lemmas) or not (self.modifier and self.modifier(lemmas[k - 1])):
+                return 0
+            if tuple(lemmas[k : k + len(rest)]) == rest:
+                inner = any(
+                    len(other) > 1 and tuple(lemmas[start : start + len(other)]) == other
+                    for start in range(i + 1, k)
+                    for other, _ in self.by_first.get(lemmas[start], ())
+                )
+                return 0 if inner else k + len(rest)
+        return 0
 
 
-MODIFIER_GAP = 2  # adjectives between a gapped term's nouns («содержание внутрипоселковых автодорог»)
+MODIFIER_GAP = 2  # words between a gapped term's two words («местных автомобильных», «өз убагында»)
 COORDINATED_GAP = 4  # words of the other coordinated modifier between a term's modifier and its head
 
 
@@ -125,6 +139,25 @@ def ru_modifier(lemma: str) -> bool:
     noun and the genitive it governs."""
     parse = _morph().parse(lemma)[0]
     return parse.tag.POS in {"ADJF", "PRTF"}
+
+
+# the accusative of the object a Kyrgyz verbal noun takes: «жолдорду», «малды», or after the possessive
+# «көчөлөрүн» (not the genitive «шаардын»)
+KY_OBJECT = re.compile(r"(?:[дтн][ыиуү]|(?<![дтн])[ыиуү]н)$")
+KY_VERBAL_NOUN = re.compile(r"\w{2,}(?:уу|үү|оо|өө)$")
+
+
+def ky_object_and_action(term: str) -> bool:
+    """A Kyrgyz term of an object and the verbal noun of what is done to it («жолдорду оңдоо», «малды
+    эмдөө»): a text may put how, when or where between them («жолдорду өз убагында оңдоо»)."""
+    words = term.split()
+    return len(words) == 2 and bool(KY_OBJECT.search(words[0]) and KY_VERBAL_NOUN.search(words[1]))
+
+
+def ky_adverbial(conjunctions: frozenset[str]) -> Callable[[str], bool]:
+    """A word that may stand between a Kyrgyz object and its verbal noun: any word but a conjunction (which
+    makes two actions, found by the coordination rule) or a punctuation mark."""
+    return lambda lemma: lemma.isalpha() and lemma not in conjunctions
 
 
 def ru_governs_genitive(term: str) -> bool:
@@ -379,7 +412,10 @@ def lexicons(lang: str) -> Lexicons:
 
     coord = taxonomy["coordinators"][lang]
     derived = relational_adjectives() if lang == "ru" else {}
-    competences = TermIndex(modifier=ru_modifier if lang == "ru" else None)
+    competences = TermIndex(
+        modifier=ru_modifier if lang == "ru" else ky_adverbial(lemma_set(coord["conjunctions"])),
+        gap_head=None if lang == "ru" else lambda word: bool(KY_OBJECT.search(word.lower())),
+    )
     weights: dict[str, float] = {}
     competence_patterns = []
     weak_contexts: dict[str, re.Pattern[str]] = {}
@@ -392,7 +428,7 @@ def lexicons(lang: str) -> Lexicons:
             term, weight = term.strip(), float(own) if own else weights[cid]
             lemmas = lemmatize_phrase(term, lang)
             competences.add_lemmas(term, lemmas, lang, (cid, weight))
-            if lang == "ru" and ru_governs_genitive(term):
+            if ru_governs_genitive(term) if lang == "ru" else ky_object_and_action(term):
                 competences.gapped.add(lemmas)
             if weight >= DERIVED_MIN:  # «кладбищенский» is found as «кладбище»
                 for adjective in derived.get(lemmas, ()):

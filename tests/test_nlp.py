@@ -953,6 +953,21 @@ def test_a_russian_term_meets_its_nouns_with_adjectives_between(text: str, want:
     assert [c.id for c in tag_units([("", text)], "ru")[0].competences] == want
 
 
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Айыл өкмөтү жолдорду өз убагында оңдоону камсыз кылат.", ["roads"]),
+        ("Мэрия шаардын көчөлөрүн кышкысын күтүүнү камсыз кылат.", ["roads"]),
+        ("Айыл өкмөтү окуучуларды окуу жайына ташууну уюштурат.", ["education_municipal"]),
+        # «жерлерде» is «in places», no object in the accusative: no land use
+        ("Айыл өкмөтү маалыматты жерлерде жалпы пайдалануудагы тактайларга илет.", ["lsg_organisation"]),
+    ],
+)
+def test_a_kyrgyz_term_meets_its_object_and_action_with_words_between(text: str, want: list[str]) -> None:
+    """«жолдорду оңдоо» in «жолдорду өз убагында оңдоо»: how, when or where stands between."""
+    assert [c.id for c in tag_units([("", text)], "ky")[0].competences] == want
+
+
 def test_russian_nouns_pymorphy_reads_first_as_verbs_keep_their_lemma() -> None:
     """«Устав» is the charter, not «having tired»: the nominative and the other cases meet on one lemma, so
     «Устав местного сообщества» is found in every form (nlp/data/ru_lemma_exceptions.tsv)."""
