@@ -152,7 +152,7 @@ def choose_competences(
     # an article states its subject before its details.
     chosen = sorted(
         (c for c in competences.values() if c.score >= COMPETENCE_MIN),
-        key=lambda c: (c.id not in kept, -c.score),
+        key=lambda c: (c.id not in kept, -c.score, only_attributive(c)),
     )
     if agenda:  # the list of local-significance issues: each item it names is a field of its own
         return chosen
@@ -202,6 +202,20 @@ def choose_competences(
             )
         )
     ]
+
+
+# a Kyrgyz word in the locative turned attribute («менчиктеги», «аймагындагы»): it describes the noun that
+# follows, which comes after it, Kyrgyz putting the head last
+ATTRIBUTIVE = re.compile(r"[дт][аеоө]г[ыиуү]$", re.I)
+
+
+def only_attributive(hit: CompetenceHit) -> bool:
+    """A field named only as what describes another thing («Муниципалдык менчиктеги айылдык китепканалар»:
+    libraries in municipal ownership) ranks after a field named as the thing, among equals: the first
+    mention would otherwise favour the Kyrgyz modifier, which stands before its noun."""
+    return bool(hit.evidence) and all(
+        ATTRIBUTIVE.search(e.text.split()[-1]) for e in hit.evidence if e.text.split()
+    )
 
 
 def _token_starts(art: Article, hit: CompetenceHit) -> list[int]:

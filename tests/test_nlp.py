@@ -968,6 +968,15 @@ def test_a_kyrgyz_term_meets_its_object_and_action_with_words_between(text: str,
     assert [c.id for c in tag_units([("", text)], "ky")[0].competences] == want
 
 
+def test_a_field_named_only_as_an_attribute_ranks_after_the_thing_it_describes() -> None:
+    """Kyrgyz puts the describing words first: libraries in municipal ownership are libraries, as the
+    Russian text (which names the libraries first) says too."""
+    ky = "Муниципалдык менчиктеги айылдык китепканалар айыл өкмөтү тарабынан каржыланат."
+    ru = "Сельские библиотеки, находящиеся в муниципальной собственности, финансируются айыл окмоту."
+    assert [c.id for c in tag_units([("", ky)], "ky")[0].competences] == ["culture_heritage_libraries"]
+    assert [c.id for c in tag_units([("", ru)], "ru")[0].competences] == ["culture_heritage_libraries"]
+
+
 def test_russian_nouns_pymorphy_reads_first_as_verbs_keep_their_lemma() -> None:
     """«Устав» is the charter, not «having tired»: the nominative and the other cases meet on one lemma, so
     «Устав местного сообщества» is found in every form (nlp/data/ru_lemma_exceptions.tsv)."""
