@@ -193,7 +193,10 @@ def verb_variants(term: str, lemmas: tuple[str, ...], lang: str, weight: float) 
         return [(*lemmas[:-1], key) for key in sorted(keys - {lemmas[-1]})]
     if len(lemmas) == 1 and weight < VERB_MIN:
         return []
-    return [(verb, *lemmas[1:]) for verb in russian_verbs().get(lemmas[0], ())]
+    verbs = russian_verbs().get(lemmas[0], ())
+    # … and its passive, the thing first: «Улицы освещаются», «Дороги ремонтируются»
+    passive = [(lemmas[1], f"{verb}ся") for verb in verbs if len(lemmas) == 2 and verb.endswith("ть")]
+    return [(verb, *lemmas[1:]) for verb in verbs] + passive
 
 
 @lru_cache(maxsize=1)

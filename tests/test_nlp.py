@@ -968,6 +968,19 @@ def test_a_kyrgyz_term_meets_its_object_and_action_with_words_between(text: str,
     assert [c.id for c in tag_units([("", text)], "ky")[0].competences] == want
 
 
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Улицы освещаются в темное время суток за счет средств айыл окмоту.", "street_lighting"),
+        ("Дороги ремонтируются за счет средств айыл окмоту.", "roads"),
+        ("Мусор вывозится айыл окмоту два раза в неделю.", "waste"),
+    ],
+)
+def test_a_russian_term_meets_its_verbs_passive(text: str, want: str) -> None:
+    """«освещение улиц» as «Улицы освещаются»: the thing first, the reflexive passive after."""
+    assert want in [c.id for c in tag_units([("", text)], "ru")[0].competences]
+
+
 def test_a_field_named_only_as_an_attribute_ranks_after_the_thing_it_describes() -> None:
     """Kyrgyz puts the describing words first: libraries in municipal ownership are libraries, as the
     Russian text (which names the libraries first) says too."""
