@@ -82,9 +82,9 @@ class KeneshLemmatizer:
             if lemma != low and known.get(lemma, 0) >= KNOWN_STEM:
                 return False  # … not a rare form of a common word: «кызматына» is «кызмат», not «кызматчы»
             return known.get(low, 0) <= 2 and low not in lexicons(self.lang).key_words
-        from nlp.lemmas import _morph
+        from nlp.lemmas import ru_morph
 
-        return not _morph().word_is_known(low)
+        return not ru_morph().word_is_known(low)
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from nlp.ky_lemmatizer import lemmatize
-from nlp.lemmas import _morph
+from nlp.lemmas import ru_morph
 
 SENTENCE = re.compile(r"[^.!?;]+")
 WORD = re.compile(r"[А-Яа-яЁёӨөҮүҢң]+")
@@ -35,9 +35,9 @@ def _ky_order(text: str) -> bool:
 
 def _first_verb_is_infinitive(sentence: str) -> bool:
     for word in WORD.findall(sentence):
-        if not _morph().word_is_known(word.lower()):
+        if not ru_morph().word_is_known(word.lower()):
             continue  # a Kyrgyz name («айыл окмоту») guessed as a verb is no verb
-        tag = _morph().parse(word.lower())[0].tag
+        tag = ru_morph().parse(word.lower())[0].tag
         if tag.POS == "INFN":
             return True
         if tag.POS == "VERB":  # a finite verb first: «имеет право проводить» states a right

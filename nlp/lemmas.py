@@ -19,7 +19,8 @@ NUMBERED = re.compile(r"^\d+(?:[.,]\d+)?-(.+)$")
 
 
 @lru_cache(maxsize=1)
-def _morph() -> Any:
+def ru_morph() -> Any:
+    """The one pymorphy3 analyser of the process (its dictionaries take a while to load)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -55,7 +56,7 @@ def ru_lemmatize(word: str) -> str:
     for stem, lemma in _ru_stems():
         if low.startswith(stem) and len(low) - len(stem) <= 4:
             return lemma
-    parses = _morph().parse(low)
+    parses = ru_morph().parse(low)
     if not parses:
         return low
     best = parses[0]

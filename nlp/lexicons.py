@@ -14,7 +14,7 @@ from typing import Any, overload
 import yaml
 
 from nlp.council_orders import order_test
-from nlp.lemmas import _morph, lemmatize_phrase
+from nlp.lemmas import lemmatize_phrase, ru_morph
 from nlp.verb_forms import verb_keys
 
 DATA = Path(__file__).parent / "data"
@@ -29,9 +29,10 @@ class TermIndex:
     # Kyrgyz compounds whose first word stands bare («жер салыгы», land tax): a text that inflects that
     # word («катталган жериндеги салык органы», the tax office of the place) holds another phrase
     bare_first: set[tuple[str, ...]] = field(default_factory=set)
-    # Russian terms of a noun and the noun in the genitive it governs («ремонт дорог»): a text may put the
-    # second noun's adjectives between them («ремонт местных автомобильных дорог»); ``modifier`` says
-    # which lemmas are such adjectives
+    # terms a text may write with words between their first and second word: a Russian noun and the
+    # genitive it governs, with that noun's adjectives between («ремонт местных автомобильных дорог»); a
+    # Kyrgyz object and its verbal noun, with how, when or where between («жолдорду өз убагында оңдоо»).
+    # ``modifier`` says which lemmas may stand between
     gapped: set[tuple[str, ...]] = field(default_factory=set)
     modifier: Callable[[str], bool] | None = None
     # what the text's first word of a gapped term must look like, where its lemma alone does not say: a
@@ -137,7 +138,7 @@ def _coordinated_end(lemmas: list[str], i: int, terms: tuple[str, ...], coordina
 def ru_modifier(lemma: str) -> bool:
     """A Russian adjective or participle (its lemma, «местный», «закреплённый»): what may stand between a
     noun and the genitive it governs."""
-    parse = _morph().parse(lemma)[0]
+    parse = ru_morph().parse(lemma)[0]
     return parse.tag.POS in {"ADJF", "PRTF"}
 
 
@@ -166,7 +167,7 @@ def ru_governs_genitive(term: str) -> bool:
     words = term.split()
     if len(words) < 2:
         return False
-    head, dependent = (_morph().parse(w)[0].tag for w in words[:2])
+    head, dependent = (ru_morph().parse(w)[0].tag for w in words[:2])
     return head.POS == "NOUN" and dependent.POS == "NOUN" and dependent.case == "gent"
 
 
@@ -370,10 +371,10 @@ def _key_words(phrases: list[str], lang: str) -> dict[str, str]:
     words = {word for phrase in phrases for word in phrase.split()}
     forms = {word.lower() for word in words}
     if lang == "ru":
-        from nlp.lemmas import _morph
+        from nlp.lemmas import ru_morph
 
         for word in words:
-            for parse in _morph().parse(word.lower())[:1]:
+            for parse in ru_morph().parse(word.lower())[:1]:
                 forms.update(form.word for form in parse.lexeme)
     return {form: lemmatize_phrase(form, lang)[0] for form in forms if len(form) >= FUZZY_KEY_LENGTH}
 

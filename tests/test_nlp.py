@@ -898,7 +898,7 @@ def test_cli_tag_and_lemmatize(tmp_path: Path) -> None:
         ),
         # two things paid for, each only hinted: neither is the norm's one purpose
         (
-            "Мектептерди жана көчөлөрдү күтүү чыгымдары жергиликтүү бюджеттин эсебинен каржыланат.",
+            "Мектептер жана көчөлөр үчүн чыгымдар жергиликтүү бюджеттин эсебинен каржыланат.",
             "ky",
             ["local_budget"],
         ),
