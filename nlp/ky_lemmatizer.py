@@ -173,6 +173,14 @@ def _agent_noun_stem() -> re.Pattern[str]:
     return re.compile(rules()["agent_noun_stem"])
 
 
+def third_possessive(suffix: Suffix) -> bool:
+    """The 3rd-person possessive «-ы», «-сы»: the case endings after it are the н-forms (үйү-нө, not
+    үйү-гө; баласы-нда, not баласы-да)."""
+    return suffix.group == "possessive" and (
+        len(suffix.text) == 1 or (len(suffix.text) == 2 and suffix.text[0] == "с")
+    )
+
+
 def _candidates(word: str) -> list[tuple[str, int, bool]]:
     """(stem, letters cut, whether the cut suffix began with a vowel) for every allowed stacking."""
     out = [(word, 0, False)]
@@ -195,6 +203,8 @@ def _candidates(word: str) -> list[tuple[str, int, bool]]:
                 rest = stem[: -len(suffix.text)]
                 if rest in seen or not _plausible(rest, suffix):
                     continue
+                if third_possessive(suffix) and group == "case" and after[0] not in "н":
+                    continue  # after «its» a case ending begins with н: бириге is no бири-ге (that is бирине)
                 agent = suffix.group == "possessive" and agent_noun.search(rest)
                 if agent and standalone.get(rest, 0) < MIN_KNOWN:
                     continue  # жүргүнчү is a passenger, not «жүргүнч» with «its»

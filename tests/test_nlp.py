@@ -86,10 +86,18 @@ FIXTURES = Path(__file__).parent / "fixtures" / "acts"
         ("жалпыга", "жалпы"),
         ("айда", "ай"),
         ("башкаруу", "башкаруу"),
+        # after «its» (-ы, -сы) a case ending is an н-form: «бириге» (joining) is no «бири-ге», which would
+        # be «бирине»; «баласына», «мектебине» are
+        ("баласына", "бала"),
+        ("мектебине", "мектеп"),
     ],
 )
 def test_kyrgyz_lemmas(word: str, lemma: str) -> None:
     assert lemmatize(word) == lemma
+
+
+def test_no_case_ending_but_an_n_form_follows_the_third_person_possessive() -> None:
+    assert lemmatize("бириге") != "бир" and lemmatize("элиге") != "эл"
 
 
 def test_russian_lemmas_and_kyrgyz_loanwords() -> None:
