@@ -213,9 +213,7 @@ def only_attributive(hit: CompetenceHit) -> bool:
     """A field named only as what describes another thing («Муниципалдык менчиктеги айылдык китепканалар»:
     libraries in municipal ownership) ranks after a field named as the thing, among equals: the first
     mention would otherwise favour the Kyrgyz modifier, which stands before its noun."""
-    return bool(hit.evidence) and all(
-        ATTRIBUTIVE.search(e.text.split()[-1]) for e in hit.evidence if e.text.split()
-    )
+    return bool(hit.evidence) and all(ATTRIBUTIVE.search(e.text.rstrip()) for e in hit.evidence)
 
 
 def _token_starts(art: Article, hit: CompetenceHit) -> list[int]:

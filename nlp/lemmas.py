@@ -26,22 +26,20 @@ def ru_morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+def _pairs(name: str) -> list[tuple[str, str]]:
+    """The two columns of a data file of nlp/data (word<TAB>lemma), its # comment lines left out."""
+    lines = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()
+    return [(a, b) for a, b in (line.split("\t") for line in lines if line and line[0] != "#")]
+
+
 @lru_cache(maxsize=1)
 def _ru_stems() -> tuple[tuple[str, str], ...]:
-    path = Path(__file__).parent / "data" / "ru_stems.tsv"
-    rows = [
-        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
-    ]
-    return tuple(sorted(((s, lemma) for s, lemma in rows), key=lambda r: -len(r[0])))
+    return tuple(sorted(_pairs("ru_stems.tsv"), key=lambda r: -len(r[0])))
 
 
 @lru_cache(maxsize=1)
 def _ru_exceptions() -> dict[str, str]:
-    path = Path(__file__).parent / "data" / "ru_lemma_exceptions.tsv"
-    rows = [
-        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
-    ]
-    return {form.replace("ё", "е"): lemma for form, lemma in rows}
+    return {form.replace("ё", "е"): lemma for form, lemma in _pairs("ru_lemma_exceptions.tsv")}
 
 
 @lru_cache(maxsize=300_000)
@@ -49,8 +47,8 @@ def ru_lemmatize(word: str) -> str:
     low = word.lower().replace("ё", "е")
     if not re.search("[а-я]", low):
         return low
-    if low in _ru_exceptions():
-        return _ru_exceptions()[low]
+    if exception := _ru_exceptions().get(low):
+        return exception
     if "-" in low and not low.startswith("-"):
         return "-".join(ru_lemmatize(part) if part else part for part in low.split("-"))
     for stem, lemma in _ru_stems():
