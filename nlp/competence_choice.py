@@ -253,11 +253,13 @@ def one_of_alternatives(
         members = [c for c in chosen if c.id in group]
         if len(members) < 2:
             continue
-        lead = max(members, key=lambda c: len(c.evidence))  # the first among equals
+        # mentions, not finds: «председатель городского кенеша» found whole and as «кенеш» is one
+        count = {c.id: len(distinct_spans(c.evidence)) for c in members}
+        lead = max(members, key=lambda c: count[c.id])  # the first among equals
         dropped |= {
             c.id
             for c in members
-            if c is not lead and c.id not in stated and 2 * len(c.evidence) < len(lead.evidence)
+            if c is not lead and c.id not in stated and 2 * count[c.id] < count[lead.id]
         }
     return [c for c in chosen if c.id not in dropped]
 

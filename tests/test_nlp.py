@@ -2433,8 +2433,7 @@ def test_municipal_posts_in_an_article_headed_state_and_municipal_servants_are_a
     [
         (  # a gathering's procedure names the council it reports to once
             "Шаардык чогулушту жарандардын демилгеси менен өткөрүүгө болот. Шаардык чогулушка жергиликтүү "
-            "жамааттын мүчөлөрү катышат. Шаардык чогулуштун чечими кеңештин сессиясына жөнөтүлөт жана "
-            "кеңештин сессиясында каралат.",
+            "жамааттын мүчөлөрү катышат. Шаардык чогулуштун чечими кеңештин сессиясында каралат.",
             "ky",
             "citizen_participation",
             "lsg_organisation",
