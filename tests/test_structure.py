@@ -196,6 +196,22 @@ def test_council_decision_is_split_into_points() -> None:
     assert parsed.header.place == "Ош шаары" and parsed.header.date == "2014-12-24"
 
 
+def test_a_bullet_point_ending_with_a_colon_holds_the_bullets_of_its_list() -> None:
+    # the shape of a village council's decision copied from its site: every point an unnumbered bullet
+    text = (
+        "Айылдык кеңеш ТОКТОМ КЫЛАТ:\n"
+        "- Айыл аймагында чөп жыйноо мезгилине карата кызмат көрсөтүүлөрдүн тарифи төмөнкүдөй бекитилсин:\n"
+        "- Чөп чабуу – 1 гектарга 2500 сом;\n"
+        "- Пресс-подборщик – 1 даанасы 25 сом.\n"
+        "- Ушул токтом кол коюлган күндөн тартып күчүнө кирет;\n"
+        "- Айыл өкмөтүнүн башчысы зарыл чараларды көрсүн.\n"
+    )
+    parsed = parse_act(text, "ky")
+    assert [a.id for a in parsed.articles] == ["point_1", "point_2", "point_3"]
+    assert "1 даанасы 25 сом" in parsed.articles[0].text
+    assert [u.id for u in parsed.root.walk() if u.kind == "item"] == ["point_1__item_1", "point_1__item_2"]
+
+
 def test_a_title_typed_with_mixed_quotes_does_not_swallow_the_points_after_it() -> None:
     text = (
         "1. Жалпы жоболор\n"

@@ -48,6 +48,8 @@ class _Builder:
         self.last_article_base: int | None = None
         self.bullet_points = False  # an act whose points are unnumbered bullets («- …»)
         self.bullets = 0
+        self.bullet_items = 0  # the list a bullet point opens with its colon («… бекитилсин:»), if open
+        self.bullet_list_open = False
         self.body_seen = False  # an article or point has opened: an annex may follow
 
     def unique(self, candidate: str) -> str:
@@ -98,6 +100,19 @@ class _Builder:
             self.last_article_base = int(head)
         return match
 
+    def bullet(self, stripped: str) -> Match:
+        """An unnumbered bullet is a point of its own, unless a point before it ends with a colon: then it
+        is one of the list that point opens («… тарифи төмөнкүдөй бекитилсин:», «- Чөп чабуу – 1 гектарга
+        2500 сом;»), and the list runs while its items end with a semicolon or a comma."""
+        if self.bullet_list_open:
+            self.bullet_items += 1
+            self.bullet_list_open = stripped.endswith((";", ","))
+            return Match(kind="item", number=str(self.bullet_items), rest=stripped)
+        self.bullets += 1
+        self.bullet_items = 0
+        self.bullet_list_open = stripped.endswith(":")
+        return Match(kind="point", number=str(self.bullets), rest=stripped)
+
     def instruction_line(self, match: Match) -> bool:
         """An amending article's instruction that opens with the article it changes («410-берене күчүн
         жоготту деп табылсын», «18-берене төмөнкүдөй редакцияда берилсин:») is no article of this act: its
@@ -146,8 +161,7 @@ class _Builder:
         kinds = POINT_KINDS if self.point_mode else ARTICLE_KINDS
         match = classify(stripped, kinds) if stripped else None
         if match is None and self.bullet_points and BULLET.match(stripped):
-            self.bullets += 1
-            match = Match(kind="point", number=str(self.bullets), rest=stripped)
+            match = self.bullet(stripped)
         if match is not None and self.instruction_line(match):
             match = None
         if match is not None and self.open_unit(match, line, start):
