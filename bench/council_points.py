@@ -28,6 +28,7 @@ SETS = {
     "norms2": "field_norms_2.yaml",  # norms of laws: tagged as a law's articles
     "norms3": "field_norms_3.yaml",
     "norms4": "field_norms_4.yaml",
+    "norms5": "field_norms_5.yaml",
     "norms_unseen": "field_norms_unseen.yaml",  # never tuned on (session 20)
 }
 
