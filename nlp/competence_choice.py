@@ -257,9 +257,7 @@ def one_of_alternatives(
         count = {c.id: len(distinct_spans(c.evidence)) for c in members}
         lead = max(members, key=lambda c: count[c.id])  # the first among equals
         dropped |= {
-            c.id
-            for c in members
-            if c is not lead and c.id not in stated and 2 * count[c.id] < count[lead.id]
+            c.id for c in members if c is not lead and c.id not in stated and 2 * count[c.id] < count[lead.id]
         }
     return [c for c in chosen if c.id not in dropped]
 
