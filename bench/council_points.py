@@ -23,6 +23,7 @@ SETS = {
     "tuned": "council_points.yaml",
     "tuned2": "council_points_2.yaml",
     "tuned3": "council_points_3.yaml",
+    "tuned4": "council_points_4.yaml",
     "unseen": "council_points_unseen.yaml",
     "unseen2": "council_points_unseen_2.yaml",
     "norms2": "field_norms_2.yaml",  # norms of laws: tagged as a law's articles

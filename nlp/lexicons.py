@@ -29,6 +29,9 @@ class TermIndex:
     # Kyrgyz compounds whose first word stands bare («жер салыгы», land tax): a text that inflects that
     # word («катталган жериндеги салык органы», the tax office of the place) holds another phrase
     bare_first: set[tuple[str, ...]] = field(default_factory=set)
+    # … unless the analyst also spelled the term with its first word inflected («мүлккө салык»,
+    # «көчөгө жарык»): then any form of that word begins it
+    inflected_first: set[tuple[str, ...]] = field(default_factory=set)
     # terms a text may write with words between their first and second word: a Russian noun and the
     # genitive it governs, with that noun's adjectives between («ремонт местных автомобильных дорог»); a
     # Kyrgyz object and its verbal noun, with how, when or where between («жолдорду өз убагында оңдоо»).
@@ -44,12 +47,18 @@ class TermIndex:
         self.add_lemmas(phrase, lemmas, lang, payload)
 
     def add_lemmas(self, phrase: str, lemmas: tuple[str, ...], lang: str, payload: Any) -> None:
-        if lemmas and (lemmas, payload) not in self.by_first[lemmas[0]]:
+        if not lemmas:
+            return
+        if (lemmas, payload) not in self.by_first[lemmas[0]]:
             # two spellings of one term («мүлк салыгы», «мүлккө салык») are one entry: found once
             self.by_first[lemmas[0]].append((lemmas, payload))
             self.surface[lemmas] = phrase
+        if lang == "ky" and len(lemmas) > 1:
             first = phrase.split()[0].lower()
-            if lang == "ky" and len(lemmas) > 1 and lemmatize_phrase(first, lang) == (first,):
+            if lemmatize_phrase(first, lang) != (first,):
+                self.inflected_first.add(lemmas)
+                self.bare_first.discard(lemmas)
+            elif lemmas not in self.inflected_first:
                 self.bare_first.add(lemmas)
 
     def vocabulary(self) -> set[str]:

@@ -2065,6 +2065,21 @@ def test_a_compounds_first_word_in_another_case_is_another_phrase() -> None:
     assert "local_taxes_fees" in [c.id for c in land_tax.competences]
 
 
+def test_a_compound_the_taxonomy_also_spells_with_its_first_word_inflected_is_found_in_that_form() -> None:
+    # «көчө жарыгы» (street lighting) is spelled «көчөгө жарык» (light to the street) as well: that form
+    # begins it, though a compound's first word stands bare
+    from nlp.lexicons import TermIndex
+
+    index = TermIndex()
+    index.add("көчө жарыгы", "ky", True)
+    index.finalize()
+    assert index.bare_first == {("көчө", "жарык")}
+    index.add("көчөгө жарык", "ky", True)
+    assert not index.bare_first
+    point = one("1. Көчөгө жарык орнотулсун.", "ky", local=True)
+    assert [c.id for c in point.competences] == ["street_lighting"]
+
+
 def test_state_and_municipal_posts_named_apart_are_all_public_service() -> None:
     text = (
         "Салык кызматынын органдары саясий, атайын мамлекеттик кызмат орундарын, саясий жана "
@@ -3724,6 +3739,7 @@ def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
         ("council_points.yaml", True),
         ("council_points_2.yaml", True),
         ("council_points_3.yaml", True),
+        ("council_points_4.yaml", True),
         ("field_norms.yaml", False),
         ("field_norms_2.yaml", False),
         ("field_norms_3.yaml", False),
