@@ -31,6 +31,7 @@ SETS = {
     "norms4": "field_norms_4.yaml",
     "norms5": "field_norms_5.yaml",
     "norms6": "field_norms_6.yaml",
+    "norms7": "field_norms_7.yaml",
     "norms_unseen": "field_norms_unseen.yaml",  # never tuned on (session 20)
 }
 

@@ -33,6 +33,7 @@ def _tokenizer_rules(nlp: Language, lang: str) -> None:
     prefixes: list[Any] = [
         r"\d+(?:\.\d+)*\.(?=[^\W\d_])",
         r"\d{1,3}\.(?=(?:19|20)\d\d\s*-\s*ж)",  # … or to a year («14.2015-жылдын 1-январына»)
+        r"(?:\d{1,3}|[а-яa-z])\)(?=[^\W\d_])",  # an item glued to its word («11)турмуш», «а)организация»)
         *(nlp.Defaults.prefixes or []),
     ]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search

@@ -140,6 +140,8 @@ def test_a_point_number_glued_to_its_first_word_is_a_token_of_its_own() -> None:
     for lang, text, word in [
         ("ky", "2.Ош шаардык Кеңешинин", "Ош"),
         ("ru", "7.1.Финансовые средства", "Финансовые"),
+        ("ky", "11)турмуш-тиричилик калдыктарын жыйноо", "турмуш-тиричилик"),  # an item's number
+        ("ru", "а)организация сбора мусора", "организация"),  # … or letter
     ]:
         assert word in [t.text for t in load(lang).make_doc(text)]  # the packaged pipeline too
     assert "2015-жылдын" in [t.text for t in build("ky").make_doc("14.2015-жылдын 1-январына")]  # a year too
@@ -3746,6 +3748,7 @@ def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
         ("field_norms_4.yaml", False),
         ("field_norms_5.yaml", False),
         ("field_norms_6.yaml", False),
+        ("field_norms_7.yaml", False),
     ],
 )
 def test_a_point_or_norm_on_a_field_is_tagged_with_that_field(fixture: str, local: bool) -> None:
