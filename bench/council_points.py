@@ -1,7 +1,9 @@
 """How far the taxonomy's terms reach past the wordings they were written for: the share of council-decision
 points of one field each (own wording, tests/data/) tagged with that field, per language. The tuned sets
 are council_points.yaml (tests/test_nlp.py asserts every point of it), council_points_2.yaml and
-council_points_3.yaml (written as never-tuned sets in sessions 18 and 19, tuned on since);
+council_points_3.yaml (written as never-tuned sets in sessions 18 and 19, tuned on since), and
+council_points_4.yaml and field_norms_4.yaml … field_norms_7.yaml (session 22: written, measured, then tuned
+on; each file's head gives its figures before tuning);
 council_points_unseen.yaml was written before any change of session 19 and council_points_unseen_2.yaml in
 session 20, between its two taxonomy changes, and field_norms_unseen.yaml (norms of laws) later in session 20;
 these are never tuned on, so ``--misses`` lists the tuned sets' misses only. Needs no ../shared.
