@@ -3749,6 +3749,7 @@ def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
         ("field_norms_5.yaml", False),
         ("field_norms_6.yaml", False),
         ("field_norms_7.yaml", False),
+        ("field_norms_8.yaml", False),
     ],
 )
 def test_a_point_or_norm_on_a_field_is_tagged_with_that_field(fixture: str, local: bool) -> None:
