@@ -48,8 +48,8 @@ class _Builder:
         self.last_article_base: int | None = None
         self.bullet_points = False  # an act whose points are unnumbered bullets («- …»)
         self.bullets = 0
-        self.bullet_items = 0  # the list a bullet point opens with its colon («… бекитилсин:»), if open
-        self.bullet_list_open = False
+        self.bullet_items = 0  # items of the list the last bullet point opened with a colon («… бекитилсин:»)
+        self.bullet_list_open = False  # … and whether that list runs on
         self.body_seen = False  # an article or point has opened: an annex may follow
 
     def unique(self, candidate: str) -> str:
