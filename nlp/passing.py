@@ -14,7 +14,12 @@ from nlp.lexicons import Lexicons
 if TYPE_CHECKING:
     from nlp.tags import TokenView
 
-REPEAL = re.compile(r"к[үу]ч[үу]н\s+жогот|утратил\w*\s+сил|признан\w*\s+утративш\w+|исключен[аоы]?\b", re.I)
+# … and a council's note that a point was struck out («(… токтому менен «алынсын» …)»)
+REPEAL = re.compile(
+    r"к[үу]ч[үу]н\s+жогот|утратил\w*\s+сил|признан\w*\s+утративш\w+|исключен[аоы]?\b"
+    r"|\bалынсын\b|\bал(?:ын)?ып\s+салын",
+    re.I,
+)
 ARTICLE_LABEL = re.compile(r"\s*(\d+(-\d+)*\s*-\s*(берене|статья)|статья\s+\d|\d+(-\d+)*\.)", re.I)
 EDITION_NOTE = re.compile(r"\([^()]*\)")
 WORD3 = re.compile(r"[^\W\d_]{3,}")
@@ -28,6 +33,8 @@ def repealed(text: str) -> bool:
     силу»): once its heading, its edition notes and the repeal itself are set aside, nothing is left."""
     first, newline, rest = text.strip().partition("\n")
     body = rest if newline else ARTICLE_LABEL.sub("", first, count=1)
+    if first.count("(") > first.count(")"):  # a point's note wrapped over lines: no heading line before it
+        body = ARTICLE_LABEL.sub("", text.strip(), count=1)
     notes = EDITION_NOTE.findall(body)
     left = EDITION_NOTE.sub(" ", body).strip(" \t\n.:-–—")
     if any(REPEAL.search(note) for note in notes):  # «(… Мыйзамына ылайык күчүн жоготту)»
@@ -204,6 +211,34 @@ def lead_in(text: str, items: list[tuple[int, int, int]], n: int) -> str:
 
 
 CITED_TITLE = re.compile(r"«(?:[^«»]{0,200}?\s(?:жөнүндө|тууралуу)|\s*(?:О|Об)\s[^«»]{0,200}?)»", re.I)
+
+
+# what follows a cited title that makes it a law's or a code's («… жөнүндө» Мыйзамына, «О …» Закона)
+LAW_AFTER = re.compile(r"\s*(?:Кыргыз\s+Республикасынын\s+)?(?:мыйзам|закон|кодекс|конституциял)", re.I)
+
+
+LAW_BEFORE = re.compile(r"(?:закон\w*|кодекс\w*|мыйзам\w*)\s+(?:Кыргызской\s+Республики\s+)?$", re.I)
+BETWEEN_TITLES = re.compile(r"\s*(?:,|и|жана)\s*(?:,\s*)?", re.I)
+
+
+def cited_law_titles(text: str) -> list[tuple[int, int]]:
+    """The cited titles that are laws' or codes': the fields they name are another act's subject
+    («… «Жергиликтүү өз алдынча башкаруу жөнүндө», «Мүлккө болгон муниципалдык менчик жөнүндө»
+    мыйзамдарга … ылайык жүргүзөт», «законами «О местном самоуправлении», «О …»»). A regulation or a
+    programme a council's point approves («… жөнүндө» Жобо бекитилсин) is the point's own subject."""
+    titles = cited_titles(text)
+    groups: list[list[tuple[int, int]]] = []  # titles listed together share the law word before or after
+    for a, b in titles:
+        if groups and BETWEEN_TITLES.fullmatch(text, groups[-1][-1][1], a):
+            groups[-1].append((a, b))
+        else:
+            groups.append([(a, b)])
+    return [
+        title
+        for group in groups
+        if LAW_AFTER.match(text, group[-1][1]) or LAW_BEFORE.search(text, 0, group[0][0])
+        for title in group
+    ]
 
 
 def cited_titles(text: str) -> list[tuple[int, int]]:

@@ -80,7 +80,14 @@ def heading_fields(heading: str, language: str) -> frozenset[str]:
     собственность»): the heading states the article's subject, so these lead its fields."""
     lex = lexicons(language)
     lemmas = list(lemmatize_phrase(heading, language))
-    found = {cid for _, _, (cid, weight) in lex.competences.find(lemmas) if weight >= HEADING_TERM_MIN}
+    # … though not by a term in one of its field's weak contexts («… укугунун бузулушу үчүн жоопкерчилиги»:
+    # liability for violating a right, not the keeping of order)
+    found = {
+        cid
+        for _, _, (cid, weight) in lex.competences.find(lemmas)
+        if weight >= HEADING_TERM_MIN
+        and not (cid in lex.weak_contexts and lex.weak_contexts[cid].search(heading))
+    }
     return frozenset(found | {cid for _, _, cid in lex.heading_terms.find(lemmas)})
 
 

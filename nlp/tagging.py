@@ -32,6 +32,7 @@ from nlp.competence_choice import (
 from nlp.lexicons import Lexicons
 from nlp.passing import (
     all_listed,
+    cited_law_titles,
     cited_titles,
     commission_portfolios,
     listed_among_everyone,
@@ -160,13 +161,26 @@ def tag_tokens(
     terms = [
         t for t in terms if not any(p[2][0] == t[2][0] and p[0] <= t[0] and t[1] <= p[1] for p in patterns)
     ]
-    hits = inside_longer_dropped([h for h in terms + patterns if h[0] not in portfolio])
+    # a field a cited law's title names is that law's subject, unless the sentence amends the law
+    law_titles = [
+        (a, b)
+        for a, b in cited_law_titles(text)
+        if not lex.amendment_markers.search(text, *spans[next(t.sent for t in tokens if t.start >= a)])
+    ]
+    terms_and_patterns = [
+        h
+        for h in terms + patterns
+        if h[0] not in portfolio and not any(a <= tokens[h[0]].start < b for a, b in law_titles)
+    ]
+    hits = inside_longer_dropped(terms_and_patterns)
     hits = weakened_in_context(art, short_forms_dropped(hits, lemmas))
     budget = budget_impact(art, actors, local_act, local_tax_section, frozenset(portfolio))
     if procedural:  # the money it names is only mentioned
         budget = Budget(evidence=budget.evidence, local_terms=budget.local_terms)
     local_budget = bool(budget.kinds)
     owned = [h for h in art.find(lex.lsg_objects) if h[0] not in generic]
+    if glossary:  # «муниципалдык менчик - …»: a term defined, as an LSG body defined is not an actor
+        owned = []
     # an article naming the local budget is LSG's business even where it moves no money (a report on it)
     # … not where everyone is given a right («Ар бир адам … жергиликтүү бюджеттен каржыланган уюмдардын
     # ишмердүүлүгү жөнүндө маалымат алууга укуктуу»): the budget describes whom the right reaches

@@ -4026,3 +4026,85 @@ def test_a_russian_verbal_noun_term_meets_its_verb() -> None:
     ]
     lex = lexicons("ru")
     assert not lex.competences.find(list(lemmatize_phrase("собрать", "ru")))
+
+
+def test_a_field_named_only_in_a_cited_laws_title_is_that_laws_subject() -> None:
+    """The laws a council works under are cited by their titles: «municipal property» in one is not the
+    point's field, in either language, whether the law word follows the list of titles or comes before it.
+    A regulation the council approves by its title, or a law a point amends, is the point's subject."""
+    ky = one(
+        "1.3. Шаардык кеңеш өз ишин «Жергиликтүү өз алдынча башкаруу жөнүндө», «Мүлккө болгон муниципалдык "
+        "менчик жөнүндө» мыйзамдарга жана ушул Регламентке ылайык жүргүзөт.",
+        "ky",
+        local=True,
+    )
+    ru = one(
+        "1.3. Городской кенеш осуществляет свою деятельность в соответствии с законами «О местном "
+        "самоуправлении», «О муниципальной собственности на имущество» и настоящим Регламентом.",
+        "ru",
+        local=True,
+    )
+    assert [c.id for c in ky.competences] == [c.id for c in ru.competences] == ["lsg_organisation"]
+    approved = one(
+        "2. «Ош шаарынын муниципалдык менчигин башкаруу жөнүндө» Жобо бекитилсин.", "ky", local=True
+    )
+    assert [c.id for c in approved.competences] == ["municipal_property"]
+    amended = one(
+        "1. «Муниципалдык менчик жөнүндө» Мыйзамга өзгөртүү киргизилсин: 9-беренеде айыл өкмөтү муниципалдык "
+        "мүлктүн реестрин жүргүзөт.",
+        "ky",
+    )
+    assert "municipal_property" in [c.id for c in amended.competences]
+
+
+def test_a_council_point_struck_out_by_a_later_decision_is_repealed() -> None:
+    """A council marks a struck point with its note «алынсын», wrapped over lines as the column was narrow."""
+    from nlp.passing import repealed
+
+    struck = "6.4. (Шаардык кеңештин 2012-жылдын 26-апрелиндеги № 19 токтому менен\n«алынсын»)"
+    assert repealed(struck) and not one(struck, "ky", local=True).lsg_relevant
+    kept = "6.5. Төраганын орун басары шаардык кеңештин сессиясында шайланат (2012-жылдын № 19 токтомунун редакциясында)."
+    assert not repealed(kept) and one(kept, "ky", local=True).lsg_relevant
+
+
+def test_a_glossary_defining_municipal_property_is_not_an_lsg_article() -> None:
+    """A law's glossary defines municipal property to use the words: like an LSG body defined, an object
+    LSG owns that a definition names regulates nothing."""
+    heading = "1-берене. Ушул Мыйзамда колдонулуучу негизги түшүнүктөр"
+    text = (
+        f"{heading}\nУшул Мыйзамда төмөнкү түшүнүктөр колдонулат:\nмуниципалдык менчик - жергиликтүү жамааттын "
+        "менчиги;\nменчиктештирүү - мүлктү жеке жактарга өткөрүп берүү."
+    )
+    tags = tag_units([(heading, text)], "ky")[0]
+    assert not tags.lsg_relevant and tags.competences == []
+
+
+def test_a_right_violated_in_the_heading_is_no_public_order() -> None:
+    """«укук бузуу» is an offence, but «менчик укугунун бузулушу» is a right violated: liability for breaking the
+    order of municipal property is about that property."""
+    text = (
+        "23-берене. Муниципалдык менчик укугунун бузулушу үчүн жоопкерчилик\nЖергиликтүү өз алдынча башкаруу "
+        "органдары муниципалдык менчикти тескөө тартибин бузгандыгы үчүн мыйзамга ылайык жоопкерчиликке тартылышат."
+    )
+    assert [c.id for c in one(text, "ky").competences] == ["municipal_property"]
+    offence = one("Айыл өкмөтү укук бузуулардын алдын алуу боюнча иш-чараларды уюштурат.", "ky")
+    assert [c.id for c in offence.competences] == ["public_order"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "15-берене. Маалымат берүүдөн баш тартуунун негиздери\nЖергиликтүү өз алдынча башкаруу органы суроо-талап "
+            "боюнча маалымат берүүдөн төмөнкү учурларда баш тартышы мүмкүн: маалымат купуя болсо.",
+            "ky",
+        ),
+        (
+            "Статья 15. Основания для отказа в предоставлении информации\nОрган местного самоуправления может "
+            "отказать в предоставлении информации по запросу, если информация конфиденциальна.",
+            "ru",
+        ),
+    ],
+)
+def test_refusing_the_publics_request_for_information_is_participation(text: str, lang: str) -> None:
+    assert [c.id for c in one(text, lang).competences] == ["citizen_participation"]
