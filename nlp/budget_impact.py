@@ -111,13 +111,17 @@ def budget_impact(
         )
     }
     flow_hits = [h for h in flow_hits if tokens[h[0]].sent not in negated]
-    if local_act and lex.approval_descriptions is not None:
-        # a council's own act approves with an order; «кеңеш бюджетти бекитет» there describes a power
-        flow_hits = [
-            (a, b, kind)
-            for a, b, kind in flow_hits
-            if kind != "budget_approval" or not lex.approval_descriptions.search(tokens[a].text.lower())
-        ]
+    # a council's own act approves with an order; «кеңеш бюджетти бекитет» there describes a power, and the
+    # money a sentence so describing names moves no more («… чыгымдардын сметасы … сессиясында бекитилет»,
+    # «Смета расходов городского кенеша утверждается …»: the procedure for the council's cost estimate)
+    described = (
+        {t.sent for t in tokens if lex.approval_descriptions.search(t.text.lower())}
+        if local_act and lex.approval_descriptions is not None
+        else set()
+    )
+    # … though the budget whose procedure it gives is still the field
+    procedure_flows = [(a, b, kind) for a, b, kind in flow_hits if tokens[a].sent in described]
+    flow_hits = [(a, b, kind) for a, b, kind in flow_hits if tokens[a].sent not in described]
 
     def near_flows(i: int, j: int, window: int) -> list[tuple[int, int, str]]:
         return [
@@ -183,6 +187,10 @@ def budget_impact(
             for a, b, flow_kind in found:
                 out.evidence.append(art.span(a, b))
                 out.kinds.append(flow_kind)
+    for i, j in out.local_terms:
+        procedure = [(a, b) for a, b, _ in procedure_flows if tokens[a].sent == tokens[i].sent]
+        if procedure and not out.topic:
+            out.topic = [art.span(i, j), art.span(*procedure[0])]
     if not out.topic:  # its drafting, execution or report makes the local budget the field, money or not
         subjects = [(a, b) for a, b, _ in art.substantive(lex.budget_subjects.find(lemmas))]
         for i, j in out.local_terms:
@@ -194,7 +202,11 @@ def budget_impact(
     for flow_kind, pattern in lex.lsg_accounts.items():
         for m in pattern.finditer(art.text):
             inside = tokens_within(tokens, *m.span())
-            if not inside or tokens[inside[0]].sent not in art.in_substance:
+            if (
+                not inside
+                or tokens[inside[0]].sent not in art.in_substance
+                or tokens[inside[0]].sent in described
+            ):
                 continue
             out.local_terms.append((inside[0], inside[-1] + 1))
             out.via_budget_term = True

@@ -148,11 +148,11 @@ def choose_competences(
         if local_budget and budget.revenue_terms and {"rate", "exemption"} & set(budget.kinds)
         else set()
     )
-    # The strongest first; among equals the one named first (the sort is stable over first mentions):
-    # an article states its subject before its details.
+    # The strongest first, after any field named only as what describes another; among equals the one
+    # named first (the sort is stable over first mentions): an article states its subject before its details.
     chosen = sorted(
         (c for c in competences.values() if c.score >= COMPETENCE_MIN),
-        key=lambda c: (c.id not in kept, -c.score, only_attributive(c)),
+        key=lambda c: (c.id not in kept, only_attributive(c), -c.score),
     )
     if agenda:  # the list of local-significance issues: each item it names is a field of its own
         return chosen
@@ -168,6 +168,8 @@ def choose_competences(
     mentions = {c.id: len(distinct_spans(c.evidence)) for c in chosen}
     # weak terms alone are hints, however many: relatives' «балдары» and «үй-бүлөсү» name no children's field
     named = {cid for (cid, _), weight in term_weights.items() if weight > WEAK_TERM}
+    if budget.topic:  # the budget's drafting, execution or procedure names it, as a term would
+        named.add("local_budget")
     # A law that puts a cost on the local budget names what it pays for («Расходы на содержание … дошкольных
     # учреждений финансируются за счет местного бюджета»): that is a field of the norm, though named once
     budget_sentences = {art.tokens[i].sent for i, _ in budget.local_terms}
@@ -211,8 +213,9 @@ ATTRIBUTIVE = re.compile(r"[дт][аеоө]г[ыиуү]$", re.I)
 
 def only_attributive(hit: CompetenceHit) -> bool:
     """A field named only as what describes another thing («Муниципалдык менчиктеги айылдык китепканалар»:
-    libraries in municipal ownership) ranks after a field named as the thing, among equals: the first
-    mention would otherwise favour the Kyrgyz modifier, which stands before its noun."""
+    libraries in municipal ownership) ranks after a field named as the thing, even one weighed lower
+    («муниципалдык менчиктеги … сугат тармагынын иштешин»: the irrigation network is what is run): the first
+    mention and the weight would otherwise favour the Kyrgyz modifier, which stands before its noun."""
     return bool(hit.evidence) and all(ATTRIBUTIVE.search(e.text.rstrip()) for e in hit.evidence)
 
 

@@ -79,8 +79,11 @@ class KeneshLemmatizer:
     def _unknown(self, low: str, lemma: str) -> bool:
         if self.lang == "ky":
             known = shipped_words()  # a word seen once or twice may itself be a typo of a key term …
-            if lemma != low and known.get(lemma, 0) >= KNOWN_STEM:
-                return False  # … not a rare form of a common word: «кызматына» is «кызмат», not «кызматчы»
+            common = known.get(lemma, 0) >= KNOWN_STEM or lemma in lexicons(self.lang).term_lemmas
+            if lemma != low and common:
+                # … not a rare form of a common word: «кызматына» is «кызмат», not «кызматчы»; nor of a word
+                # the fields' terms use: «тармагынын» is «тармак» (of «сугат тармагы»), not «аймагынын»
+                return False
             return known.get(low, 0) <= 2 and low not in lexicons(self.lang).key_words
         from nlp.lemmas import ru_morph
 

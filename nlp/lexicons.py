@@ -304,6 +304,9 @@ class Lexicons:
     # a key word (or, in Kyrgyz, a field's term or a money word) with one letter dropped or two swapped -> its
     # lemma («оргнов», «эсебнен»)
     near_misses: dict[str, str]
+    # Kyrgyz: the lemmas of the fields' terms and the money words, each a word in its own right: a rare form
+    # of one («тармагынын» of «сугат тармагы») is that word, not a misspelt key word («аймагынын»)
+    term_lemmas: frozenset[str]
     # Kyrgyz: a term's lemma with ө, ү, ң typed as о, у, н (Russian keyboard) -> the lemma itself
     keyboard_folded: dict[str, str]
     fallback_competence: str | None  # an LSG article that names no field is about this one
@@ -561,6 +564,7 @@ def lexicons(lang: str) -> Lexicons:
         lsg_accounts=_lsg_accounts(budget.get("lsg_accounts", {}), lang),
         key_words=key_words,
         near_misses=_near_misses(key_words | fields_and_flows, lang),
+        term_lemmas=frozenset(competences.vocabulary() | flows.vocabulary()),
         keyboard_folded={},
         fallback_competence=taxonomy.get("fallback_competence"),
         alternative_fields=tuple(frozenset(group) for group in taxonomy.get("alternative_fields", [])),

@@ -3750,6 +3750,8 @@ def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
         ("field_norms_6.yaml", False),
         ("field_norms_7.yaml", False),
         ("field_norms_8.yaml", False),
+        ("council_points_5.yaml", True),
+        ("field_norms_9.yaml", False),
     ],
 )
 def test_a_point_or_norm_on_a_field_is_tagged_with_that_field(fixture: str, local: bool) -> None:
@@ -4108,3 +4110,28 @@ def test_a_right_violated_in_the_heading_is_no_public_order() -> None:
 )
 def test_refusing_the_publics_request_for_information_is_participation(text: str, lang: str) -> None:
     assert [c.id for c in one(text, lang).competences] == ["citizen_participation"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "order", "lang"),
+    [
+        (
+            "19.2. Шаардык кеңештин жана депутаттардын ишмердиги менен байланышкан чыгымдардын сметасы туруктуу "
+            "комиссияларда каралгандан кийин шаардык кеңештин сессиясында бекитилет.",
+            "2. Шаардык кеңештин 2026-жылга чыгымдарынын сметасы 1 200 000 сом өлчөмүндө бекитилсин.",
+            "ky",
+        ),
+        (
+            "19.2. Смета расходов городского кенеша утверждается на сессии после рассмотрения в постоянных комиссиях.",
+            "2. Утвердить смету расходов городского кенеша на 2026 год в сумме 1 200 000 сомов.",
+            "ru",
+        ),
+    ],
+)
+def test_a_councils_rule_for_approving_its_cost_estimate_moves_no_money(rule: str, order: str, lang: str) -> None:
+    """In a council's own act the present tense describes its procedure («… сметасы … сессиясында бекитилет»):
+    the estimate is the local budget's business, but no money moves until an order approves it."""
+    described, ordered = tag_units([("", rule), ("", order)], lang, local_act=True)
+    assert not described.local_budget and described.budget.kind == "mention"
+    assert "local_budget" in [c.id for c in described.competences]
+    assert ordered.local_budget and ordered.budget.kind == "budget_approval"
