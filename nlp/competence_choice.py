@@ -225,10 +225,11 @@ def _token_starts(art: Article, hit: CompetenceHit) -> list[int]:
     return [k for k, t in enumerate(art.tokens) if t.start in starts]
 
 
-# the words between two conjuncts: the first one's dependents (two at most), a comma or «жана» / «и», the
-# second one's dependents («көчөлөрдү жарыктандырууну жана коомдук аймактарды жашылдандырууну»)
+# the words between two conjuncts: the first one's dependents (three at most: «озеленение территорий
+# населенных пунктов и охрану зеленых насаждений»), a comma or «жана» / «и», the second one's dependents
+# («көчөлөрдү жарыктандырууну жана коомдук аймактарды жашылдандырууну»)
 CONJUNCTS = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:,\s*(?:(?:жана|и)\s+)?|(?:жана|же|и|или)\s+)(?:[\w-]+\s+){0,2}", re.I
+    r"\s*(?:[\w-]+\s+){0,3}?(?:,\s*(?:(?:жана|и)\s+)?|(?:жана|же|и|или)\s+)(?:[\w-]+\s+){0,2}", re.I
 )
 
 
