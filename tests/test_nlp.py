@@ -4135,3 +4135,12 @@ def test_a_councils_rule_for_approving_its_cost_estimate_moves_no_money(rule: st
     assert not described.local_budget and described.budget.kind == "mention"
     assert "local_budget" in [c.id for c in described.competences]
     assert ordered.local_budget and ordered.budget.kind == "budget_approval"
+
+
+def test_a_payment_made_from_the_local_budget_moves_its_money() -> None:
+    """«Оплату … производить из бюджета айыл окмоту»: the payment is the flow, as «төлөнсүн» is in Kyrgyz."""
+    ru = one("1. Оплату электроэнергии за уличное освещение производить из бюджета айыл окмоту.", "ru", local=True)
+    ky = one("1. Көчө жарыгы үчүн электр энергиясынын акысы айыл өкмөтүнүн бюджетинен төлөнсүн.", "ky", local=True)
+    for tags in (ru, ky):
+        assert tags.local_budget and tags.budget.kind == "spending_obligation"
+        assert {c.id for c in tags.competences} == {"local_budget", "street_lighting"}
