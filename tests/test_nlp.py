@@ -4128,7 +4128,9 @@ def test_refusing_the_publics_request_for_information_is_participation(text: str
         ),
     ],
 )
-def test_a_councils_rule_for_approving_its_cost_estimate_moves_no_money(rule: str, order: str, lang: str) -> None:
+def test_a_councils_rule_for_approving_its_cost_estimate_moves_no_money(
+    rule: str, order: str, lang: str
+) -> None:
     """In a council's own act the present tense describes its procedure («… сметасы … сессиясында бекитилет»):
     the estimate is the local budget's business, but no money moves until an order approves it."""
     described, ordered = tag_units([("", rule), ("", order)], lang, local_act=True)
@@ -4140,8 +4142,12 @@ def test_a_councils_rule_for_approving_its_cost_estimate_moves_no_money(rule: st
 def test_a_payment_made_from_the_local_budget_moves_its_money() -> None:
     """«Оплату … производить из бюджета айыл окмоту»: the payment is the flow, as «төлөнсүн» is in Kyrgyz (where
     «төлөнөт» also names money paid in, so only the Russian kind is asserted)."""
-    ru = one("1. Оплату электроэнергии за уличное освещение производить из бюджета айыл окмоту.", "ru", local=True)
-    ky = one("1. Көчө жарыгы үчүн электр энергиясынын акысы айыл өкмөтүнүн бюджетинен төлөнсүн.", "ky", local=True)
+    ru = one(
+        "1. Оплату электроэнергии за уличное освещение производить из бюджета айыл окмоту.", "ru", local=True
+    )
+    ky = one(
+        "1. Көчө жарыгы үчүн электр энергиясынын акысы айыл өкмөтүнүн бюджетинен төлөнсүн.", "ky", local=True
+    )
     assert ru.budget.kind == "spending_obligation"
     for tags in (ru, ky):
         assert tags.local_budget
