@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from nlp.amounts import amount_spans
 from nlp.article import Article, sentence_spans, tokens_within
-from nlp.ky_cases import GENITIVE, OBLIQUE_CASE, endings
+from nlp.ky_cases import ABLATIVE, GENITIVE, OBLIQUE_CASE, endings
 from nlp.lexicons import Lexicons
 from nlp.passing import in_short_list_item, lead_in
 from nlp.tags import Evidence, TokenView
@@ -181,6 +181,10 @@ def budget_impact(
             out.approves_budget = True
             if all(k != "budget_approval" for _, _, k in found):
                 found.append((*verbs[-1], "budget_approval"))
+        if found and lex.head_last and ABLATIVE.search(endings(tokens[j - 1].text)):
+            # paid from the budget («… бюджетинен төлөнсүн»): money paid out, though «төлөнөт» names money
+            # paid in where the budget takes it
+            found = [(a, b, "spending_obligation" if k == "revenue" else k) for a, b, k in found]
         if found:
             out.via_budget_term = True
             out.evidence.append(art.span(i, j))

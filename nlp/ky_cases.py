@@ -42,6 +42,7 @@ NOT_SUBJECT_CASE = re.compile(
 OBLIQUE_CASE = re.compile(r"(?:[дтн][ыиуү]н|[дтн][аеоө]н|[дт][аеоө])$")
 LOCATIVE = re.compile(r"[дт][аеоө]$")  # a council «кеңеште» is where something happens
 GENITIVE = re.compile(r"[дтн][ыиуү]н$")  # a budget «бюджетинин» owns the totals a council approves
+ABLATIVE = re.compile(r"[дтн][аеоө]н$")  # money paid «бюджетинен» leaves the budget
 
 
 def nominative(word: str) -> bool:
