@@ -4140,15 +4140,16 @@ def test_a_councils_rule_for_approving_its_cost_estimate_moves_no_money(
 
 
 def test_a_payment_made_from_the_local_budget_moves_its_money() -> None:
-    """«Оплату … производить из бюджета айыл окмоту»: the payment is the flow, as «төлөнсүн» is in Kyrgyz (where
-    «төлөнөт» also names money paid in, so only the Russian kind is asserted)."""
+    """«Оплату … производить из бюджета айыл окмоту»: the payment is the flow, as «төлөнсүн» is in Kyrgyz, where
+    the budget's ablative («бюджетинен») says the money leaves it; paid into it («бюджетке төлөнөт») is revenue."""
     ru = one(
         "1. Оплату электроэнергии за уличное освещение производить из бюджета айыл окмоту.", "ru", local=True
     )
     ky = one(
         "1. Көчө жарыгы үчүн электр энергиясынын акысы айыл өкмөтүнүн бюджетинен төлөнсүн.", "ky", local=True
     )
-    assert ru.budget.kind == "spending_obligation"
     for tags in (ru, ky):
-        assert tags.local_budget
+        assert tags.local_budget and tags.budget.kind == "spending_obligation"
         assert {c.id for c in tags.competences} == {"local_budget", "street_lighting"}
+    paid_in = one("Мүлк салыгы жергиликтүү бюджетке төлөнөт.", "ky")
+    assert paid_in.local_budget and paid_in.budget.kind == "revenue"
