@@ -55,7 +55,8 @@ def weakened_in_context(art: Article, hits: list[tuple[int, int, Any]]) -> list[
         start, end = art.tokens[i].start, art.tokens[j - 1].end
         inside = next((n for n, (a, b) in enumerate(spans.get(cid, ())) if a <= start and end <= b), None)
         if inside is not None:
-            weight = 0.0 if (cid, inside) in weighed else min(weight, WEAK_TERM)
+            # a hint there («жолу менен»: by way of) is nothing; a full term, one weak term for the context
+            weight = 0.0 if (cid, inside) in weighed or weight < COMPETENCE_MIN else min(weight, WEAK_TERM)
             weighed.add((cid, inside))
         out.append((i, j, (cid, weight)))
     return out

@@ -179,8 +179,6 @@ def tag_tokens(
         budget = Budget(evidence=budget.evidence, local_terms=budget.local_terms)
     local_budget = bool(budget.kinds)
     owned = [h for h in art.find(lex.lsg_objects) if h[0] not in generic]
-    if glossary:  # «муниципалдык менчик - …»: a term defined, as an LSG body defined is not an actor
-        owned = []
     # an article naming the local budget is LSG's business even where it moves no money (a report on it)
     # … not where everyone is given a right («Ар бир адам … жергиликтүү бюджеттен каржыланган уюмдардын
     # ишмердүүлүгү жөнүндө маалымат алууга укуктуу»): the budget describes whom the right reaches

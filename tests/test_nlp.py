@@ -4069,18 +4069,6 @@ def test_a_council_point_struck_out_by_a_later_decision_is_repealed() -> None:
     assert not repealed(kept) and one(kept, "ky", local=True).lsg_relevant
 
 
-def test_a_glossary_defining_municipal_property_is_not_an_lsg_article() -> None:
-    """A law's glossary defines municipal property to use the words: like an LSG body defined, an object
-    LSG owns that a definition names regulates nothing."""
-    heading = "1-берене. Ушул Мыйзамда колдонулуучу негизги түшүнүктөр"
-    text = (
-        f"{heading}\nУшул Мыйзамда төмөнкү түшүнүктөр колдонулат:\nмуниципалдык менчик - жергиликтүү жамааттын "
-        "менчиги;\nменчиктештирүү - мүлктү жеке жактарга өткөрүп берүү."
-    )
-    tags = tag_units([(heading, text)], "ky")[0]
-    assert not tags.lsg_relevant and tags.competences == []
-
-
 def test_a_right_violated_in_the_heading_is_no_public_order() -> None:
     """«укук бузуу» is an offence, but «менчик укугунун бузулушу» is a right violated: liability for breaking the
     order of municipal property is about that property."""
@@ -4153,3 +4141,20 @@ def test_a_payment_made_from_the_local_budget_moves_its_money() -> None:
         assert {c.id for c in tags.competences} == {"local_budget", "street_lighting"}
     paid_in = one("Мүлк салыгы жергиликтүү бюджетке төлөнөт.", "ky")
     assert paid_in.local_budget and paid_in.budget.kind == "revenue"
+
+
+def test_a_way_is_no_road() -> None:
+    """«жол» is a road and a way: «иликтөө жолу менен» (by way of a study), «чечүүнүн жолдору» (the ways of
+    solving) and «жол берилбейт» (is not allowed) name no road, in a heading or in the text; «жолдорду оңдоо» does."""
+    heading = (
+        "24. Жергиликтүү жамааттын муктаждыктарды биргелешип иликтөө жолу менен маселелерди чечүүгө катышуусу"
+    )
+    text = (
+        f"{heading}\nЖергиликтүү жамааттын мүчөлөрү коомдук угууларда көйгөйлөрдү чечүүнүн жолдорун талкуулайт. "
+        "Көчөлөрдүн жана кварталдардын жашоочулары шаардык чогулушка катышат, ага мыйзамсыз тоскоолдук кылууга жол "
+        "берилбейт."
+    )
+    tags = tag_units([(heading, text)], "ky", local_act=True)[0]
+    assert [c.id for c in tags.competences] == ["citizen_participation"]
+    road = one("Айыл өкмөтү ички жолдорду оңдоону уюштурат.", "ky")
+    assert [c.id for c in road.competences] == ["roads"]
