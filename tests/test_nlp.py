@@ -3751,6 +3751,7 @@ def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
         ("field_norms_7.yaml", False),
         ("field_norms_8.yaml", False),
         ("council_points_5.yaml", True),
+        ("council_points_6.yaml", True),
         ("field_norms_9.yaml", False),
     ],
 )
