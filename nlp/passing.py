@@ -213,10 +213,9 @@ def lead_in(text: str, items: list[tuple[int, int, int]], n: int) -> str:
 CITED_TITLE = re.compile(r"«(?:[^«»]{0,200}?\s(?:жөнүндө|тууралуу)|\s*(?:О|Об)\s[^«»]{0,200}?)»", re.I)
 
 
-# what follows a cited title that makes it a law's or a code's («… жөнүндө» Мыйзамына, «О …» Закона)
+# the law word that makes a cited title a law's or a code's: after it in Kyrgyz («… жөнүндө» Мыйзамына),
+# before it in Russian («Законом «О …»»); titles listed together («…», «…» мыйзамдарга) share it
 LAW_AFTER = re.compile(r"\s*(?:Кыргыз\s+Республикасынын\s+)?(?:мыйзам|закон|кодекс|конституциял)", re.I)
-
-
 LAW_BEFORE = re.compile(r"(?:закон\w*|кодекс\w*|мыйзам\w*)\s+(?:Кыргызской\s+Республики\s+)?$", re.I)
 BETWEEN_TITLES = re.compile(r"\s*(?:,|и|жана)\s*(?:,\s*)?", re.I)
 

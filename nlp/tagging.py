@@ -165,7 +165,8 @@ def tag_tokens(
     law_titles = [
         (a, b)
         for a, b in cited_law_titles(text)
-        if not lex.amendment_markers.search(text, *spans[next(t.sent for t in tokens if t.start >= a)])
+        if (sent := next((t.sent for t in tokens if t.start >= a), None)) is not None
+        and not lex.amendment_markers.search(text, *spans[sent])
     ]
     terms_and_patterns = [
         h
