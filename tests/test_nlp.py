@@ -3753,6 +3753,7 @@ def test_a_kyrgyz_field_term_or_money_word_with_a_slip_keeps_its_tags() -> None:
         ("council_points_5.yaml", True),
         ("council_points_6.yaml", True),
         ("field_norms_9.yaml", False),
+        ("field_norms_10.yaml", False),
     ],
 )
 def test_a_point_or_norm_on_a_field_is_tagged_with_that_field(fixture: str, local: bool) -> None:
