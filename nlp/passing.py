@@ -32,9 +32,9 @@ def repealed(text: str) -> bool:
     """An article that only says it was repealed («(КР … Мыйзамына ылайык күчүн жоготту)», «Утратила
     силу»): once its heading, its edition notes and the repeal itself are set aside, nothing is left."""
     first, newline, rest = text.strip().partition("\n")
-    body = rest if newline else ARTICLE_LABEL.sub("", first, count=1)
-    if first.count("(") > first.count(")"):  # a point's note wrapped over lines: no heading line before it
-        body = ARTICLE_LABEL.sub("", text.strip(), count=1)
+    # the first line is a heading, unless a point's note opens there and wraps over lines
+    headed = newline and first.count("(") <= first.count(")")
+    body = rest if headed else ARTICLE_LABEL.sub("", text.strip(), count=1)
     notes = EDITION_NOTE.findall(body)
     left = EDITION_NOTE.sub(" ", body).strip(" \t\n.:-–—")
     if any(REPEAL.search(note) for note in notes):  # «(… Мыйзамына ылайык күчүн жоготту)»
