@@ -126,6 +126,11 @@ def choose_competences(
         # (the State Agricultural Land Fund leased out, a pasture committee) still is one.
         run = {p[0] for i, j, p in hits if tuple(art.lemmas[i:j]) in art.lex.tax_article_institutions}
         competences = {k: v for k, v in competences.items() if k in TAX_ARTICLE_FIELDS or k in run}
+        if "local_taxes_fees" in heading_fields and "local_budget" not in heading_fields:
+            # … and in one headed with the tax, the local budget it is paid into is the tax's detail («Сумма
+            # налога зачисляется в местный бюджет»): the two are one article's alternatives (taxonomy:
+            # alternative_fields); a budget's annex listing its taxes stays a budget's
+            competences.pop("local_budget", None)
     stated = heading_fields & competences.keys()
     for cid in stated:  # the bodies through which the stated field is handled are its procedure
         for other in art.lex.procedure_fields.get(cid, frozenset()) - stated:

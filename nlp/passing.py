@@ -249,6 +249,11 @@ def cited_titles(text: str) -> list[tuple[int, int]]:
 
 AGENT = re.compile(r"\w+(?:ами|ями)$", re.I)  # a Russian list in the instrumental: the passive's agents
 AGENT_AFTER = re.compile(r"\bтарабынан\b", re.I)  # a Kyrgyz list the agent of the verb after it
+# a Russian passive in «-ся» and its agent in the instrumental right after it: «… устанавливается местным
+# кенешем», whatever the commas before («… участков, предоставляемых гражданам, …») make of members
+PASSIVE = re.compile(r"\w+(?:ся|сь)$", re.I)
+INSTRUMENTAL = re.compile(r"\w+(?:ым|им|ом|ем|ой|ей|ами|ями|ыми|ими)$", re.I)
+VERB_LEMMA = re.compile(r"\w+(?:ть|ться|чь|чься)$", re.I)  # a Russian verb's lemma, its infinitive
 MEMBER_MAX = 6  # word tokens of one member of an inline list («жергиликтүү өз алдынча башкаруу органдары»)
 LIST_MIN_MEMBERS = 3
 
@@ -329,6 +334,11 @@ def listed_among_everyone(
             text, tokens[j - 1].end, _sentence_end(tokens, j)
         ):
             continue
+        if i > own[0] and PASSIVE.fullmatch(tokens[i - 1].text) and INSTRUMENTAL.fullmatch(tokens[i].text):
+            continue
+        before = tokens[i - 1] if i > own[0] else None
+        if before is not None and VERB_LEMMA.fullmatch(before.lemma) and before.text.lower() != before.lemma:
+            continue  # a clause's verb and its subject after it: «…, устанавливает местный кенеш»
         first, last = _run(members, at)
         # a long member before the run ends with the list's first item («… по решению Кабинета Министров,»)
         size = last - first + 1 + (1 if first > 0 and members[first - 1] is not None else 0)
