@@ -2,7 +2,8 @@
 labelled with lsg, budget and every field it touches (tests/data/field_articles*.yaml). The council-point
 sets ask only that a point's one field be found, so a field too many costs nothing there; here it counts
 against, as it does on the labelled corpus. field_articles_unseen.yaml was written and labelled in session
-24 before the tagger ran on it and is never tuned on, so ``--misses`` lists the tuned sets' misses only.
+24 before the tagger ran on it and is never tuned on, so ``--misses`` lists the tuned set's misses only
+(those ``left_out`` marks among them: units the tagger does not get right yet, which the tests skip).
 Needs no ../shared.
 
 Usage: .venv/bin/python -m bench.field_articles [--misses]
@@ -27,7 +28,8 @@ SETS = {
 def units(file: str) -> list[dict[str, Any]]:
     """The set's units as labelled rows of the development set's shape, so they are tagged and scored as
     those are (``bench.nlp_eval.predict``/``report``)."""
-    spec: dict[str, list[dict[str, Any]]] = yaml.safe_load((ROOT / "tests" / "data" / file).read_text("utf-8"))
+    path = ROOT / "tests" / "data" / file
+    spec: dict[str, list[dict[str, Any]]] = yaml.safe_load(path.read_text(encoding="utf-8"))
     rows = []
     for lang, items in spec.items():
         for n, item in enumerate(items, 1):
@@ -44,6 +46,7 @@ def units(file: str) -> list[dict[str, Any]]:
                     "lsg": item["lsg"],
                     "budget": item["budget"],
                     "competences": item["competences"],
+                    "left_out": item.get("left_out", ""),
                 }
             )
     return rows
@@ -64,9 +67,10 @@ def main() -> dict[str, float]:
                     row["lsg"],
                     row["budget"],
                 ):
+                    want = f"lsg={row['lsg']} budget={row['budget']} {sorted(row['competences'])}"
                     print(
-                        f"    {row['id']}: want lsg={row['lsg']} budget={row['budget']} {sorted(row['competences'])},"
-                        f" got lsg={tag.lsg_relevant} budget={tag.local_budget} {got}: {row['text'][:100]!r}"
+                        f"    {row['id']}: want {want}, got lsg={tag.lsg_relevant} budget={tag.local_budget}"
+                        f" {got}: {row['text'][:100]!r}"
                     )
     return figures
 

@@ -142,6 +142,11 @@ def choose_competences(
         # a kurultai may discuss): that field's agenda. Not under an LSG body's or official's heading:
         # drafting and executing the budget is what the mayor or the council does («Полномочия мэра»).
         competences.pop("local_budget", None)
+    for cid in art.lex.object_list_fields & competences.keys():
+        listed = object_lists(art.text, competences[cid])
+        for other in [k for k, c in competences.items() if k != cid and k not in stated and c.evidence]:
+            if all(any(a <= e.start < b for a, b in listed) for e in competences[other].evidence):
+                competences.pop(other)
     # money moved through the local budget makes it one of the article's fields, whatever else it names
     kept = stated | (
         {"local_budget"}
@@ -204,12 +209,49 @@ def choose_competences(
         )
         or (
             c.id in named
+            and not only_place(art.text, c)
             and (
                 (n == 1 and (c.score >= 1.0 or mentions[c.id] >= 2 or coordinated(art.text, first, c)))
                 or (c.score >= 1.0 and mentions[c.id] >= 3)
             )
         )
     ]
+
+
+# where a thing is, not what is done: a Kyrgyz noun in the locative («жайыттарда»), a Russian one in the
+# prepositional after «в» or «на», an adjective between («на сельских пастбищах»); not «на» of a purpose,
+# its noun in the accusative («на установку фонарей», «на ремонт школ»)
+LOCATIVE = re.compile(r"\w(?:да|де|та|те|до|дө|то|тө)$", re.I)
+PLACE_BEFORE = re.compile(r"(?:^|\s)(?:в|во|на)\s+(?:\w+(?:ых|их|ом|ем|ой|ей)\s+)?$", re.I)
+PREPOSITIONAL = re.compile(r"\w+(?:ах|ях|е|и)\b", re.I)
+
+
+def only_place(text: str, hit: CompetenceHit) -> bool:
+    """A field past the first named only as the place where the first one's work is done
+    («противоэпизоотические мероприятия на пастбищах», «жайыттарда эпизоотияга каршы иш-чаралар»): the
+    work's setting, not a field the article regulates."""
+    return bool(hit.evidence) and all(
+        LOCATIVE.search(e.text.rstrip())
+        or (PLACE_BEFORE.search(text, max(0, e.start - 40), e.start) and PREPOSITIONAL.match(e.text))
+        for e in hit.evidence
+    )
+
+
+# a numbered part or point that starts a line: where a list opened by a colon ends at the latest
+NEXT_PART = re.compile(r"\n\s*\d+(?:-\d+)?[.)]\s")
+
+
+def object_lists(text: str, owner: CompetenceHit) -> list[tuple[int, int]]:
+    """The character spans of lists of what the owning field holds: from a colon closing a line or clause
+    that names the field («Муниципалдык менчикте төмөндөгү мүлктөр болушу мүмкүн:») to the next numbered
+    part, or the end."""
+    spans = []
+    for colon in (m.start() for m in re.finditer(r":", text)):
+        opening = max(text.rfind("\n", 0, colon), text.rfind(".", 0, colon), text.rfind(";", 0, colon))
+        if any(opening < e.start < colon for e in owner.evidence):
+            after = NEXT_PART.search(text, colon)
+            spans.append((colon, after.start() if after else len(text)))
+    return spans
 
 
 # a Kyrgyz word in the locative turned attribute («менчиктеги», «аймагындагы»): it describes the noun that

@@ -312,6 +312,7 @@ class Lexicons:
     fallback_competence: str | None  # an LSG article that names no field is about this one
     alternative_fields: tuple[frozenset[str], ...]  # an article is about one of each group, not several
     procedure_fields: dict[str, frozenset[str]]  # heading field -> fields that are its procedure there
+    object_list_fields: frozenset[str]  # a field whose list of objects names other fields' things
     heading_terms: TermIndex  # terms that state a field (the payload) only where a heading names them
     tax_article_institutions: frozenset[tuple[str, ...]]  # field terms that stay fields in a tax article
     commission_starts: TermIndex  # what precedes a standing commission's portfolio
@@ -572,6 +573,7 @@ def lexicons(lang: str) -> Lexicons:
         procedure_fields={
             cid: frozenset(others) for cid, others in (taxonomy.get("procedure_fields") or {}).items()
         },
+        object_list_fields=frozenset(taxonomy.get("object_list_fields") or []),
         tax_article_institutions=frozenset(
             lemmatize_phrase(phrase, lang) for phrase in taxonomy["tax_article_institutions"][lang]
         ),

@@ -100,3 +100,15 @@ def test_council_points_never_tuned_on_get_their_field() -> None:
         assert figures[f"unseen_{lang}"] >= FLOORS[f"council_points_unseen_{lang}"], lang
         assert figures[f"unseen2_{lang}"] >= FLOORS[f"council_points_unseen_2_{lang}"], lang
         assert figures[f"norms_unseen_{lang}"] >= FLOORS[f"field_norms_unseen_{lang}"], lang
+
+
+def test_whole_articles_never_tuned_on_keep_their_labels() -> None:
+    """Own whole articles and council points never tuned on (tests/data/field_articles_unseen.yaml,
+    bench/field_articles.py), scored for precision as well as recall: a field too many counts against."""
+    from bench.field_articles import main as field_articles
+
+    figures = field_articles()
+    for lang in ("ky", "ru"):
+        key = f"{lang}_competence_f1"
+        assert figures[f"unseen_{key}"] >= FLOORS[f"field_articles_unseen_{key}"], lang
+    assert figures["unseen_all_lsg_f1"] >= FLOORS["field_articles_unseen_all_lsg_f1"]
