@@ -3777,16 +3777,17 @@ def test_a_point_or_norm_on_a_field_is_tagged_with_that_field(fixture: str, loca
     assert missed == []
 
 
-def test_whole_articles_get_their_labels_and_no_field_more() -> None:
-    """Whole articles and council points of own wording (tests/data/field_articles.yaml) carry the traps of
+@pytest.mark.parametrize("fixture", ["field_articles.yaml", "field_articles_2.yaml"])
+def test_whole_articles_get_their_labels_and_no_field_more(fixture: str) -> None:
+    """Whole articles and council points of own wording (tests/data/field_articles*.yaml) carry the traps of
     real acts: the objects of other fields listed as municipal property, pastures as the place of a
     veterinary duty, the local budget a local tax is paid into, an LSG body after its verb. Each must get
     exactly its labels (lsg, budget, fields), except the few marked as left out."""
     from bench.field_articles import units
     from bench.nlp_eval import predict
 
-    rows = [row for row in units("field_articles.yaml") if not row.get("left_out")]
-    assert len(rows) >= 24
+    rows = [row for row in units(fixture) if not row.get("left_out")]
+    assert len(rows) >= 20
     wrong = [
         f"{row['id']}: {got}"
         for row, tags in zip(rows, predict(rows), strict=True)
