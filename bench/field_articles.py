@@ -22,6 +22,7 @@ from bench.nlp_eval import predict, report
 SETS = {
     "articles": "field_articles.yaml",  # written, measured, then tuned on
     "articles2": "field_articles_2.yaml",
+    "articles3": "field_articles_3.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 
