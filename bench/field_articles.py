@@ -23,6 +23,7 @@ SETS = {
     "articles": "field_articles.yaml",  # written, measured, then tuned on
     "articles2": "field_articles_2.yaml",
     "articles3": "field_articles_3.yaml",
+    "articles4": "field_articles_4.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 

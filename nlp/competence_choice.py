@@ -197,10 +197,11 @@ def choose_competences(
         if len(hinted) == 1:
             chosen.append(hinted[0])
             named.add(hinted[0].id)
+    leads = item_leads(art, chosen) if local_act else set()
     return [
         c
         for n, c in enumerate(chosen[: MAX_COMPETENCES - (1 if stated else 0)])
-        if (n == 0 or c.id in kept or c.id in taxed)
+        if (n == 0 or c.id in kept or c.id in taxed or c.id in leads)
         or (
             purpose
             and n == 1
@@ -216,6 +217,20 @@ def choose_competences(
             )
         )
     ]
+
+
+def item_leads(art: Article, chosen: list[CompetenceHit]) -> set[str]:
+    """In a council's point of several orders («Айыл өкмөтүнө тапшырылсын: а) … таштандыдан тазалоо …; б) …
+    жолдорду оңдоо …; в) … мектептерди … даярдоо»), the strongest field of each order: each is a subject of
+    the point, however weakly the others rank it."""
+    if len(art.items) < 2 or not art.lex.is_order(art.text[: art.items[0][0]]):
+        return set()  # the lead-in gives the orders («Поручить айыл окмоту:»); a regulation's list does not
+    leads = set()
+    for a, b, _ in art.items:
+        inside = [c for c in chosen if any(a <= e.start < b for e in c.evidence)]
+        if inside:
+            leads.add(max(inside, key=lambda c: c.score).id)  # the first among equals
+    return leads
 
 
 # where a thing is, not what is done: a Kyrgyz noun in the locative («жайыттарда»), a Russian one in the
