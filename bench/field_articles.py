@@ -24,6 +24,7 @@ SETS = {
     "articles2": "field_articles_2.yaml",
     "articles3": "field_articles_3.yaml",
     "articles4": "field_articles_4.yaml",
+    "articles5": "field_articles_5.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 
