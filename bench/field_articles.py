@@ -25,6 +25,7 @@ SETS = {
     "articles3": "field_articles_3.yaml",
     "articles4": "field_articles_4.yaml",
     "articles5": "field_articles_5.yaml",
+    "articles6": "field_articles_6.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 
