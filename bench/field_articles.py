@@ -26,6 +26,7 @@ SETS = {
     "articles4": "field_articles_4.yaml",
     "articles5": "field_articles_5.yaml",
     "articles6": "field_articles_6.yaml",
+    "articles7": "field_articles_7.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 
