@@ -27,6 +27,7 @@ SETS = {
     "articles5": "field_articles_5.yaml",
     "articles6": "field_articles_6.yaml",
     "articles7": "field_articles_7.yaml",
+    "articles8": "field_articles_8.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 
