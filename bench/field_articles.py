@@ -28,6 +28,7 @@ SETS = {
     "articles6": "field_articles_6.yaml",
     "articles7": "field_articles_7.yaml",
     "articles8": "field_articles_8.yaml",
+    "articles9": "field_articles_9.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 
