@@ -29,6 +29,7 @@ SETS = {
     "articles7": "field_articles_7.yaml",
     "articles8": "field_articles_8.yaml",
     "articles9": "field_articles_9.yaml",
+    "articles10": "field_articles_10.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 
