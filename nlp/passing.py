@@ -312,7 +312,9 @@ def listed_among_everyone(
       кенешей, некоммерческих организаций»).
     A list that opens the sentence is its subject, whose members each act («Айыл өкмөтү, мектептер, уюмдар
     жана жарандар … көмөктөшүүгө милдеттүү»); so are a passive's agents («… осуществляются органами
-    местного самоуправления, юридическими …»)."""
+    местного самоуправления, юридическими …»), and a Russian LSG body right after a verb, whatever the
+    commas before make of members: the clause's subject («…, устанавливает местный кенеш») or the agent of
+    its passive («… устанавливается местным кенешем»)."""
     if not actors:
         return set()
     lemmas = [t.lemma for t in tokens]
