@@ -30,6 +30,7 @@ SETS = {
     "articles8": "field_articles_8.yaml",
     "articles9": "field_articles_9.yaml",
     "articles10": "field_articles_10.yaml",
+    "articles11": "field_articles_11.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 
