@@ -31,6 +31,7 @@ SETS = {
     "articles9": "field_articles_9.yaml",
     "articles10": "field_articles_10.yaml",
     "articles11": "field_articles_11.yaml",
+    "articles12": "field_articles_12.yaml",
     "unseen": "field_articles_unseen.yaml",  # never tuned on
 }
 

@@ -3779,7 +3779,10 @@ def test_a_point_or_norm_on_a_field_is_tagged_with_that_field(fixture: str, loca
 
 @pytest.mark.parametrize(
     "fixture",
-    [f"field_articles{n}.yaml" for n in ("", "_2", "_3", "_4", "_5", "_6", "_7", "_8", "_9", "_10", "_11")],
+    [
+        f"field_articles{n}.yaml"
+        for n in ("", "_2", "_3", "_4", "_5", "_6", "_7", "_8", "_9", "_10", "_11", "_12")
+    ],
 )
 def test_whole_articles_get_their_labels_and_no_field_more(fixture: str) -> None:
     """Whole articles and council points of own wording (tests/data/field_articles*.yaml) carry the traps of
