@@ -63,26 +63,34 @@ def units(file: str) -> list[dict[str, Any]]:
     return rows
 
 
+TUNED = [name for name in SETS if name != "unseen"]
+
+
+def mislabelled(rows: list[dict[str, Any]], tags: list[Any]) -> list[tuple[dict[str, Any], tuple[Any, ...]]]:
+    """The units whose tags differ from their labels, each with what it got (lsg, budget, sorted fields)."""
+    out = []
+    for row, tag in zip(rows, tags, strict=True):
+        got = (tag.lsg_relevant, tag.local_budget, sorted(c.id for c in tag.competences))
+        if got != (row["lsg"], row["budget"], sorted(row["competences"])):
+            out.append((row, got))
+    return out
+
+
+def score(name: str, misses: bool = False) -> dict[str, float]:
+    """One set's figures, keyed ``{name}_{lang}_{figure}``; ``misses`` prints its mislabelled units."""
+    rows = units(SETS[name])
+    tags = predict(rows)
+    figures = {f"{name}_{key}": value for key, value in report(name, rows, tags, show_errors=False).items()}
+    for row, got in mislabelled(rows, tags) if misses else []:
+        want = (row["lsg"], row["budget"], sorted(row["competences"]))
+        print(f"    {row['id']}: want {want}, got {got}: {row['text'][:100]!r}")
+    return figures
+
+
 def main() -> dict[str, float]:
     figures: dict[str, float] = {}
-    for name, file in SETS.items():
-        rows = units(file)
-        tags = predict(rows)
-        for key, value in report(name, rows, tags, show_errors=False).items():
-            figures[f"{name}_{key}"] = value
-        if "--misses" in sys.argv and name != "unseen":
-            for row, tag in zip(rows, tags, strict=True):
-                got = sorted(c.id for c in tag.competences)
-                if (got, tag.lsg_relevant, tag.local_budget) != (
-                    sorted(row["competences"]),
-                    row["lsg"],
-                    row["budget"],
-                ):
-                    want = f"lsg={row['lsg']} budget={row['budget']} {sorted(row['competences'])}"
-                    print(
-                        f"    {row['id']}: want {want}, got lsg={tag.lsg_relevant} budget={tag.local_budget}"
-                        f" {got}: {row['text'][:100]!r}"
-                    )
+    for name in SETS:
+        figures |= score(name, misses="--misses" in sys.argv and name != "unseen")
     return figures
 
 
